@@ -1,0 +1,124 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { decodeManifest, Engine, isKindId, KIND_IDS, type KindId } from '../engine';
+import { formatJson } from './format/json';
+import { formatSarif } from './format/sarif';
+import { formatText, summary } from './format/text';
+import { toReported, type FileReport } from './report';
+import { UsageError, type Io } from './io';
+import { VERSION } from './version';
+import { walkManifests } from './walk';
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+type OutputFormat = (typeof FORMATS)[number];
+
+export const CHECK_USAGE = `Usage: plugin-workbench check [--format text|json|sarif] [--kind <kind-id>] <file-or-dir>...
+
+Validates plugin manifests of CloudQuery, GatewayD, eKuiper, Anklet and LogCraft.
+Folders are walked (node_modules, .git and dot-folders are skipped); only recognised
+manifests are reported.
+
+  --format <f>   text (default), json or sarif
+  --kind <id>    treat every given file as this kind: ${KIND_IDS.join(', ')}
+  -h, --help     show this help
+
+Exit codes: 0 no errors, 1 at least one error, 2 usage error or unreadable input.`;
+
+interface CheckOptions {
+  format: OutputFormat;
+  kind?: KindId;
+  targets: string[];
+}
+
+export function parseCheckArgs(args: string[]): CheckOptions | 'help' {
+  const options: CheckOptions = { format: 'text', targets: [] };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      const v = inline ?? args[++i];
+      if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === '-h' || flag === '--help') return 'help';
+    else if (flag === '--format' || flag === '-f') {
+      const format = value();
+      if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" (use ${FORMATS.join(', ')})`);
+      options.format = format as OutputFormat;
+    } else if (flag === '--kind' || flag === '-k') {
+      const kind = value();
+      if (!isKindId(kind)) throw new UsageError(`unknown kind "${kind}"; known kinds: ${KIND_IDS.join(', ')}`);
+      options.kind = kind;
+    } else if (arg === '--') {
+      options.targets.push(...args.slice(i + 1));
+      break;
+    } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option "${arg}"`);
+    else options.targets.push(arg);
+  }
+  if (!options.targets.length) throw new UsageError('no file or folder to check');
+  return options;
+}
+
+export async function runCheck(args: string[], io: Io): Promise<number> {
+  const options = parseCheckArgs(args);
+  if (options === 'help') {
+    io.stdout(CHECK_USAGE + '\n');
+    return 0;
+  }
+  const engine = new Engine();
+  const reports: FileReport[] = [];
+  let unreadable = false;
+  for (const target of options.targets) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(target);
+    } catch {
+      io.stderr(`plugin-workbench: cannot read ${target}: no such file or folder\n`);
+      unreadable = true;
+      continue;
+    }
+    const explicit = !stat.isDirectory();
+    const files = explicit ? [target] : walkManifests(target);
+    for (const file of files) {
+      const result = await checkFile(engine, file, options.kind, explicit);
+      if (result.report) reports.push(result.report);
+      if (result.problem) {
+        io.stderr(`plugin-workbench: ${result.problem}\n`);
+        if (explicit) unreadable = true;
+      }
+    }
+  }
+  for (const problem of engine.schemas.problems) io.stderr(`plugin-workbench: ${problem}\n`);
+  if (options.format === 'json') io.stdout(formatJson(reports));
+  else if (options.format === 'sarif') io.stdout(formatSarif(reports, VERSION));
+  else {
+    io.stdout(formatText(reports));
+    io.stderr(summary(reports) + '\n');
+  }
+  if (unreadable) return 2;
+  return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}
+
+async function checkFile(
+  engine: Engine,
+  file: string,
+  kind: KindId | undefined,
+  explicit: boolean,
+): Promise<{ report?: FileReport; problem?: string }> {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    return { problem: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+  }
+  const decoded = decodeManifest(bytes);
+  if ('skip' in decoded) {
+    // In a folder walk, big or binary JSON files are usually data, not manifests: skip quietly.
+    return explicit ? { problem: `skipped ${file}: ${decoded.skip}` } : {};
+  }
+  const analysis = await engine.analyze({ path: path.resolve(file), text: decoded.text, forcedKind: kind });
+  if (!analysis.kind) {
+    return explicit ? { problem: `${file} is not a recognised plugin manifest; nothing checked (use --kind <kind-id> to force one)` } : {};
+  }
+  return { report: { path: file, kind: analysis.kind, diagnostics: toReported(decoded.text, analysis.diagnostics) } };
+}

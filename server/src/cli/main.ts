@@ -1,0 +1,49 @@
+import { CHECK_USAGE, runCheck } from './check-command';
+import { processIo, UsageError, type Io } from './io';
+import { VERSION } from './version';
+
+const USAGE = `Usage: plugin-workbench <command> [options]
+
+Commands:
+  check [--format text|json|sarif] [--kind <kind-id>] <file-or-dir>...   validate plugin manifests
+  new <template-id> --name <name> [--dir <parent>] [--set key=value]...   create a new plugin project
+  new --list                                                             list the templates
+
+Run "plugin-workbench <command> --help" for a command's options.`;
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'check':
+        return await runCheck(rest, io);
+      case '--version':
+      case '-v':
+        io.stdout(`${VERSION}\n`);
+        return 0;
+      case '--help':
+      case '-h':
+      case 'help':
+        io.stdout(USAGE + '\n');
+        return 0;
+      case undefined:
+        io.stderr(USAGE + '\n');
+        return 2;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`plugin-workbench: ${error.message}\n\n${command === 'check' ? CHECK_USAGE : USAGE}\n`);
+      return 2;
+    }
+    io.stderr(`plugin-workbench: internal error: ${(error as Error).stack ?? error}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,173 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
+import type { EngineDiagnostic, ParsedDocument, ValueNode } from '../types';
+import { addItem, addProperty, arrayNode, objectNode, scalarNode } from './tree-builder';
+
+export interface YamlReadOptions {
+  /** '1.1' for hosts on gopkg.in/yaml.v2 (yes/no/on/off are booleans), '1.2' otherwise. */
+  version: '1.1' | '1.2';
+}
+
+export interface YamlReadResult {
+  documents: ParsedDocument[];
+  diagnostics: EngineDiagnostic[];
+}
+
+/** More nodes than this in one document (after alias expansion) is an alias bomb, not a config. */
+export const MAX_EXPANDED_NODES = 200_000;
+
+/** Reads every document of a YAML stream into value trees that keep exact offsets. */
+export function readYaml(text: string, options: YamlReadOptions): YamlReadResult {
+  const diagnostics: EngineDiagnostic[] = [];
+  const documents: ParsedDocument[] = [];
+  const streamDocs = parseAllDocuments(text, {
+    version: options.version,
+    merge: true,
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: false,
+  });
+  const list: Document.Parsed[] = Array.isArray(streamDocs) ? streamDocs : [];
+  for (const doc of list) {
+    const [docStart, , docEnd] = doc.range;
+    for (const error of doc.errors) {
+      const [start, end] = error.pos;
+      diagnostics.push({
+        start,
+        end: Math.max(end, start + 1),
+        severity: 'error',
+        code: error.code === 'DUPLICATE_KEY' ? 'yaml.duplicate-key' : 'yaml.syntax',
+        message: firstLine(error.message),
+      });
+    }
+    const converter = new Converter(doc);
+    let root: ValueNode | undefined;
+    let broken = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY');
+    try {
+      root = doc.contents ? converter.convert(doc.contents as YamlNode) : undefined;
+      if (root && root.type === 'scalar' && root.value === null && root.start === root.end) root = undefined;
+    } catch (error) {
+      if (!(error instanceof AliasBombError)) throw error;
+      broken = true;
+      root = undefined;
+      diagnostics.push({
+        start: error.start,
+        end: error.end,
+        severity: 'error',
+        code: 'yaml.alias-limit',
+        message: `This document expands to more than ${MAX_EXPANDED_NODES.toLocaleString('en-US')} values through aliases; it was not validated (an alias bomb?).`,
+      });
+    }
+    documents.push({ root, start: docStart, end: docEnd, broken });
+  }
+  return { documents, diagnostics };
+}
+
+function firstLine(message: string): string {
+  const line = message.split('\n')[0].trim();
+  return line.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+class AliasBombError extends Error {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+  ) {
+    super('alias limit');
+  }
+}
+
+/** Turns yaml's AST into our tree; aliases reuse the anchored subtree and are counted. */
+class Converter {
+  private readonly cache = new Map<YamlNode, ValueNode>();
+  private readonly sizes = new WeakMap<ValueNode, number>();
+  private expanded = 0;
+
+  constructor(private readonly doc: Document.Parsed) {}
+
+  convert(node: YamlNode): ValueNode {
+    const [start, valueEnd] = node.range ?? [0, 0];
+    if (isAlias(node)) {
+      const target = node.resolve(this.doc);
+      if (!target) return scalarNode(null, start, valueEnd);
+      // Count what the alias would expand to: a billion-laughs document blows this up quickly.
+      const converted = this.convert(target as YamlNode);
+      this.expanded += this.sizeOf(converted);
+      if (this.expanded > MAX_EXPANDED_NODES) throw new AliasBombError(start, valueEnd);
+      return converted;
+    }
+    const cached = this.cache.get(node);
+    if (cached) return cached;
+    this.expanded++;
+    if (this.expanded > MAX_EXPANDED_NODES) throw new AliasBombError(start, valueEnd);
+    let result: ValueNode;
+    if (isMap(node)) {
+      const object = objectNode(start, valueEnd);
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const keyNode = pair.key as YamlNode | null;
+        const keyValue = keyNode && isScalar(keyNode) ? keyNode.value : keyNode;
+        const [keyStart, keyEnd] = keyNode?.range ?? [start, start];
+        const value = pair.value
+          ? this.convert(pair.value as YamlNode)
+          : scalarNode(null, keyEnd, keyEnd);
+        if (typeof keyValue === 'symbol') {
+          this.mergeInto(object, value);
+          continue;
+        }
+        addProperty(object, keyText(keyValue, keyNode), keyStart, keyEnd, value);
+      }
+      result = object;
+    } else if (isSeq(node)) {
+      const array = arrayNode(start, valueEnd);
+      for (const item of node.items) {
+        addItem(array, item ? this.convert(item as YamlNode) : scalarNode(null, start, start));
+      }
+      result = array;
+    } else if (isScalar(node)) {
+      result = scalarNode(scalarValue(node.value, node.source), start, valueEnd);
+    } else {
+      result = scalarNode(null, start, valueEnd);
+    }
+    this.cache.set(node, result);
+    return result;
+  }
+
+  /** `<<: *base` / `<<: [*a, *b]`: earlier keys win, as in YAML 1.1's merge spec. */
+  private mergeInto(object: ReturnType<typeof objectNode>, source: ValueNode): void {
+    const sources = source.type === 'array' ? source.items : [source];
+    for (const item of sources) {
+      if (item.type !== 'object') continue;
+      for (const property of item.properties) {
+        if (object.properties.some((p) => p.key === property.key)) continue;
+        object.properties.push({ ...property, parent: object });
+      }
+    }
+  }
+
+  /** Expanded size of a subtree, memoised: shared subtrees would make a naive count exponential. */
+  private sizeOf(node: ValueNode): number {
+    const known = this.sizes.get(node);
+    if (known !== undefined) return known;
+    let size = 1;
+    if (node.type === 'object') for (const p of node.properties) size += this.sizeOf(p.value);
+    if (node.type === 'array') for (const item of node.items) size += this.sizeOf(item);
+    this.sizes.set(node, size);
+    return size;
+  }
+}
+
+function keyText(value: unknown, node: YamlNode | null): string {
+  if (value === null || value === undefined) return node && isScalar(node) && typeof node.source === 'string' ? node.source : '';
+  if (typeof value === 'string') return value;
+  if (isScalar(node) && typeof node.source === 'string') return node.source;
+  return String(value);
+}
+
+function scalarValue(value: unknown, source: string | undefined): string | number | boolean | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint') return Number(value);
+  // Timestamps, binary and custom tags: the Go hosts hand these to plugins as text.
+  return typeof source === 'string' ? source : String(value);
+}

@@ -1,0 +1,101 @@
+import type { ObjectNode, PropertyNode, ValueNode } from './types';
+import { findProperty } from './parse/tree-builder';
+
+/** The node at a JSON pointer (`/spec/destinations/0`), as ajv reports instance paths. */
+export function nodeAtPointer(root: ValueNode | undefined, pointer: string): ValueNode | undefined {
+  if (!pointer) return root;
+  let node = root;
+  for (const raw of pointer.split('/').slice(1)) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (!node) return undefined;
+    if (node.type === 'object') node = findProperty(node, segment)?.value;
+    else if (node.type === 'array') node = node.items[Number(segment)];
+    else return undefined;
+  }
+  return node;
+}
+
+/** A short human name for a value: its key, or `list[2]` for an item. */
+export function labelOf(node: ValueNode): string {
+  if (node.property) return node.property.key;
+  if (node.parentArray) {
+    const index = node.parentArray.items.indexOf(node);
+    return `${labelOf(node.parentArray)}[${index}]`;
+  }
+  return 'the document';
+}
+
+/** A dotted path for messages about deeper values: `plugins[0].env`. */
+export function pathOf(node: ValueNode): string {
+  const parts: string[] = [];
+  let current: ValueNode | undefined = node;
+  while (current) {
+    if (current.property) {
+      parts.unshift(current.property.key);
+      current = current.property.parent;
+    } else if (current.parentArray) {
+      parts.unshift(`[${current.parentArray.items.indexOf(current)}]`);
+      current = current.parentArray;
+    } else break;
+  }
+  return parts.join('.').replace(/\.\[/g, '[');
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export function keySpan(property: PropertyNode): Span {
+  return { start: property.keyStart, end: property.keyEnd };
+}
+
+/** Where a problem with a value is shown: the value, or its key when the value is empty. */
+export function valueSpan(node: ValueNode): Span {
+  if (node.end <= node.start && node.property) return keySpan(node.property);
+  return { start: node.start, end: Math.max(node.end, node.start + 1) };
+}
+
+/**
+ * Where a problem with an object as a whole is shown (a missing key): the key that holds it; for
+ * a list item or a document root, the first line of the object.
+ */
+export function ownerSpan(node: ValueNode, text: string): Span {
+  if (node.property) return keySpan(node.property);
+  const lineEnd = text.indexOf('\n', node.start);
+  const end = lineEnd === -1 ? node.end : Math.min(node.end, lineEnd);
+  return { start: node.start, end: Math.max(end, node.start + 1) };
+}
+
+export function* walkProperties(node: ValueNode | undefined): Generator<PropertyNode> {
+  if (!node) return;
+  if (node.type === 'object') {
+    for (const property of node.properties) {
+      yield property;
+      yield* walkProperties(property.value);
+    }
+  } else if (node.type === 'array') {
+    for (const item of node.items) yield* walkProperties(item);
+  }
+}
+
+export function* walkNodes(node: ValueNode | undefined): Generator<ValueNode> {
+  if (!node) return;
+  yield node;
+  if (node.type === 'object') for (const property of node.properties) yield* walkNodes(property.value);
+  else if (node.type === 'array') for (const item of node.items) yield* walkNodes(item);
+}
+
+/** The plain JavaScript value of a tree, as the host would decode it. */
+export function toValue(node: ValueNode | undefined): unknown {
+  if (!node) return null;
+  if (node.type === 'scalar') return node.value;
+  if (node.type === 'array') return node.items.map(toValue);
+  const result: Record<string, unknown> = {};
+  for (const property of (node as ObjectNode).properties) result[property.key] = toValue(property.value);
+  return result;
+}
+
+export function stringValue(node: ValueNode | undefined): string | undefined {
+  return node?.type === 'scalar' && typeof node.value === 'string' ? node.value : undefined;
+}

@@ -1,0 +1,83 @@
+// Shared shapes of the engine. Offsets are UTF-16 code-unit indexes into the original text,
+// so they map 1:1 onto LSP positions and onto the CLI's line/column output.
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export type Format = 'yaml' | 'json' | 'toml';
+
+/** A value in a parsed document, with the source span it came from. */
+export type ValueNode = ObjectNode | ArrayNode | ScalarNode;
+
+interface NodeBase {
+  start: number;
+  end: number;
+  /** The property whose value this is (absent for array items and document roots). */
+  property?: PropertyNode;
+  /** The array holding this node, when it is an item. */
+  parentArray?: ArrayNode;
+}
+
+export interface ObjectNode extends NodeBase {
+  type: 'object';
+  properties: PropertyNode[];
+}
+
+export interface ArrayNode extends NodeBase {
+  type: 'array';
+  items: ValueNode[];
+}
+
+export interface ScalarNode extends NodeBase {
+  type: 'scalar';
+  value: string | number | boolean | null;
+  /** The host expands this value (e.g. `${VAR}`) before it reads it: its type is unknown. */
+  placeholder?: boolean;
+}
+
+export interface PropertyNode {
+  key: string;
+  keyStart: number;
+  keyEnd: number;
+  value: ValueNode;
+  parent: ObjectNode;
+}
+
+export interface EngineDiagnostic {
+  start: number;
+  end: number;
+  severity: Severity;
+  /** Stable id, e.g. `gatewayd.checksum-format`. */
+  code: string;
+  message: string;
+  /** Extra data for quick fixes (e.g. the computed checksum). */
+  data?: Record<string, unknown>;
+}
+
+export interface ParsedDocument {
+  /** Undefined for an empty document. */
+  root: ValueNode | undefined;
+  start: number;
+  end: number;
+  /** Set when the document has a syntax error: schema checks are skipped for it. */
+  broken: boolean;
+}
+
+export interface ParsedFile {
+  format: Format;
+  /** The text that was parsed (placeholders replaced by same-length stand-ins). */
+  text: string;
+  documents: ParsedDocument[];
+  /** Syntax and size problems. */
+  diagnostics: EngineDiagnostic[];
+  /** Spans of host-expanded placeholders in the text. */
+  placeholders: PlaceholderSpan[];
+}
+
+export interface PlaceholderSpan {
+  start: number;
+  end: number;
+  /** e.g. `env`, `file`, `time`. */
+  type: string;
+  /** What is inside `${...}`, after the type prefix. */
+  body: string;
+}

@@ -1,0 +1,275 @@
+import type { ErrorObject } from 'ajv';
+import type { EngineDiagnostic, Severity, ValueNode } from '../engine/types';
+import { keySpan, labelOf, nodeAtPointer, ownerSpan, valueSpan, type Span } from '../engine/tree-query';
+import { findProperty } from '../engine/parse/tree-builder';
+import { closest } from '../engine/text/closest';
+import { PRESENCE_KEYWORDS, type JsonSchema } from './schema-store';
+
+/** Keywords that judge a value (and may be excused when the value is a host placeholder). */
+const VALUE_KEYWORDS = new Set([
+  'type', 'enum', 'const', 'pattern', 'format', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum',
+  'minLength', 'maxLength', 'multipleOf', 'contains', 'not', 'anyOf', 'oneOf', 'minItems', 'maxItems',
+]);
+
+/** Stable code suffixes per ajv keyword; the system prefix comes from the kind. */
+const CODES: Record<string, string> = {
+  required: 'missing-key',
+  dependentRequired: 'missing-key',
+  additionalProperties: 'unknown-key',
+  unevaluatedProperties: 'unknown-key',
+  'false schema': 'unknown-key',
+  enum: 'invalid-value',
+  const: 'invalid-value',
+  type: 'wrong-type',
+  pattern: 'invalid-format',
+  format: 'invalid-format',
+  propertyNames: 'invalid-format',
+  minimum: 'out-of-range',
+  maximum: 'out-of-range',
+  exclusiveMinimum: 'out-of-range',
+  exclusiveMaximum: 'out-of-range',
+  minLength: 'out-of-range',
+  maxLength: 'out-of-range',
+  multipleOf: 'out-of-range',
+  minItems: 'too-few-items',
+  maxItems: 'too-many-items',
+  minProperties: 'too-few-items',
+  uniqueItems: 'duplicate-item',
+  contains: 'invalid-value',
+  not: 'invalid-value',
+  anyOf: 'invalid-value',
+  oneOf: 'invalid-value',
+  [PRESENCE_KEYWORDS.removed]: 'removed-key',
+  [PRESENCE_KEYWORDS.deprecated]: 'deprecated-key',
+};
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'a string',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  object: 'a mapping (key: value pairs)',
+  array: 'a list',
+  null: 'empty',
+};
+
+export interface MapOptions {
+  /** Code prefix, e.g. `cloudquery`. */
+  system: string;
+  root: ValueNode | undefined;
+  text: string;
+}
+
+/** Turns ajv's errors into diagnostics a plugin author can act on, on the right token. */
+export function mapSchemaErrors(errors: ErrorObject[], options: MapOptions): EngineDiagnostic[] {
+  const kept = pruneAlternatives(errors.filter((e) => e.keyword !== 'if' && e.keyword !== 'propertyNames'));
+  const diagnostics: EngineDiagnostic[] = [];
+  const seen = new Set<string>();
+  for (const error of kept) {
+    const diagnostic = mapError(error, options);
+    if (!diagnostic) continue;
+    const key = `${diagnostic.start}:${diagnostic.end}:${diagnostic.code}:${diagnostic.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    diagnostics.push(diagnostic);
+  }
+  return diagnostics;
+}
+
+function mapError(error: ErrorObject, options: MapOptions): EngineDiagnostic | undefined {
+  const node = nodeAtPointer(options.root, error.instancePath);
+  if (!node) return undefined;
+  if (VALUE_KEYWORDS.has(error.keyword) && containsPlaceholder(node)) return undefined;
+  const parentSchema = (error.parentSchema ?? {}) as JsonSchema;
+  const params = error.params as Record<string, unknown>;
+  const label = labelOf(node);
+  const customMessage = typeof parentSchema['x-message'] === 'string' ? (parentSchema['x-message'] as string) : undefined;
+  const customCode = typeof parentSchema['x-code'] === 'string' ? (parentSchema['x-code'] as string) : undefined;
+  const code = (suffix: string, allowCustom: boolean) => (allowCustom && customCode) || `${options.system}.${suffix}`;
+  const suffix = CODES[error.keyword] ?? 'schema';
+  let span: Span = valueSpan(node);
+  let message: string;
+  let severity: Severity = 'error';
+  const data: Record<string, unknown> = { keyword: error.keyword, pointer: error.instancePath };
+
+  // Errors inside `propertyNames` carry the offending key.
+  const propertyName = (error as ErrorObject & { propertyName?: string }).propertyName;
+  if (propertyName !== undefined) {
+    const property = findProperty(node, propertyName);
+    if (property) span = keySpan(property);
+    data.key = propertyName;
+    message = customMessage ? `"${propertyName}": ${customMessage}` : `"${propertyName}" is not a valid name in ${label}: ${describe(error)}`;
+    return { ...span, severity, code: code(CODES.propertyNames, true), message, data };
+  }
+
+  switch (error.keyword) {
+    case 'required':
+    case 'dependentRequired': {
+      const missing = String(params.missingProperty);
+      span = ownerSpan(node, options.text);
+      data.key = missing;
+      const owner = node.property || node.parentArray ? `${label} is` : 'The document is';
+      message = `${owner} missing the required key "${missing}".`;
+      if (error.keyword === 'dependentRequired') message += ` It is needed with "${String(params.property)}".`;
+      break;
+    }
+    case 'additionalProperties':
+    case 'unevaluatedProperties': {
+      const key = String(params.additionalProperty ?? params.unevaluatedProperty);
+      const property = findProperty(node, key);
+      if (property) span = keySpan(property);
+      const allowed = allowedKeys(parentSchema);
+      const suggestion = closest(key, allowed);
+      data.key = key;
+      if (suggestion) data.suggestion = suggestion;
+      const where = node.property || node.parentArray ? ` in ${label}` : '';
+      message = `Unknown key "${key}"${where}.` + (suggestion ? ` Did you mean "${suggestion}"?` : allowed.length ? ` Allowed keys: ${allowed.join(', ')}.` : '');
+      break;
+    }
+    case 'false schema': {
+      if (node.property) span = keySpan(node.property);
+      data.key = node.property?.key;
+      message = `"${label}" is not allowed here.`;
+      break;
+    }
+    case PRESENCE_KEYWORDS.removed:
+    case PRESENCE_KEYWORDS.deprecated: {
+      if (node.property) span = keySpan(node.property);
+      data.key = node.property?.key;
+      message = String(error.schema);
+      if (error.keyword === PRESENCE_KEYWORDS.deprecated) severity = 'warning';
+      break;
+    }
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]) ?? [];
+      const actual = node.type === 'scalar' ? node.value : undefined;
+      const suggestion = typeof actual === 'string' ? closest(actual, allowed.filter((v): v is string => typeof v === 'string')) : undefined;
+      data.allowed = allowed;
+      if (suggestion) data.suggestion = suggestion;
+      message = customMessage ?? `${label} must be one of ${allowed.map(display).join(', ')}`;
+      if (!customMessage && actual !== undefined) message += ` (got ${display(actual)})`;
+      if (suggestion) message += `. Did you mean "${suggestion}"?`;
+      return { ...span, severity, code: code(suffix, true), message, data };
+    }
+    case 'const':
+      data.allowed = [params.allowedValue];
+      message = customMessage ?? `${label} must be ${display(params.allowedValue)}`;
+      break;
+    case 'type': {
+      const expected = String(params.type).split(',').map((t) => TYPE_NAMES[t] ?? t);
+      message = `${label} must be ${expected.join(' or ')} (got ${actualType(node)})`;
+      break;
+    }
+    default:
+      message = customMessage ?? `${label} ${describe(error)}`;
+  }
+  return { ...span, severity, code: code(suffix, VALUE_KEYWORDS.has(error.keyword)), message, data };
+}
+
+function describe(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'pattern':
+      return `does not have the expected format (must match ${String(params.pattern)})`;
+    case 'format':
+      return `must be a valid ${String(params.format)}`;
+    case 'minItems':
+      return `needs at least ${String(params.limit)} item${params.limit === 1 ? '' : 's'}`;
+    case 'maxItems':
+      return `allows at most ${String(params.limit)} item${params.limit === 1 ? '' : 's'}`;
+    case 'minLength':
+      return params.limit === 1 ? 'must not be empty' : `must be at least ${String(params.limit)} characters long`;
+    case 'maxLength':
+      return `must be at most ${String(params.limit)} characters long`;
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return `must be ${String(params.comparison)} ${String(params.limit)}`;
+    case 'uniqueItems':
+      return `has a duplicate item (items ${String(params.j)} and ${String(params.i)} are the same)`;
+    case 'minProperties':
+      return `needs at least ${String(params.limit)} entr${params.limit === 1 ? 'y' : 'ies'}`;
+    case 'contains':
+      return 'does not contain a required item';
+    case 'not':
+      return 'has a value that is not allowed here';
+    case 'oneOf':
+      return params.passingSchemas ? 'matches more than one of the allowed forms' : 'does not match any of the allowed forms';
+    case 'anyOf':
+      return 'does not match any of the allowed forms';
+    default:
+      return error.message ?? 'is not valid';
+  }
+}
+
+function allowedKeys(schema: JsonSchema): string[] {
+  const properties = schema.properties as Record<string, JsonSchema | boolean> | undefined;
+  if (!properties) return [];
+  return Object.entries(properties)
+    .filter(([, s]) => s !== false && !(typeof s === 'object' && (s[PRESENCE_KEYWORDS.removed] || s.deprecated)))
+    .map(([k]) => k);
+}
+
+function containsPlaceholder(node: ValueNode): boolean {
+  if (node.type === 'scalar') return node.placeholder === true;
+  return false;
+}
+
+function display(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function actualType(node: ValueNode): string {
+  if (node.type === 'object') return 'a mapping';
+  if (node.type === 'array') return 'a list';
+  const v = node.value;
+  if (v === null) return 'nothing';
+  if (typeof v === 'string') return `"${v.length > 40 ? v.slice(0, 37) + '...' : v}"`;
+  return String(v);
+}
+
+/**
+ * `anyOf`/`oneOf` report every branch's errors. Keep only the branch the author most likely
+ * meant: one whose type matches the value, with the fewest errors; when no branch matches the
+ * type, keep a single error naming the accepted types.
+ */
+function pruneAlternatives(errors: ErrorObject[]): ErrorObject[] {
+  let remaining = errors;
+  const alternatives = errors
+    .filter((e) => (e.keyword === 'anyOf' || e.keyword === 'oneOf') && !(e.params as { passingSchemas?: unknown }).passingSchemas)
+    .sort((a, b) => a.schemaPath.length - b.schemaPath.length);
+  for (const alternative of alternatives) {
+    if (!remaining.includes(alternative)) continue;
+    const prefix = alternative.schemaPath + '/';
+    const branches = new Map<string, ErrorObject[]>();
+    for (const error of remaining) {
+      if (!error.schemaPath.startsWith(prefix)) continue;
+      const branch = error.schemaPath.slice(prefix.length).split('/')[0];
+      if (!branches.has(branch)) branches.set(branch, []);
+      branches.get(branch)!.push(error);
+    }
+    const inBranches = new Set([...branches.values()].flat());
+    const typeMismatch = (list: ErrorObject[]) =>
+      list.some((e) => e.keyword === 'type' && e.instancePath === alternative.instancePath && e.schemaPath.split('/').length === prefix.split('/').length + 1);
+    const plausible = [...branches.values()].filter((list) => !typeMismatch(list));
+    if (plausible.length === 0) {
+      // No branch fits the value's type: one message listing what would.
+      const types = [...branches.values()]
+        .flat()
+        .filter((e) => e.keyword === 'type' && e.instancePath === alternative.instancePath)
+        .map((e) => String((e.params as { type: string }).type));
+      const typeError: ErrorObject = {
+        ...alternative,
+        keyword: 'type',
+        params: { type: [...new Set(types.join(',').split(','))].join(',') },
+      };
+      remaining = remaining.filter((e) => !inBranches.has(e) && e !== alternative).concat(typeError);
+    } else {
+      plausible.sort((a, b) => a.length - b.length);
+      const best = new Set(plausible[0]);
+      remaining = remaining.filter((e) => (!inBranches.has(e) || best.has(e)) && e !== alternative);
+    }
+  }
+  return remaining;
+}

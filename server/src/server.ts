@@ -1,0 +1,2 @@
+// Placeholder until the LSP wiring lands: keeps the build's entry points in place.
+export {};
