@@ -82,6 +82,7 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
     for (const file of files) {
       const result = await checkFile(engine, file, options.kind, explicit);
       if (result.report) reports.push(result.report);
+      if (result.note) io.stderr(`plugin-workbench: ${result.note}\n`);
       if (result.problem) {
         io.stderr(`plugin-workbench: ${result.problem}\n`);
         if (explicit) unreadable = true;
@@ -104,7 +105,7 @@ async function checkFile(
   file: string,
   kind: KindId | undefined,
   explicit: boolean,
-): Promise<{ report?: FileReport; problem?: string }> {
+): Promise<{ report?: FileReport; problem?: string; note?: string }> {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -118,7 +119,7 @@ async function checkFile(
   }
   const analysis = await engine.analyze({ path: path.resolve(file), text: decoded.text, forcedKind: kind });
   if (!analysis.kind) {
-    return explicit ? { problem: `${file} is not a recognised plugin manifest; nothing checked (use --kind <kind-id> to force one)` } : {};
+    return explicit ? { note: `${file} is not a recognised plugin manifest; nothing checked (use --kind <kind-id> to force one)` } : {};
   }
   return { report: { path: file, kind: analysis.kind, diagnostics: toReported(decoded.text, analysis.diagnostics) } };
 }

@@ -1,0 +1,35 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Engine, type KindId } from '../../server/src/engine';
+import { toReported, type ReportedDiagnostic } from '../../server/src/cli/report';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+
+let shared: Engine | undefined;
+
+/** Runs the real engine over a text as if it were the file at `file`; 1-based positions. */
+export async function checkText(kind: KindId | undefined, text: string, file = 'manifest.yaml'): Promise<{ kind?: KindId; diagnostics: ReportedDiagnostic[] }> {
+  shared ??= new Engine();
+  const analysis = await shared.analyze({ path: file, text, forcedKind: kind });
+  return { kind: analysis.kind, diagnostics: toReported(text, analysis.diagnostics) };
+}
+
+/** `code@line` strings, sorted, for compact assertions. */
+export function codesAtLines(diagnostics: ReportedDiagnostic[], severities = ['error', 'warning']): string[] {
+  return diagnostics
+    .filter((d) => severities.includes(d.severity))
+    .map((d) => `${d.code}@${d.line}`)
+    .sort();
+}
+
+/** A fresh temporary folder with the given files (relative path -> content). */
+export function makeTree(files: Record<string, string | Buffer>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-test-'));
+  for (const [name, content] of Object.entries(files)) {
+    const full = path.join(root, name);
+    fs.mkdirSync(path.dirname(full), { recursive: true });
+    fs.writeFileSync(full, content);
+  }
+  return root;
+}
