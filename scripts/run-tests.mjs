@@ -3,6 +3,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const suites = ['out/test/unit', 'out/test/cli', 'out/test/lsp'].filter((dir) => existsSync(dir));
+const suites = ['out/test/unit', 'out/test/cli', 'out/test/corpus', 'out/test/lsp'].filter((dir) => existsSync(dir));
 const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...suites], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

@@ -131,11 +131,16 @@ export class Engine {
   private validateSchema(kind: KindId, definition: KindDefinition, documents: ParsedDocument[], parsed: ParsedFile): EngineDiagnostic[] {
     const validate = this.schemas.validatorFor(kind);
     if (!validate) return [];
+    const branchValidator = this.schemas.branchValidatorFor(kind);
     const diagnostics: EngineDiagnostic[] = [];
     for (const document of documents) {
       if (document.broken || !document.root) continue;
       if (validate(toValue(document.root))) continue;
-      diagnostics.push(...mapSchemaErrors(validate.errors ?? [], { system: definition.system, root: document.root, text: parsed.text }));
+      // Copy: ajv reuses its error array on the next call, and mapping validates branches again.
+      const errors = [...(validate.errors ?? [])];
+      diagnostics.push(
+        ...mapSchemaErrors(errors, { system: definition.system, root: document.root, text: parsed.text, documentStart: document.start, branchValidator }),
+      );
     }
     return diagnostics;
   }

@@ -1,9 +1,9 @@
 import type { ErrorObject } from 'ajv';
 import type { EngineDiagnostic, Severity, ValueNode } from '../engine/types';
-import { keySpan, labelOf, nodeAtPointer, ownerSpan, valueSpan, type Span } from '../engine/tree-query';
+import { keySpan, labelOf, nodeAtPointer, ownerSpan, toValue, valueSpan, type Span } from '../engine/tree-query';
 import { findProperty } from '../engine/parse/tree-builder';
 import { closest } from '../engine/text/closest';
-import { PRESENCE_KEYWORDS, type JsonSchema } from './schema-store';
+import { PRESENCE_KEYWORDS, type BranchValidator, type JsonSchema } from './schema-store';
 
 /** Keywords that judge a value (and may be excused when the value is a host placeholder). */
 const VALUE_KEYWORDS = new Set([
@@ -58,11 +58,15 @@ export interface MapOptions {
   system: string;
   root: ValueNode | undefined;
   text: string;
+  /** Where the document starts (a missing key at the root is shown on its first line). */
+  documentStart?: number;
+  /** Validators for the branches of the schema's `anyOf`/`oneOf` arrays. */
+  branchValidator?: BranchValidator;
 }
 
 /** Turns ajv's errors into diagnostics a plugin author can act on, on the right token. */
 export function mapSchemaErrors(errors: ErrorObject[], options: MapOptions): EngineDiagnostic[] {
-  const kept = pruneAlternatives(errors.filter((e) => e.keyword !== 'if' && e.keyword !== 'propertyNames'));
+  const kept = normalize(errors, options);
   const diagnostics: EngineDiagnostic[] = [];
   const seen = new Set<string>();
   for (const error of kept) {
@@ -106,7 +110,8 @@ function mapError(error: ErrorObject, options: MapOptions): EngineDiagnostic | u
     case 'required':
     case 'dependentRequired': {
       const missing = String(params.missingProperty);
-      span = ownerSpan(node, options.text);
+      const isRoot = !node.property && !node.parentArray;
+      span = ownerSpan(isRoot && options.documentStart !== undefined ? { ...node, start: options.documentStart } : node, options.text);
       data.key = missing;
       const owner = node.property || node.parentArray ? `${label} is` : 'The document is';
       message = `${owner} missing the required key "${missing}".`;
@@ -151,6 +156,10 @@ function mapError(error: ErrorObject, options: MapOptions): EngineDiagnostic | u
       if (suggestion) message += `. Did you mean "${suggestion}"?`;
       return { ...span, severity, code: code(suffix, true), message, data };
     }
+    case 'contains':
+      if (node.property) span = keySpan(node.property);
+      message = customMessage ?? `${label} ${describe(error)}`;
+      break;
     case 'const':
       data.allowed = [params.allowedValue];
       message = customMessage ?? `${label} must be ${display(params.allowedValue)}`;
@@ -230,46 +239,55 @@ function actualType(node: ValueNode): string {
 }
 
 /**
- * `anyOf`/`oneOf` report every branch's errors. Keep only the branch the author most likely
- * meant: one whose type matches the value, with the fewest errors; when no branch matches the
- * type, keep a single error naming the accepted types.
+ * Reshapes ajv's raw error list before mapping:
+ * - `anyOf`/`oneOf` report every branch's errors. Each branch is validated again on its own (by
+ *   JSON pointer, which also works when a branch is a `$ref`) and only the branch the author most
+ *   likely meant is kept: one whose type matches the value, with the fewest errors. When no
+ *   branch fits the type, a single type error names what would.
+ * - `contains` also reports each item that did not match: only the `contains` error is kept.
+ * - `if` and the outer `propertyNames` errors add nothing for a human.
+ * ajv emits a compound keyword's sub-errors right before it, so they are the trailing errors
+ * under the same instance path.
  */
-function pruneAlternatives(errors: ErrorObject[]): ErrorObject[] {
-  let remaining = errors;
-  const alternatives = errors
-    .filter((e) => (e.keyword === 'anyOf' || e.keyword === 'oneOf') && !(e.params as { passingSchemas?: unknown }).passingSchemas)
-    .sort((a, b) => a.schemaPath.length - b.schemaPath.length);
-  for (const alternative of alternatives) {
-    if (!remaining.includes(alternative)) continue;
-    const prefix = alternative.schemaPath + '/';
-    const branches = new Map<string, ErrorObject[]>();
-    for (const error of remaining) {
-      if (!error.schemaPath.startsWith(prefix)) continue;
-      const branch = error.schemaPath.slice(prefix.length).split('/')[0];
-      if (!branches.has(branch)) branches.set(branch, []);
-      branches.get(branch)!.push(error);
+function normalize(errors: ErrorObject[], options: MapOptions): ErrorObject[] {
+  const out: ErrorObject[] = [];
+  const popUnder = (pointer: string, inclusive: boolean) => {
+    while (out.length) {
+      const last = out[out.length - 1].instancePath;
+      if (last.startsWith(pointer + '/') || (inclusive && last === pointer)) out.pop();
+      else break;
     }
-    const inBranches = new Set([...branches.values()].flat());
-    const typeMismatch = (list: ErrorObject[]) =>
-      list.some((e) => e.keyword === 'type' && e.instancePath === alternative.instancePath && e.schemaPath.split('/').length === prefix.split('/').length + 1);
-    const plausible = [...branches.values()].filter((list) => !typeMismatch(list));
-    if (plausible.length === 0) {
-      // No branch fits the value's type: one message listing what would.
-      const types = [...branches.values()]
-        .flat()
-        .filter((e) => e.keyword === 'type' && e.instancePath === alternative.instancePath)
-        .map((e) => String((e.params as { type: string }).type));
-      const typeError: ErrorObject = {
-        ...alternative,
-        keyword: 'type',
-        params: { type: [...new Set(types.join(',').split(','))].join(',') },
-      };
-      remaining = remaining.filter((e) => !inBranches.has(e) && e !== alternative).concat(typeError);
+  };
+  for (const error of errors) {
+    if (error.keyword === 'if' || error.keyword === 'propertyNames') continue;
+    if (error.keyword === 'contains') {
+      popUnder(error.instancePath, false);
+      out.push(error);
+    } else if ((error.keyword === 'anyOf' || error.keyword === 'oneOf') && !(error.params as { passingSchemas?: unknown }).passingSchemas) {
+      popUnder(error.instancePath, true);
+      out.push(...bestAlternative(error, options));
     } else {
-      plausible.sort((a, b) => a.length - b.length);
-      const best = new Set(plausible[0]);
-      remaining = remaining.filter((e) => (!inBranches.has(e) || best.has(e)) && e !== alternative);
+      out.push(error);
     }
   }
-  return remaining;
+  return out;
+}
+
+function bestAlternative(error: ErrorObject, options: MapOptions): ErrorObject[] {
+  const branches = Array.isArray(error.schema) ? (error.schema as unknown[]) : [];
+  const value = toValue(nodeAtPointer(options.root, error.instancePath));
+  const results: ErrorObject[][] = [];
+  for (let i = 0; i < branches.length; i++) {
+    const validate = options.branchValidator?.(error.schema, i);
+    if (!validate) return [error];
+    if (validate(value)) return []; // cannot happen when ajv failed it, but never report a passing value
+    const own = (validate.errors ?? []).map((e) => ({ ...e, instancePath: error.instancePath + e.instancePath }));
+    results.push(normalize(own, options));
+  }
+  const typeMismatch = (list: ErrorObject[]) => list.some((e) => e.keyword === 'type' && e.instancePath === error.instancePath);
+  const plausible = results.filter((list) => !typeMismatch(list)).sort((a, b) => a.length - b.length);
+  if (plausible.length) return plausible[0];
+  const types = results.flat().filter((e) => e.keyword === 'type' && e.instancePath === error.instancePath);
+  const union = [...new Set(types.flatMap((e) => String((e.params as { type: string }).type).split(',')))];
+  return [{ ...error, keyword: 'type', params: { type: union.join(',') } }];
 }

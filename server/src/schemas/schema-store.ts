@@ -52,6 +52,27 @@ export class SchemaStore {
     return this.validators.get(kind) ?? undefined;
   }
 
+  /**
+   * Validators for the branches of an `anyOf`/`oneOf` of a kind's schema. ajv's error paths are
+   * relative to the last `$ref`, so the branch is found by identity in the schema object instead.
+   */
+  branchValidatorFor(kind: KindId | string): BranchValidator | undefined {
+    const schema = this.schemaFor(kind);
+    const id = schema?.$id;
+    if (!schema || typeof id !== 'string' || !this.validatorFor(kind)) return undefined;
+    let pointers: Map<unknown, string> | undefined;
+    return (alternatives, index) => {
+      pointers ??= pointerIndex(schema);
+      const pointer = pointers.get(alternatives);
+      if (pointer === undefined) return undefined;
+      try {
+        return this.ajv.getSchema(`${id}#${pointer}/${index}`);
+      } catch {
+        return undefined;
+      }
+    };
+  }
+
   /** Compiles a schema that is not ours (a plugin's own spec schema), keyed by its text. */
   validatorForText(key: string, schemaText: string): ValidateFunction | undefined {
     const cacheKey = `text:${key}:${schemaText.length}:${hashCode(schemaText)}`;
@@ -77,6 +98,22 @@ export class SchemaStore {
       return null;
     }
   }
+}
+
+export type BranchValidator = (alternatives: unknown, index: number) => ValidateFunction | undefined;
+
+/** JSON pointer of every object and array inside a schema, keyed by identity. */
+function pointerIndex(schema: unknown): Map<unknown, string> {
+  const index = new Map<unknown, string>();
+  const visit = (value: unknown, pointer: string) => {
+    if (value === null || typeof value !== 'object' || index.has(value)) return;
+    index.set(value, pointer);
+    for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+      visit(child, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    }
+  };
+  visit(schema, '');
+  return index;
 }
 
 function hashCode(text: string): number {

@@ -8,6 +8,7 @@ import { LineIndex } from '../../../server/src/engine/text/line-index';
 
 // The range rules, checked on a small schema so each rule is seen in isolation.
 const schema = {
+  $id: 'https://example.test/range.schema.json',
   type: 'object',
   additionalProperties: false,
   required: ['kind'],
@@ -33,12 +34,14 @@ const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false });
 ajv.addVocabulary(['x-code', 'x-message']);
 ajv.addKeyword({ keyword: 'x-removed', schemaType: 'string', validate: () => false });
 const validate = ajv.compile(schema);
+const branchValidator = (alternatives: unknown, index: number) =>
+  alternatives === schema.properties.spec.properties.either.anyOf ? ajv.getSchema(`${schema.$id}#/properties/spec/properties/either/anyOf/${index}`) : undefined;
 
 function check(text: string) {
   const root = readYaml(text, { version: '1.2' }).documents[0].root;
   assert.equal(validate(toValue(root)), false, 'the sample must be invalid');
   const lines = new LineIndex(text);
-  return mapSchemaErrors(validate.errors ?? [], { system: 'test', root, text }).map((d) => ({
+  return mapSchemaErrors([...(validate.errors ?? [])], { system: 'test', root, text, documentStart: 0, branchValidator }).map((d) => ({
     ...d,
     line: lines.positionAt(d.start).line + 1,
     token: text.slice(d.start, d.end),

@@ -57,7 +57,8 @@ export function readYaml(text: string, options: YamlReadOptions): YamlReadResult
         message: `This document expands to more than ${MAX_EXPANDED_NODES.toLocaleString('en-US')} values through aliases; it was not validated (an alias bomb?).`,
       });
     }
-    documents.push({ root, start: docStart, end: docEnd, broken });
+    // The first document starts at the top of the file, before any leading comments.
+    documents.push({ root, start: documents.length === 0 ? 0 : docStart, end: docEnd, broken });
   }
   return { documents, diagnostics };
 }

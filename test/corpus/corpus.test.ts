@@ -1,0 +1,110 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { KIND_IDS } from '../../server/src/engine/kinds';
+import { runCli } from '../helpers/cli';
+import { REPO_ROOT } from '../helpers/engine';
+
+// Real manifests from the five systems' repositories, kept outside this repository. CI always has
+// them beside the checkout and must fail without them; a clone elsewhere says that it skipped.
+const CORPUS = process.env.PLUGIN_WORKBENCH_CORPUS ?? path.resolve(REPO_ROOT, '..', 'shared', 'corpus');
+const available = fs.existsSync(path.join(CORPUS, 'SOURCES.tsv'));
+if (!available && process.env.CI) throw new Error(`The corpus is missing at ${CORPUS}; CI needs it.`);
+if (!available) console.log(`# SKIPPED: corpus tests, no corpus at ${CORPUS}`);
+
+/** Why each host rejects its expect=invalid files: the code we must report for it. */
+const HOST_REASONS: Record<string, string> = {
+  'cloudquery/specs-gcpv2.yml': 'cloudquery.unknown-destination',
+  'cloudquery/specs-sync_group_id_default.yml': 'cloudquery.sync-group-id',
+  'cloudquery/specs-sync_group_id_overwrite_delete_stale.yml': 'cloudquery.sync-group-id',
+  'cloudquery/specs-time_substitution_with_error.yml': 'cloudquery.time-placeholder',
+  'cloudquery/cmd-sync-missing-path-error.yml': 'cloudquery.missing-key',
+  'gatewayd/gatewayd-HEAD-config-testdata-missing_keys.yaml': 'gatewayd.logger-group',
+  'ekuiper/zip-portables-wrong.json': 'ekuiper.missing-executable',
+  'anklet/HEAD-cli-test-empty.yml': 'anklet.empty-config',
+  'anklet/HEAD-cli-test-no-db.yml': 'anklet.no-database',
+  'anklet/old-c00c137f-cli-test-no-db.yml': 'anklet.no-database',
+  'anklet/old-ef16adee-cli-test-no-db.yml': 'anklet.no-database',
+  'anklet/old-10708069-cli-test-no-db.yml': 'anklet.no-database',
+  'anklet/HEAD-cli-test-no-plugin-name.yml': 'anklet.missing-key',
+  'anklet/old-c00c137f-cli-test-no-plugin-name.yml': 'anklet.missing-key',
+  'anklet/old-ef16adee-cli-test-no-plugin-name.yml': 'anklet.missing-key',
+  'anklet/old-10708069-cli-test-no-plugin-name.yml': 'anklet.missing-key',
+  'anklet/HEAD-cli-test-non-existent-plugin.yml': 'anklet.unknown-plugin',
+  'anklet/old-c00c137f-cli-test-non-existent-plugin.yml': 'anklet.unknown-plugin',
+  'anklet/old-ef16adee-cli-test-non-existent-plugin.yml': 'anklet.unknown-plugin',
+  'anklet/old-10708069-cli-test-non-existent-plugin.yml': 'anklet.unknown-plugin',
+};
+
+interface Entry {
+  file: string;
+  kind: string;
+  expect: string;
+  note: string;
+}
+
+function readSources(): Entry[] {
+  const [header, ...rows] = fs.readFileSync(path.join(CORPUS, 'SOURCES.tsv'), 'utf8').split('\n').filter(Boolean);
+  const columns = header.split('\t');
+  return rows.map((row) => {
+    const cells = row.split('\t');
+    const get = (name: string) => cells[columns.indexOf(name)] ?? '';
+    return { file: get('file'), kind: get('kind'), expect: get('expect'), note: get('note') };
+  });
+}
+
+interface Diagnostic {
+  severity: string;
+  code: string;
+  line: number;
+  message: string;
+}
+
+/** Checks files of one kind in one CLI process, as `check --format json --kind <kind>`. */
+function checkAs(kind: string | undefined, files: string[]): Map<string, Diagnostic[]> {
+  const args = ['check', '--format', 'json', ...(kind ? ['--kind', kind] : []), ...files.map((f) => path.join(CORPUS, f))];
+  const result = runCli(args, { timeoutMs: 300_000 });
+  assert.ok(result.status === 0 || result.status === 1, `exit ${result.status} for ${kind}: ${result.stderr}`);
+  assert.doesNotMatch(result.stderr, /internal error|rule-failed/);
+  const report = JSON.parse(result.stdout) as { files: Array<{ path: string; diagnostics: Diagnostic[] }> };
+  return new Map(report.files.map((f) => [path.relative(CORPUS, f.path).split(path.sep).join('/'), f.diagnostics]));
+}
+
+const entries = available ? readSources() : [];
+const ours = (e: Entry) => (KIND_IDS as readonly string[]).includes(e.kind);
+
+for (const kind of KIND_IDS) {
+  const judged = entries.filter((e) => e.kind === kind && (e.expect === 'valid' || e.expect === 'invalid'));
+  if (!judged.length) continue;
+  test(`corpus ${kind}: valid files have no error, invalid files have their host's reason`, { skip: !available }, () => {
+    const results = checkAs(kind, judged.map((e) => e.file));
+    for (const entry of judged) {
+      const errors = (results.get(entry.file) ?? []).filter((d) => d.severity === 'error');
+      if (entry.expect === 'valid') {
+        assert.deepEqual(errors.map((d) => `${d.code}@${d.line}: ${d.message}`), [], `${entry.file} is valid for its host`);
+      } else {
+        assert.ok(errors.length > 0, `${entry.file} must have an error: ${entry.note}`);
+        const reason = HOST_REASONS[entry.file];
+        assert.ok(reason, `add the host's reason for ${entry.file} to HOST_REASONS`);
+        assert.ok(errors.some((d) => d.code === reason), `${entry.file}: expected ${reason}, got ${errors.map((d) => d.code).join(', ')}`);
+      }
+    }
+  });
+}
+
+test('corpus files of other kinds (WIT, package JSON, policies) are not ours: no diagnostics', { skip: !available }, () => {
+  const others = entries.filter((e) => !ours(e) && e.expect === 'valid');
+  const results = checkAs(undefined, others.map((e) => e.file));
+  for (const [file, diagnostics] of results) {
+    assert.deepEqual(diagnostics.filter((d) => d.severity === 'error'), [], `${file} must not be claimed with errors`);
+  }
+});
+
+test('no corpus file crashes anything, with or without its kind', { skip: !available, timeout: 600_000 }, () => {
+  for (const kind of KIND_IDS) {
+    const files = entries.filter((e) => e.kind === kind).map((e) => e.file);
+    if (files.length) checkAs(kind, files);
+  }
+  checkAs(undefined, entries.map((e) => e.file));
+});
