@@ -1,17 +1,9 @@
 import type { Rule } from './rule';
-import { backendConnection } from './cloudquery/backend-connection';
-import { duplicateNames } from './cloudquery/duplicate-names';
-import { githubRegistry } from './cloudquery/github-registry';
-import { specReferences } from './cloudquery/spec-references';
-import { syncGroupId } from './cloudquery/sync-group-id';
-import { timePlaceholder } from './cloudquery/time-placeholder';
+import { ANKLET_RULES } from './anklet';
+import { CLOUDQUERY_RULES } from './cloudquery';
+import { EKUIPER_RULES } from './ekuiper';
+import { GATEWAYD_RULES } from './gatewayd';
+import { LOGCRAFT_RULES } from './logcraft';
 
 /** Every rule beyond the schemas; each applies to the kinds it names. */
-export const ALL_RULES: readonly Rule[] = [
-  timePlaceholder,
-  specReferences,
-  duplicateNames,
-  backendConnection,
-  syncGroupId,
-  githubRegistry,
-];
+export const ALL_RULES: readonly Rule[] = [...CLOUDQUERY_RULES, ...GATEWAYD_RULES, ...EKUIPER_RULES, ...ANKLET_RULES, ...LOGCRAFT_RULES];
