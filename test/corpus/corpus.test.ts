@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { KIND_IDS } from '../../server/src/engine/kinds';
 import { runCli } from '../helpers/cli';
@@ -42,7 +43,23 @@ interface Entry {
   kind: string;
   expect: string;
   note: string;
+  repo: string;
+  /** Where the host has it: `dir/file.yaml`, or `pkg.zip!member` for a file inside a test zip. */
+  origin: string;
+  commit: string;
 }
+
+/**
+ * Files the host's folder or zip holds beside a corpus file but the corpus (text files only) does
+ * not: binaries and program sources. Checked in lf-edge/ekuiper at HEAD (git ls-tree, unzip -l).
+ * The context is rebuilt with empty files of these names so that package checks see what the
+ * host saw.
+ */
+const HOST_FILES_NOT_IN_CORPUS: Record<string, string[]> = {
+  'lf-edge/ekuiper:internal/plugin/testzips/portables/mirror.zip': ['mirror2'],
+  'lf-edge/ekuiper:sdk/go/example/mirror': ['go.mod', 'main.go', 'random_source.go', 'file_sink.go', 'echo_func.go'],
+  'lf-edge/ekuiper:sdk/python/example/pysam': ['pysam.py', 'pyjson.py', 'print.py', 'revert.py'],
+};
 
 function readSources(): Entry[] {
   const [header, ...rows] = fs.readFileSync(path.join(CORPUS, 'SOURCES.tsv'), 'utf8').split('\n').filter(Boolean);
@@ -50,7 +67,7 @@ function readSources(): Entry[] {
   return rows.map((row) => {
     const cells = row.split('\t');
     const get = (name: string) => cells[columns.indexOf(name)] ?? '';
-    return { file: get('file'), kind: get('kind'), expect: get('expect'), note: get('note') };
+    return { file: get('file'), kind: get('kind'), expect: get('expect'), note: get('note'), repo: get('repo'), origin: get('path'), commit: get('commit') };
   });
 }
 
@@ -63,24 +80,67 @@ interface Diagnostic {
 
 /** Checks files of one kind in one CLI process, as `check --format json --kind <kind>`. */
 function checkAs(kind: string | undefined, files: string[]): Map<string, Diagnostic[]> {
-  const args = ['check', '--format', 'json', ...(kind ? ['--kind', kind] : []), ...files.map((f) => path.join(CORPUS, f))];
+  const args = ['check', '--format', 'json', ...(kind ? ['--kind', kind] : []), ...files];
   const result = runCli(args, { timeoutMs: 300_000 });
   assert.ok(result.status === 0 || result.status === 1, `exit ${result.status} for ${kind}: ${result.stderr}`);
   assert.doesNotMatch(result.stderr, /internal error|rule-failed/);
   const report = JSON.parse(result.stdout) as { files: Array<{ path: string; diagnostics: Diagnostic[] }> };
-  return new Map(report.files.map((f) => [path.relative(CORPUS, f.path).split(path.sep).join('/'), f.diagnostics]));
+  return new Map(report.files.map((f) => [f.path, f.diagnostics]));
+}
+
+/**
+ * Where a corpus file sat for its host: files of one zip, or of one plugin folder, belong
+ * together. CloudQuery's tests load each spec file on its own, except the folder the note says
+ * was loaded as a whole.
+ */
+function contextOf(entry: Entry): { group: string; root: string; member: string } {
+  const [container, inner] = entry.origin.split('!');
+  if (inner !== undefined) return { group: `${entry.repo}@${entry.commit}:${container}`, root: `${entry.repo}:${container}`, member: inner };
+  if (entry.kind === 'cloudquery-spec' && !/via directory/.test(entry.note)) {
+    return { group: `alone:${entry.file}`, root: '', member: path.posix.basename(entry.origin) };
+  }
+  // A plugin's metadata sits in sources/, sinks/ or functions/ below its folder.
+  const dir = path.posix.dirname(entry.origin);
+  const root = dir === '.' ? '' : dir.replace(/(^|\/)(sources|sinks|functions)$/, '');
+  return { group: `${entry.repo}@${entry.commit}:${root}`, root: `${entry.repo}:${root}`, member: root ? path.posix.relative(root, entry.origin) : entry.origin };
+}
+
+/** Rebuilds each file's host context in a temporary tree; returns corpus file -> rebuilt path. */
+function rebuildContexts(list: Entry[]): Map<string, string> {
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-corpus-'));
+  const groups = new Map<string, string>();
+  const placed = new Map<string, string>();
+  for (const entry of list) {
+    const { group, root, member } = contextOf(entry);
+    let dir = groups.get(group);
+    if (!dir) {
+      dir = path.join(base, String(groups.size));
+      groups.set(group, dir);
+      for (const extra of HOST_FILES_NOT_IN_CORPUS[root] ?? []) {
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(path.join(dir, extra), '');
+      }
+    }
+    const target = path.join(dir, member);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.copyFileSync(path.join(CORPUS, entry.file), target);
+    placed.set(entry.file, target);
+  }
+  return placed;
 }
 
 const entries = available ? readSources() : [];
 const ours = (e: Entry) => (KIND_IDS as readonly string[]).includes(e.kind);
+const inCorpus = (file: string) => path.join(CORPUS, file);
+const rebuilt = available ? rebuildContexts(entries) : new Map<string, string>();
 
 for (const kind of KIND_IDS) {
   const judged = entries.filter((e) => e.kind === kind && (e.expect === 'valid' || e.expect === 'invalid'));
   if (!judged.length) continue;
-  test(`corpus ${kind}: valid files have no error, invalid files have their host's reason`, { skip: !available }, () => {
-    const results = checkAs(kind, judged.map((e) => e.file));
+  test(`corpus ${kind}: in their host context, valid files have no error and invalid files their host's reason`, { skip: !available }, () => {
+    const results = checkAs(kind, judged.map((e) => rebuilt.get(e.file)!));
     for (const entry of judged) {
-      const errors = (results.get(entry.file) ?? []).filter((d) => d.severity === 'error');
+      const errors = (results.get(rebuilt.get(entry.file)!) ?? []).filter((d) => d.severity === 'error');
       if (entry.expect === 'valid') {
         assert.deepEqual(errors.map((d) => `${d.code}@${d.line}: ${d.message}`), [], `${entry.file} is valid for its host`);
       } else {
@@ -93,9 +153,21 @@ for (const kind of KIND_IDS) {
   });
 }
 
+test('corpus valid files checked in place, all side by side in the corpus folders, have no error', { skip: !available }, () => {
+  for (const kind of KIND_IDS) {
+    const valid = entries.filter((e) => e.kind === kind && e.expect === 'valid');
+    if (!valid.length) continue;
+    const results = checkAs(kind, valid.map((e) => inCorpus(e.file)));
+    for (const entry of valid) {
+      const errors = (results.get(inCorpus(entry.file)) ?? []).filter((d) => d.severity === 'error');
+      assert.deepEqual(errors.map((d) => `${d.code}@${d.line}: ${d.message}`), [], `${entry.file} is valid for its host`);
+    }
+  }
+});
+
 test('corpus files of other kinds (WIT, package JSON, policies) are not ours: no diagnostics', { skip: !available }, () => {
   const others = entries.filter((e) => !ours(e) && e.expect === 'valid');
-  const results = checkAs(undefined, others.map((e) => e.file));
+  const results = checkAs(undefined, others.map((e) => inCorpus(e.file)));
   for (const [file, diagnostics] of results) {
     assert.deepEqual(diagnostics.filter((d) => d.severity === 'error'), [], `${file} must not be claimed with errors`);
   }
@@ -104,7 +176,8 @@ test('corpus files of other kinds (WIT, package JSON, policies) are not ours: no
 test('no corpus file crashes anything, with or without its kind', { skip: !available, timeout: 600_000 }, () => {
   for (const kind of KIND_IDS) {
     const files = entries.filter((e) => e.kind === kind).map((e) => e.file);
-    if (files.length) checkAs(kind, files);
+    if (files.length) checkAs(kind, files.map(inCorpus));
   }
-  checkAs(undefined, entries.map((e) => e.file));
+  checkAs(undefined, entries.map((e) => inCorpus(e.file)));
+  checkAs(undefined, [CORPUS]);
 });
