@@ -1,0 +1,34 @@
+import type { KindId, Severity, SystemId } from '../engine';
+
+/** What the client may configure per resource (`pluginWorkbench.*`). */
+export interface WorkbenchSettings {
+  /** Systems switched off get no diagnostics and no features. */
+  disabledSystems: SystemId[];
+  /** Per diagnostic code: another severity, or `off` to hide it. */
+  severityOverrides: Record<string, Severity | 'off'>;
+  /** Glob (matched against the workspace-relative and the absolute path) -> kind id. */
+  associations: Record<string, KindId>;
+}
+
+export const DEFAULT_SETTINGS: WorkbenchSettings = { disabledSystems: [], severityOverrides: {}, associations: {} };
+
+const SYSTEMS: SystemId[] = ['cloudquery', 'gatewayd', 'ekuiper', 'anklet', 'logcraft'];
+const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
+
+/** Reads the raw `pluginWorkbench` section defensively: a bad value never breaks validation. */
+export function readSettings(raw: unknown): WorkbenchSettings {
+  const section = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const disabledSystems = SYSTEMS.filter((system) => {
+    const entry = section[system] as { enable?: unknown } | undefined;
+    return entry && typeof entry === 'object' && entry.enable === false;
+  });
+  const severityOverrides: WorkbenchSettings['severityOverrides'] = {};
+  for (const [code, value] of Object.entries((section.severityOverrides as Record<string, unknown>) ?? {})) {
+    if (typeof value === 'string' && SEVERITIES.includes(value)) severityOverrides[code] = value as Severity | 'off';
+  }
+  const associations: Record<string, KindId> = {};
+  for (const [glob, kind] of Object.entries((section.associations as Record<string, unknown>) ?? {})) {
+    if (typeof kind === 'string') associations[glob] = kind as KindId;
+  }
+  return { disabledSystems, severityOverrides, associations };
+}

@@ -1,0 +1,104 @@
+import * as path from 'node:path';
+import { minimatch } from 'minimatch';
+import { URI } from 'vscode-uri';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { Engine, isKindId, KINDS, nodeFileAccess, type Analysis, type FileAccess, type KindId } from '../engine';
+import { DEFAULT_SETTINGS, type WorkbenchSettings } from './settings';
+
+export interface DocumentAnalysis extends Analysis {
+  uri: string;
+  version: number;
+  settings: WorkbenchSettings;
+}
+
+/**
+ * The engine as the language server uses it: per-document settings and trust, results cached by
+ * document version so that diagnostics and every feature share one parse.
+ */
+export class WorkbenchService {
+  readonly engine: Engine;
+  private trusted = true;
+  private readonly cache = new Map<string, Promise<DocumentAnalysis>>();
+  private workspaceFolders: string[] = [];
+
+  constructor(private readonly settingsFor: (uri: string) => Promise<WorkbenchSettings> = async () => DEFAULT_SETTINGS) {
+    const base = nodeFileAccess();
+    // Trust can change while the server runs; the file access reads it on every call.
+    const service = this;
+    const files: FileAccess = {
+      get trusted() {
+        return service.trusted;
+      },
+      readText: (f) => base.readText(f),
+      exists: (f) => base.exists(f),
+      isFile: (f) => base.isFile(f),
+      isDirectory: (f) => base.isDirectory(f),
+      list: (d) => base.list(d),
+      sha256: (f) => (service.trusted ? base.sha256(f) : Promise.resolve(undefined)),
+    };
+    this.engine = new Engine({ files });
+  }
+
+  setTrusted(trusted: boolean): void {
+    this.trusted = trusted;
+    this.cache.clear();
+  }
+
+  get isTrusted(): boolean {
+    return this.trusted;
+  }
+
+  setWorkspaceFolders(folders: string[]): void {
+    this.workspaceFolders = folders;
+  }
+
+  invalidate(uri?: string): void {
+    if (uri) this.cache.delete(uri);
+    else this.cache.clear();
+  }
+
+  analyze(document: TextDocument): Promise<DocumentAnalysis> {
+    const key = document.uri;
+    const cached = this.cache.get(key);
+    const run = async (): Promise<DocumentAnalysis> => {
+      const settings = await this.settingsFor(document.uri);
+      const file = uriToPath(document.uri);
+      const forcedKind = this.associatedKind(file, settings);
+      const analysis = await this.engine.analyze({ path: file, text: document.getText(), version: document.version, forcedKind });
+      const disabled = analysis.kind && settings.disabledSystems.includes(KINDS[analysis.kind].system);
+      const result: DocumentAnalysis = disabled
+        ? { classification: analysis.classification, diagnostics: [], uri: key, version: document.version, settings }
+        : { ...analysis, uri: key, version: document.version, settings };
+      return result;
+    };
+    if (cached) {
+      return cached.then((result) => (result.version === document.version ? result : this.store(key, run())));
+    }
+    return this.store(key, run());
+  }
+
+  private store(key: string, promise: Promise<DocumentAnalysis>): Promise<DocumentAnalysis> {
+    this.cache.set(key, promise);
+    promise.catch(() => this.cache.delete(key));
+    return promise;
+  }
+
+  /** A user's association (glob -> kind) for a file, matched on its workspace-relative and absolute path. */
+  private associatedKind(file: string, settings: WorkbenchSettings): KindId | undefined {
+    const candidates = [file.split(path.sep).join('/')];
+    for (const folder of this.workspaceFolders) {
+      const relative = path.relative(folder, file);
+      if (!relative.startsWith('..') && !path.isAbsolute(relative)) candidates.push(relative.split(path.sep).join('/'));
+    }
+    for (const [glob, kind] of Object.entries(settings.associations)) {
+      if (!isKindId(kind)) continue;
+      if (candidates.some((c) => minimatch(c, glob, { dot: true, matchBase: !glob.includes('/') }))) return kind;
+    }
+    return undefined;
+  }
+}
+
+export function uriToPath(uri: string): string {
+  const parsed = URI.parse(uri);
+  return parsed.scheme === 'file' ? parsed.fsPath : parsed.path;
+}

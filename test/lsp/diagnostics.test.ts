@@ -1,0 +1,92 @@
+import { after, before, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { LspClient } from '../helpers/lsp-client';
+import { makeTree } from '../helpers/engine';
+
+const GATEWAYD = [
+  'defaultPolicy: passthru',
+  'plugins:',
+  '  - name: cache',
+  '    enabled: true',
+  '    url: github.com/gatewayd-io/gatewayd-plugin-cache@latest',
+  '    localPath: ./cache',
+  '    args: ["--log-level", "info"]',
+  '    env:',
+  '      - MAGIC_COOKIE_KEY=GATEWAYD_PLUGIN',
+  '      - MAGIC_COOKIE_VALUE=5712b87aa5d7e9f9e9ab643e6603181c5b796015cb1c09d6f5ada882bf2a1872',
+  '    checksum: 3988e10aefce2cd9b30888eddd2ec93a431c9018a695aea1cea0dac46ba91cae',
+  '',
+].join('\n');
+
+let client: LspClient;
+let root: string;
+
+before(async () => {
+  root = makeTree({});
+  client = new LspClient();
+  await client.initialize({ rootPath: root });
+});
+after(() => client.stop());
+
+test('diagnostics appear on the right range and vanish after an edit', async () => {
+  const uri = client.open(path.join(root, 'gatewayd_plugins.yaml'), GATEWAYD);
+  const diagnostics = await client.diagnostics(uri);
+  const policy = diagnostics.find((d) => d.code === 'gatewayd.invalid-value');
+  assert.ok(policy, JSON.stringify(diagnostics));
+  assert.deepEqual(policy.range, { start: { line: 0, character: 15 }, end: { line: 0, character: 23 } });
+  assert.equal(policy.severity, 1);
+  assert.equal(policy.source, 'plugin-workbench');
+  client.change(uri, GATEWAYD.replace('passthru', 'passthrough'));
+  const after = await client.diagnostics(uri);
+  assert.equal(after.find((d) => d.code === 'gatewayd.invalid-value'), undefined);
+});
+
+test('an unrelated YAML file gets an empty diagnostic list', async () => {
+  const uri = client.open(path.join(root, 'docker-compose.yml'), 'services:\n  web:\n    image: nginx\n    ports: ["80:80"]\n');
+  assert.deepEqual(await client.diagnostics(uri), []);
+});
+
+test('the classification request answers for the status bar', async () => {
+  const uri = client.open(path.join(root, 'sub', 'gatewayd_plugins.yaml'), GATEWAYD);
+  await client.diagnostics(uri);
+  const info = await client.request<{ kind: string; system: string; source: string; error: number }>('pluginWorkbench/classification', { uri });
+  assert.equal(info.kind, 'gatewayd-plugins');
+  assert.equal(info.system, 'gatewayd');
+  assert.equal(info.source, 'path');
+  assert.ok(info.error >= 1);
+  const none = await client.request('pluginWorkbench/classification', { uri: client.open(path.join(root, 'x.yaml'), 'a: 1\n') });
+  assert.equal(none, null);
+});
+
+test('settings: severity overrides, disabled systems and associations apply without a restart', async () => {
+  const uri = client.open(path.join(root, 'settings', 'gatewayd_plugins.yaml'), GATEWAYD);
+  await client.diagnostics(uri);
+  client.settings = { severityOverrides: { 'gatewayd.invalid-value': 'warning' } };
+  client.notify('workspace/didChangeConfiguration', { settings: {} });
+  client.change(uri, GATEWAYD + '\n');
+  const overridden = (await client.diagnostics(uri)).find((d) => d.code === 'gatewayd.invalid-value');
+  assert.equal(overridden?.severity, 2);
+
+  client.settings = { gatewayd: { enable: false } };
+  client.notify('workspace/didChangeConfiguration', { settings: {} });
+  client.change(uri, GATEWAYD + '\n\n');
+  assert.deepEqual(await client.diagnostics(uri), []);
+
+  client.settings = { associations: { '**/my-plugins.yml': 'gatewayd-plugins' } };
+  client.notify('workspace/didChangeConfiguration', { settings: {} });
+  const associated = client.open(path.join(root, 'conf', 'my-plugins.yml'), 'plugins:\n  - name: x\n    unknownKey: 1\n');
+  const diagnostics = await client.diagnostics(associated);
+  assert.ok(diagnostics.some((d) => d.code === 'gatewayd.unknown-key'), JSON.stringify(diagnostics));
+  client.settings = {};
+  client.notify('workspace/didChangeConfiguration', { settings: {} });
+});
+
+test('half-typed and broken documents never crash the server', async () => {
+  const uri = client.open(path.join(root, 'half', 'gatewayd_plugins.yaml'), 'plugins:\n  - name: [\n');
+  const diagnostics = await client.diagnostics(uri);
+  assert.ok(diagnostics.some((d) => d.code === 'yaml.syntax'));
+  client.change(uri, 'plugins:\n  - name: x\n    enabled: \n');
+  await client.diagnostics(uri);
+  assert.equal(client.stderr.includes('Error'), false, client.stderr);
+});
