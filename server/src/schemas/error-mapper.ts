@@ -110,6 +110,13 @@ function mapError(error: ErrorObject, options: MapOptions): EngineDiagnostic | u
     case 'required':
     case 'dependentRequired': {
       const missing = String(params.missingProperty);
+      // What a quick fix needs to add the key: the schema's default and the expected type.
+      const propertySchema = (parentSchema.properties as Record<string, JsonSchema> | undefined)?.[missing];
+      if (propertySchema && typeof propertySchema === 'object') {
+        if ('default' in propertySchema) data.default = propertySchema.default;
+        if (propertySchema.type) data.valueType = propertySchema.type;
+        if (Array.isArray(propertySchema.enum)) data.allowed = propertySchema.enum;
+      }
       const isRoot = !node.property && !node.parentArray;
       span = ownerSpan(isRoot && options.documentStart !== undefined ? { ...node, start: options.documentStart } : node, options.text);
       data.key = missing;
@@ -141,6 +148,8 @@ function mapError(error: ErrorObject, options: MapOptions): EngineDiagnostic | u
     case PRESENCE_KEYWORDS.deprecated: {
       if (node.property) span = keySpan(node.property);
       data.key = node.property?.key;
+      // `x-move-into: spec` says which sibling mapping the key belongs in now (a quick fix moves it).
+      if (typeof parentSchema['x-move-into'] === 'string') data.moveInto = parentSchema['x-move-into'];
       message = String(error.schema);
       if (error.keyword === PRESENCE_KEYWORDS.deprecated) severity = 'warning';
       break;
