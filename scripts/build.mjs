@@ -1,7 +1,7 @@
 // Bundles the three entry points with esbuild. `--production` minifies and drops source maps
 // (used by `npm run package`); the default keeps maps for debugging and tests.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -27,3 +27,7 @@ await Promise.all([
     banner: { js: '#!/usr/bin/env node' },
   }),
 ]);
+
+// Data files the extension reads at run time travel inside dist/ (the .vsix ships only dist/).
+rmSync('dist/language', { recursive: true, force: true });
+cpSync('language', 'dist/language', { recursive: true });

@@ -1,3 +1,59 @@
-// Placeholder until the client lands.
-export function activate(): void {}
-export function deactivate(): void {}
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { changeAssociation } from './commands/change-association';
+import { createLanguageClient } from './language-client';
+import { ManifestStatusBar } from './status/status-bar';
+
+let client: LanguageClient | undefined;
+
+/** What other extensions and the end-to-end tests can reach. */
+export interface PluginWorkbenchApi {
+  statusBar(): ManifestStatusBar['state'];
+  refreshStatus(): Promise<void>;
+  isServerRunning(): boolean;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<PluginWorkbenchApi> {
+  const outputChannel = vscode.window.createOutputChannel('Plugin Workbench');
+  const statusBar = new ManifestStatusBar(() => client);
+  context.subscriptions.push(outputChannel, statusBar);
+
+  const start = async () => {
+    client = createLanguageClient(context, outputChannel);
+    await client.start();
+    await statusBar.refresh();
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('pluginWorkbench.restartServer', async () => {
+      outputChannel.appendLine('Restarting the Plugin Workbench language server...');
+      if (client) {
+        await client.stop();
+        client.dispose();
+      }
+      await start();
+      return client?.isRunning() ?? false;
+    }),
+    vscode.commands.registerCommand('pluginWorkbench.showOutput', () => outputChannel.show(true)),
+    vscode.commands.registerCommand('pluginWorkbench.changeAssociation', async (args?: { uri?: string; kind?: string }) => {
+      const kind = await changeAssociation(args);
+      await statusBar.refresh();
+      return kind;
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      void client?.sendNotification('pluginWorkbench/setTrusted', { trusted: true });
+    }),
+    { dispose: () => void client?.stop() },
+  );
+
+  await start();
+  return {
+    statusBar: () => statusBar.state,
+    refreshStatus: () => statusBar.refresh(),
+    isServerRunning: () => client?.isRunning() ?? false,
+  };
+}
+
+export function deactivate(): Thenable<void> | undefined {
+  return client?.stop();
+}

@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+/** Manifest languages the server reads; it decides per file whether the file is a manifest. */
+export const DOCUMENT_SELECTOR = [
+  { scheme: 'file', language: 'yaml' },
+  { scheme: 'file', language: 'json' },
+  { scheme: 'file', language: 'toml' },
+  { scheme: 'untitled', language: 'yaml' },
+  { scheme: 'untitled', language: 'json' },
+  { scheme: 'untitled', language: 'toml' },
+];
+
+/** The bundled server over IPC; the debug variant listens for an inspector on port 6011. */
+export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.OutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    outputChannel,
+    diagnosticCollectionName: 'plugin-workbench',
+    initializationOptions: { trusted: vscode.workspace.isTrusted },
+    synchronize: {
+      // Neighbours matter: sibling specs, plugin binaries and .wasm files change results.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json,toml,wasm,so}'),
+      // Setting changes are pushed to the server, which re-reads them per resource.
+      configurationSection: 'pluginWorkbench',
+    },
+  };
+  return new LanguageClient('pluginWorkbench', 'Plugin Workbench', serverOptions, clientOptions);
+}

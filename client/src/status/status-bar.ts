@@ -1,0 +1,93 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+
+export interface Classification {
+  kind: string;
+  system: string;
+  title: string;
+  source: string;
+  trusted: boolean;
+  disabled: boolean;
+  error: number;
+  warning: number;
+}
+
+const SYSTEM_NAMES: Record<string, string> = {
+  cloudquery: 'CloudQuery',
+  gatewayd: 'GatewayD',
+  ekuiper: 'eKuiper',
+  anklet: 'Anklet',
+  logcraft: 'LogCraft',
+};
+
+const SOURCES: Record<string, string> = {
+  forced: 'your file association setting',
+  modeline: 'the `plugin-workbench: kind=` modeline',
+  path: 'its file name and place',
+  content: 'its content',
+  context: 'its place next to other manifests',
+};
+
+/** Shows the system and kind of the active manifest; clicking it changes the association. */
+export class ManifestStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('pluginWorkbench.kind', vscode.StatusBarAlignment.Right, 100);
+  private readonly disposables: vscode.Disposable[] = [];
+  private current: Classification | null = null;
+  private generation = 0;
+
+  constructor(private readonly client: () => LanguageClient | undefined) {
+    this.item.name = 'Plugin Workbench manifest kind';
+    this.item.command = 'pluginWorkbench.changeAssociation';
+    this.disposables.push(
+      vscode.window.onDidChangeActiveTextEditor(() => void this.refresh()),
+      vscode.languages.onDidChangeDiagnostics((event) => {
+        const active = vscode.window.activeTextEditor?.document.uri.toString();
+        if (active && event.uris.some((uri) => uri.toString() === active)) void this.refresh();
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.refresh()),
+    );
+  }
+
+  /** What the item shows now (for tests and the command). */
+  get state(): { classification: Classification | null; text: string; tooltip: string; visible: boolean } {
+    const tooltip = this.item.tooltip instanceof vscode.MarkdownString ? this.item.tooltip.value : String(this.item.tooltip ?? '');
+    return { classification: this.current, text: this.item.text, tooltip, visible: this.current !== null };
+  }
+
+  async refresh(): Promise<void> {
+    const generation = ++this.generation;
+    const editor = vscode.window.activeTextEditor;
+    const client = this.client();
+    let classification: Classification | null = null;
+    if (editor && client?.isRunning()) {
+      try {
+        classification = await client.sendRequest<Classification | null>('pluginWorkbench/classification', { uri: editor.document.uri.toString() });
+      } catch {
+        classification = null;
+      }
+    }
+    if (generation !== this.generation) return;
+    this.current = classification;
+    if (!classification) {
+      this.item.hide();
+      return;
+    }
+    const system = SYSTEM_NAMES[classification.system] ?? classification.system;
+    this.item.text = `$(plug) ${system}: ${classification.kind}`;
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    tooltip.appendMarkdown(`**${classification.title}** (\`${classification.kind}\`)\n\n`);
+    tooltip.appendMarkdown(`Recognised by ${SOURCES[classification.source] ?? classification.source}. Click to change.\n\n`);
+    if (classification.disabled) tooltip.appendMarkdown(`Checks for ${system} are turned off (\`pluginWorkbench.${classification.system}.enable\`).\n\n`);
+    else tooltip.appendMarkdown(`${classification.error} error(s), ${classification.warning} warning(s).\n\n`);
+    if (!classification.trusted) {
+      tooltip.appendMarkdown('$(shield) **Restricted mode**: validation only. No plugin binary is read for checksums and nothing is built or run until you trust this folder.');
+    }
+    this.item.tooltip = tooltip;
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.item.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,161 @@
+// Runs the extension-host test suite (test/e2e/suite) inside a real VS Code: code-server 4.100.3
+// (VS Code 1.100.3) driven by Playwright in Debian's Chromium. Two runs:
+//   vsix       the packaged .vsix installed into code-server, in a trusted folder
+//   untrusted  the extension from this checkout, in a folder left untrusted (restricted mode)
+// Each run writes mocha's results to a file this harness waits for; any failure, or a run that
+// cannot be set up, fails the whole command (it never skips).
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const CODE_SERVER = path.join(ROOT, '.vscode-test', 'code-server-4.100.3', 'node_modules', '.bin', 'code-server');
+const TEST_ENTRY = path.join(ROOT, 'out', 'test', 'e2e', 'suite', 'index.js');
+const VSIX = path.join(ROOT, 'plugin-workbench.vsix');
+const SCREENSHOT = path.join(ROOT, 'docs', 'images', 'diagnostics.png');
+const only = process.argv.slice(2);
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', ...options });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed with exit ${result.status}`);
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(check, timeoutMs, what) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
+}
+
+/** A fresh workspace: the examples plus the e2e files (compose file, checksum case, ...). */
+function makeWorkspace(base) {
+  const workspace = path.join(base, 'workspace');
+  fs.cpSync(path.join(ROOT, 'examples'), workspace, { recursive: true });
+  fs.cpSync(path.join(ROOT, 'test', 'e2e', 'workspace'), workspace, { recursive: true });
+  // A plugin binary whose checksum in gatewayd_plugins.yaml is wrong on purpose.
+  fs.writeFileSync(path.join(workspace, 'checksum-case', 'plugin-bin'), 'not the binary the checksum was computed for\n');
+  return workspace;
+}
+
+async function runSuite(name, { installVsix, trusted }) {
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), `pw-e2e-${name}-`));
+  const userData = path.join(base, 'user-data');
+  const extensions = path.join(base, 'extensions');
+  const results = path.join(base, 'results.json');
+  const markers = path.join(base, 'markers');
+  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+  fs.mkdirSync(markers);
+  const workspace = makeWorkspace(base);
+  fs.writeFileSync(
+    path.join(userData, 'User', 'settings.json'),
+    JSON.stringify({
+      'security.workspace.trust.enabled': !trusted,
+      'security.workspace.trust.startupPrompt': 'never',
+      'workbench.startupEditor': 'none',
+      'workbench.tips.enabled': false,
+      'telemetry.telemetryLevel': 'off',
+      'extensions.autoUpdate': false,
+      'extensions.autoCheckUpdates': false,
+      'update.mode': 'none',
+      'editor.minimap.enabled': false,
+    }),
+  );
+  if (installVsix) run(CODE_SERVER, ['--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', VSIX]);
+
+  const port = await freePort();
+  const logFile = path.join(base, 'code-server.log');
+  const log = fs.openSync(logFile, 'w');
+  const server = spawn(
+    CODE_SERVER,
+    ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--user-data-dir', userData, '--extensions-dir', extensions, workspace],
+    {
+      cwd: ROOT,
+      detached: true,
+      stdio: ['ignore', log, log],
+      env: { ...process.env, PW_E2E_SUITE: name, PW_E2E_RESULTS: results, PW_E2E_MARKERS: markers, PW_E2E_WORKSPACE: workspace },
+    },
+  );
+  let browser;
+  try {
+    await waitFor(async () => fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false), 60_000, 'code-server to listen');
+    const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
+    // The packaged run loads the installed .vsix; its development path is an empty shim extension.
+    const developmentPath = installVsix ? path.join(ROOT, 'test', 'e2e', 'shim') : ROOT;
+    const payload = [
+      ['extensionDevelopmentPath', remote(developmentPath)],
+      ['extensionTestsPath', remote(TEST_ENTRY)],
+    ];
+    const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(url);
+    const deadline = Date.now() + 8 * 60_000;
+    while (!fs.existsSync(results)) {
+      if (Date.now() > deadline) throw new Error(`the ${name} suite wrote no results in 8 minutes; see ${logFile}`);
+      // The suite asks for a screenshot once a manifest with diagnostics is on screen.
+      if (fs.existsSync(path.join(markers, 'screenshot')) && !fs.existsSync(path.join(markers, 'screenshot-done'))) {
+        fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+        await page.screenshot({ path: SCREENSHOT });
+        fs.writeFileSync(path.join(markers, 'screenshot-done'), '');
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    return JSON.parse(fs.readFileSync(results, 'utf8'));
+  } finally {
+    await browser?.close().catch(() => undefined);
+    try {
+      process.kill(-server.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+async function main() {
+  if (!fs.existsSync(CODE_SERVER)) run('bash', [path.join(ROOT, 'test', 'e2e', 'harness', 'setup.sh')]);
+  run('npm', ['run', '-s', 'package']);
+  run('npx', ['tsc', '-b']);
+  const runs = [
+    ['vsix', { installVsix: true, trusted: true }],
+    ['untrusted', { installVsix: false, trusted: false }],
+  ].filter(([name]) => !only.length || only.includes(name));
+  let passed = 0;
+  let failed = 0;
+  for (const [name, options] of runs) {
+    console.log(`\n# e2e run "${name}" in VS Code 1.100.3 (code-server) + Chromium`);
+    const result = await runSuite(name, options);
+    for (const t of result.tests) {
+      console.log(`${t.state === 'passed' ? 'ok' : 'not ok'} - [${name}] ${t.title}${t.error ? `\n    ${t.error.split('\n').join('\n    ')}` : ''}`);
+    }
+    if (!result.tests.length) throw new Error(`the ${name} suite ran no test`);
+    passed += result.tests.filter((t) => t.state === 'passed').length;
+    failed += result.tests.filter((t) => t.state !== 'passed').length;
+  }
+  console.log(`\ne2e: ${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.error(`e2e: ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,43 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'plugin-workbench.plugin-workbench';
+
+export function workspaceFile(relative: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('no workspace folder is open');
+  return vscode.Uri.joinPath(folder.uri, ...relative.split('/'));
+}
+
+/** Our diagnostics (source plugin-workbench) of a document. */
+export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'plugin-workbench');
+}
+
+export function codeOf(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+}
+
+export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+export async function open(relative: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(workspaceFile(relative));
+  return vscode.window.showTextDocument(document, { preview: false });
+}
+
+/** Asks the harness for a screenshot of the window and waits until it is taken. */
+export async function screenshot(): Promise<void> {
+  const markers = process.env.PW_E2E_MARKERS;
+  if (!markers) return;
+  fs.writeFileSync(path.join(markers, 'screenshot'), '');
+  await waitFor('the screenshot', () => fs.existsSync(path.join(markers, 'screenshot-done')), 60_000);
+}

@@ -1,0 +1,115 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { codeOf, EXTENSION_ID, open, ours, screenshot, waitFor, workspaceFile } from './helpers';
+
+interface Api {
+  statusBar(): { text: string; tooltip: string; visible: boolean };
+  refreshStatus(): Promise<void>;
+  isServerRunning(): boolean;
+}
+
+describe('Plugin Workbench in VS Code', () => {
+  let api: Api;
+
+  before(async () => {
+    const extension = vscode.extensions.getExtension<Api>(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is installed`);
+    api = await extension.activate();
+    assert.ok(vscode.workspace.isTrusted, 'this run uses a trusted folder');
+  });
+
+  it('shows the problems of a broken gatewayd_plugins.yaml at the right lines and drops them after an edit', async () => {
+    const editor = await open('gatewayd/gatewayd_plugins.yaml');
+    const uri = editor.document.uri;
+    const diagnostics = await waitFor('GatewayD diagnostics', () => ours(uri).length >= 3 && ours(uri));
+    const at = (code: string) => diagnostics.filter((d) => codeOf(d) === code).map((d) => d.range.start.line + 1);
+    assert.deepEqual(at('gatewayd.invalid-value'), [11]);
+    assert.ok(at('gatewayd.checksum-format').includes(46), JSON.stringify(diagnostics.map((d) => [codeOf(d), d.range.start.line + 1])));
+    assert.ok(diagnostics.some((d) => codeOf(d) === 'gatewayd.magic-cookie'));
+    await api.refreshStatus();
+    assert.equal(api.statusBar().text, '$(plug) GatewayD: gatewayd-plugins');
+    // For the README: the problems panel and the hover on the first problem.
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    const column = editor.document.lineAt(10).text.indexOf('passthru') + 3;
+    editor.selection = new vscode.Selection(10, column, 10, column);
+    await vscode.window.showTextDocument(editor.document, { preserveFocus: false });
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await new Promise((r) => setTimeout(r, 1500));
+    await screenshot();
+
+    const line = editor.document.lineAt(10);
+    const start = line.text.indexOf('passthru');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(10, start, 10, start + 'passthru'.length), 'passthrough');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor('the defaultPolicy problem to go', () => !ours(uri).some((d) => codeOf(d) === 'gatewayd.invalid-value'));
+    assert.ok(ours(uri).some((d) => codeOf(d) === 'gatewayd.checksum-format'), 'other problems stay');
+  });
+
+  it('shows the problems of a broken CloudQuery spec at the right lines and drops one after an edit', async () => {
+    const editor = await open('cloudquery/broken/sync.yml');
+    const uri = editor.document.uri;
+    const diagnostics = await waitFor('CloudQuery diagnostics', () => ours(uri).length >= 4 && ours(uri));
+    const lines = (code: string) => diagnostics.filter((d) => codeOf(d) === code).map((d) => d.range.start.line + 1);
+    assert.deepEqual(lines('cloudquery.missing-key'), [4]);
+    assert.deepEqual(lines('cloudquery.removed-key'), [8]);
+    assert.deepEqual(lines('cloudquery.invalid-value'), [18]);
+    const text = editor.document.getText();
+    const offset = text.indexOf('overwite');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(editor.document.positionAt(offset), editor.document.positionAt(offset + 8)), 'overwrite');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor('the write_mode problem to go', () => !ours(uri).some((d) => codeOf(d) === 'cloudquery.invalid-value'));
+  });
+
+  it('stays silent on an unrelated docker-compose.yml', async () => {
+    const compose = (await open('docker-compose.yml')).document.uri;
+    // Open a manifest afterwards: once it has diagnostics, the server has handled the compose file too.
+    const manifest = (await open('gatewayd/gatewayd-plugin-query-guard/gatewayd_plugin.yaml')).document.uri;
+    await open('gatewayd/gatewayd_plugins.yaml');
+    await waitFor('a later manifest to be validated', () => vscode.languages.getDiagnostics(manifest) !== undefined);
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.deepEqual(ours(compose), []);
+    await vscode.window.showTextDocument(compose);
+    await api.refreshStatus();
+    assert.equal(api.statusBar().visible, false);
+  });
+
+  it('applies a file association set by the change-association command', async () => {
+    const uri = workspaceFile('custom/plugins-custom.yml');
+    await open('custom/plugins-custom.yml');
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.equal(ours(uri).filter((d) => codeOf(d) === 'gatewayd.unknown-key').length, 0, 'not recognised before the association');
+    await vscode.commands.executeCommand('pluginWorkbench.changeAssociation', { uri: uri.toString(), kind: 'gatewayd-plugins' });
+    const diagnostics = await waitFor('diagnostics after the association', () => ours(uri).some((d) => codeOf(d) === 'gatewayd.unknown-key') && ours(uri));
+    assert.equal(diagnostics.find((d) => codeOf(d) === 'gatewayd.unknown-key')?.range.start.line, 5);
+    await vscode.commands.executeCommand('pluginWorkbench.changeAssociation', { uri: uri.toString(), kind: 'automatic' });
+    await waitFor('the association to be removed', () => !ours(uri).some((d) => codeOf(d) === 'gatewayd.unknown-key'));
+  });
+
+  it('answers completion and hover', async () => {
+    const editor = await open('gatewayd/gatewayd_plugins.yaml');
+    const document = editor.document;
+    const line = document.lineAt(10);
+    const position = new vscode.Position(10, line.text.indexOf(':') + 2);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+    const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    assert.ok(labels.includes('passthrough') && labels.includes('terminate'), labels.join(', '));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(10, 2));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    assert.match(text, /passthrough/);
+  });
+
+  it('restarts the language server and keeps validating', async () => {
+    const running = await vscode.commands.executeCommand<boolean>('pluginWorkbench.restartServer');
+    assert.equal(running, true);
+    assert.equal(api.isServerRunning(), true);
+    const editor = await open('anklet/broken/config.yml');
+    await waitFor('Anklet diagnostics after the restart', () => ours(editor.document.uri).length > 0);
+  });
+
+  it('reads plugin binaries in a trusted folder: a wrong checksum is reported', async () => {
+    const uri = (await open('checksum-case/gatewayd_plugins.yaml')).document.uri;
+    await waitFor('the checksum mismatch', () => ours(uri).some((d) => codeOf(d) === 'gatewayd.checksum-mismatch'));
+  });
+});
