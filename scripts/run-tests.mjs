@@ -1,8 +1,37 @@
-// Runs every suite with node's test runner over the compiled tests in out/test. Suites that need
-// a real VS Code run separately (npm run test:e2e) and are called from here when asked.
+// Runs every suite: unit, cli, corpus and lsp with Node's test runner over the compiled tests in
+// out/test, then the end-to-end suite inside a real VS Code (test/e2e/harness). Prints one closing
+// line with the totals; exits non-zero if any suite fails or cannot run.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
-const suites = ['out/test/unit', 'out/test/cli', 'out/test/corpus', 'out/test/lsp'].filter((dir) => existsSync(dir));
-const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...suites], { stdio: 'inherit' });
-process.exit(result.status ?? 1);
+const skipE2e = process.argv.includes('--no-e2e');
+const suites = ['out/test/unit', 'out/test/cli', 'out/test/corpus', 'out/test/lsp'];
+const missing = suites.filter((dir) => !existsSync(dir));
+if (missing.length) {
+  console.error(`test suites missing: ${missing.join(', ')} (run npm run compile)`);
+  process.exit(1);
+}
+const tap = join(mkdtempSync(join(tmpdir(), 'pw-tests-')), 'results.tap');
+const node = spawnSync(
+  process.execPath,
+  ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...suites],
+  { stdio: 'inherit' },
+);
+const tapText = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+const count = (name) => Number((tapText.match(new RegExp(`^# ${name} (\\d+)$`, 'm')) ?? [])[1] ?? 0);
+let passed = count('pass');
+let failed = count('fail');
+if (node.status !== 0 && failed === 0) failed = 1; // the runner itself failed
+
+if (!skipE2e) {
+  const e2e = spawnSync(process.execPath, ['test/e2e/harness/run-code-server.mjs'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  process.stdout.write(e2e.stdout);
+  const match = /e2e: (\d+) passed, (\d+) failed/.exec(e2e.stdout);
+  passed += match ? Number(match[1]) : 0;
+  failed += match ? Number(match[2]) : 0;
+  if (e2e.status !== 0 && !(match && Number(match[2]) > 0)) failed += 1; // the harness itself failed
+}
+console.log(`\ntests: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

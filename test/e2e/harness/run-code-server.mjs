@@ -132,7 +132,8 @@ async function runSuite(name, { installVsix, trusted }) {
 }
 
 async function main() {
-  if (!fs.existsSync(CODE_SERVER)) run('bash', [path.join(ROOT, 'test', 'e2e', 'harness', 'setup.sh')]);
+  // Idempotent and quick once installed; installs Chromium and code-server on a fresh machine.
+  run("bash", [path.join(ROOT, "test", "e2e", "harness", "setup.sh")]);
   run('npm', ['run', '-s', 'package']);
   run('npx', ['tsc', '-b']);
   const runs = [
