@@ -31,3 +31,5 @@ await Promise.all([
 // Data files the extension reads at run time travel inside dist/ (the .vsix ships only dist/).
 rmSync('dist/language', { recursive: true, force: true });
 cpSync('language', 'dist/language', { recursive: true });
+rmSync('dist/templates', { recursive: true, force: true });
+cpSync('client/src/scaffold/templates', 'dist/templates', { recursive: true });

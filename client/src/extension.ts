@@ -3,6 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { changeAssociation } from './commands/change-association';
 import { createLanguageClient } from './language-client';
 import { ManifestStatusBar } from './status/status-bar';
+import { newPlugin } from './scaffold/wizard';
 
 let client: LanguageClient | undefined;
 
@@ -35,6 +36,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Plugin
       return client?.isRunning() ?? false;
     }),
     vscode.commands.registerCommand('pluginWorkbench.showOutput', () => outputChannel.show(true)),
+    vscode.commands.registerCommand('pluginWorkbench.newPlugin', newPlugin),
     vscode.commands.registerCommand('pluginWorkbench.changeAssociation', async (args?: { uri?: string; kind?: string }) => {
       const kind = await changeAssociation(args);
       await statusBar.refresh();

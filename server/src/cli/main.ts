@@ -1,4 +1,5 @@
 import { CHECK_USAGE, runCheck } from './check-command';
+import { NEW_USAGE, runNew } from './new-command';
 import { processIo, UsageError, type Io } from './io';
 import { VERSION } from './version';
 
@@ -17,6 +18,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     switch (command) {
       case 'check':
         return await runCheck(rest, io);
+      case 'new':
+        return runNew(rest, io);
       case '--version':
       case '-v':
         io.stdout(`${VERSION}\n`);
@@ -34,7 +37,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`plugin-workbench: ${error.message}\n\n${command === 'check' ? CHECK_USAGE : USAGE}\n`);
+      const usage = command === 'check' ? CHECK_USAGE : command === 'new' ? NEW_USAGE : USAGE;
+      io.stderr(`plugin-workbench: ${error.message}\n\n${usage}\n`);
       return 2;
     }
     io.stderr(`plugin-workbench: internal error: ${(error as Error).stack ?? error}\n`);

@@ -1,0 +1,124 @@
+import * as vscode from 'vscode';
+import { conflicts, listTemplates, planScaffold, validateName, writeScaffold, ScaffoldError, type TemplateDefinition } from '../../../server/src/scaffold';
+
+export interface NewPluginArgs {
+  template?: string;
+  name?: string;
+  parentDir?: string;
+  options?: Record<string, string>;
+  /** Open the new folder afterwards (default: ask). Tests pass false. */
+  open?: boolean;
+}
+
+export interface NewPluginResult {
+  directory: string;
+  files: string[];
+}
+
+const SYSTEMS: Array<{ id: string; label: string }> = [
+  { id: 'cloudquery', label: 'CloudQuery' },
+  { id: 'gatewayd', label: 'GatewayD' },
+  { id: 'ekuiper', label: 'eKuiper' },
+  { id: 'anklet', label: 'Anklet' },
+  { id: 'logcraft', label: 'LogCraft CLI' },
+];
+
+/**
+ * `Plugin Workbench: New Plugin...`: system, kind, name, options, parent folder, then the same
+ * writer as `plugin-workbench new`. With `template`, `name` and `parentDir` it asks nothing.
+ */
+export async function newPlugin(args: NewPluginArgs = {}): Promise<NewPluginResult | undefined> {
+  const templates = listTemplates();
+  const template = args.template ? templates.find((t) => t.id === args.template) : await pickTemplate(templates);
+  if (!template) {
+    if (args.template) throw new Error(`Unknown template "${args.template}".`);
+    return undefined;
+  }
+  const name =
+    args.name ??
+    (await vscode.window.showInputBox({
+      title: `New ${template.title}`,
+      prompt: template.description,
+      placeHolder: template.name.example,
+      validateInput: (value) => validateName(template, value),
+      ignoreFocusOut: true,
+    }));
+  if (name === undefined) return undefined;
+  const nameProblem = validateName(template, name);
+  if (nameProblem) throw new Error(nameProblem);
+  const options = args.options ?? (args.name ? {} : await askOptions(template, name));
+  if (!options) return undefined;
+  const parentDir = args.parentDir ?? (await pickParent());
+  if (!parentDir) return undefined;
+
+  try {
+    const plan = planScaffold({ templateId: template.id, name, parentDir, options });
+    const existing = conflicts(plan);
+    if (existing.length) {
+      const message = `Nothing was written: ${existing.length} file(s) exist already, e.g. ${existing[0]}.`;
+      if (args.template) throw new Error(message);
+      void vscode.window.showErrorMessage(message);
+      return undefined;
+    }
+    const files = writeScaffold(plan);
+    const result = { directory: plan.directory, files };
+    if (args.open === false) return result;
+    const next = plan.next.length ? ` Next: ${plan.next.join('; ')}` : '';
+    const choice = await vscode.window.showInformationMessage(`Created ${template.title} "${name}" (${files.length} files).${next}`, 'Open Folder', 'Add to Workspace');
+    const uri = vscode.Uri.file(plan.directory);
+    if (choice === 'Open Folder') await vscode.commands.executeCommand('vscode.openFolder', uri, { forceNewWindow: false });
+    if (choice === 'Add to Workspace') vscode.workspace.updateWorkspaceFolders(vscode.workspace.workspaceFolders?.length ?? 0, 0, { uri });
+    return result;
+  } catch (error) {
+    if (error instanceof ScaffoldError && !args.template) {
+      void vscode.window.showErrorMessage(error.message);
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+async function pickTemplate(templates: TemplateDefinition[]): Promise<TemplateDefinition | undefined> {
+  const system = await vscode.window.showQuickPick(
+    SYSTEMS.filter((s) => templates.some((t) => t.system === s.id)).map((s) => ({ label: s.label, id: s.id })),
+    { title: 'New Plugin: which system?', ignoreFocusOut: true },
+  );
+  if (!system) return undefined;
+  const choices = templates.filter((t) => t.system === system.id);
+  if (choices.length === 1) return choices[0];
+  const picked = await vscode.window.showQuickPick(
+    choices.map((t) => ({ label: t.title, description: t.id, detail: t.description, template: t })),
+    { title: `New ${system.label} plugin: which kind?`, ignoreFocusOut: true },
+  );
+  return picked?.template;
+}
+
+async function askOptions(template: TemplateDefinition, name: string): Promise<Record<string, string> | undefined> {
+  const options: Record<string, string> = {};
+  const vars: Record<string, string> = { name };
+  for (const option of template.options) {
+    const suggested = option.default.replace(/\{\{pw\.(\w+)\}\}/g, (_, key: string) => vars[key] ?? options[key] ?? '');
+    const value = await vscode.window.showInputBox({
+      title: `New ${template.title}: ${option.key}`,
+      prompt: option.description,
+      value: suggested,
+      ignoreFocusOut: true,
+      validateInput: (v) => (option.pattern && !new RegExp(option.pattern).test(v) ? option.message ?? `Must match ${option.pattern}` : null),
+    });
+    if (value === undefined) return undefined;
+    options[option.key] = value;
+    vars[option.key] = value;
+  }
+  return options;
+}
+
+async function pickParent(): Promise<string | undefined> {
+  const folders = await vscode.window.showOpenDialog({
+    canSelectFiles: false,
+    canSelectFolders: true,
+    canSelectMany: false,
+    openLabel: 'Create Plugin Here',
+    defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+  });
+  return folders?.[0]?.fsPath;
+}

@@ -1,0 +1,169 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { loadTemplate, type Template } from './template';
+import { nameVariables, render, RenderError } from './render';
+
+export interface ScaffoldRequest {
+  templateId: string;
+  name: string;
+  /** The folder the project folder is created in. */
+  parentDir: string;
+  options?: Record<string, string>;
+}
+
+export interface PlannedFile {
+  path: string;
+  content: string;
+  executable: boolean;
+}
+
+export interface ScaffoldPlan {
+  template: Template;
+  /** Things to tell the user that do not stop the scaffold. */
+  warnings: string[];
+  /** The folder the user picked. */
+  parent: string;
+  /** The project folder: `parent/<directory of the template>`, which may be nested (Anklet). */
+  directory: string;
+  files: PlannedFile[];
+  variables: Record<string, string>;
+  next: string[];
+  /** Absolute paths of the files that are plugin manifests. */
+  manifests: string[];
+}
+
+/** `usage`: a bad name, option or template; `exists`: a target file is there already. */
+export class ScaffoldError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'usage' | 'exists' | 'io',
+    readonly files: string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** Why a name cannot be used (null when it can): the wizard shows this in its input box. */
+export function validateName(template: Pick<Template, 'name'>, name: string): string | null {
+  if (!name.trim()) return 'Enter a name.';
+  if (/[/\\]/.test(name) || name.includes('..') || path.isAbsolute(name)) {
+    return 'A name cannot contain a path separator or "..": it names the new folder inside the parent you pick.';
+  }
+  if (!new RegExp(template.name.pattern).test(name)) return `${template.name.message} (e.g. ${template.name.example})`;
+  return null;
+}
+
+/** Renders every file in memory and checks the request; writes nothing. */
+export function planScaffold(request: ScaffoldRequest, templatesRoot?: string): ScaffoldPlan {
+  const template = loadTemplate(request.templateId, templatesRoot);
+  if (!template) throw new ScaffoldError(`unknown template "${request.templateId}" (see: plugin-workbench new --list)`, 'usage');
+  const nameProblem = validateName(template, request.name);
+  if (nameProblem) throw new ScaffoldError(`invalid name "${request.name}": ${nameProblem}`, 'usage');
+  const given = { ...(request.options ?? {}) };
+  const known = new Set(template.options.map((o) => o.key));
+  // Options a template does not use are reported, not fatal: CI scripts pass one set to many templates.
+  const ignored = Object.keys(given).filter((k) => !known.has(k));
+  const warnings = ignored.length
+    ? [`ignored option${ignored.length > 1 ? 's' : ''} ${ignored.join(', ')}: ${template.id} takes ${[...known].join(', ') || 'none'}`]
+    : [];
+  const variables: Record<string, string> = nameVariables(request.name);
+  try {
+    for (const option of template.options) {
+      const value = given[option.key] ?? render(option.default, variables, `option ${option.key}`);
+      if (option.pattern && !new RegExp(option.pattern).test(value)) {
+        throw new ScaffoldError(`invalid ${option.key} "${value}": ${option.message ?? `must match ${option.pattern}`}`, 'usage');
+      }
+      variables[option.key] = value;
+    }
+    const parent = path.resolve(request.parentDir);
+    const directory = path.join(parent, render(template.directory, variables, 'directory'));
+    const files: PlannedFile[] = [];
+    for (const [relative, content] of template.files) {
+      const target = path.join(directory, ...render(relative, variables, relative).split('/'));
+      if (!target.startsWith(directory + path.sep)) throw new ScaffoldError(`template path ${relative} leaves the project folder`, 'usage');
+      files.push({ path: target, content: render(content, variables, relative), executable: (template.executables ?? []).includes(relative) });
+    }
+    return {
+      template,
+      warnings,
+      parent,
+      directory,
+      files,
+      variables,
+      next: template.next.map((line) => render(line, variables, 'next')),
+      manifests: template.manifests.map((m) => path.join(directory, ...render(m, variables, m).split('/'))),
+    };
+  } catch (error) {
+    if (error instanceof RenderError) throw new ScaffoldError(`template ${template.id} is broken: ${error.message}`, 'io');
+    throw error;
+  }
+}
+
+/** Target files that exist already. */
+export function conflicts(plan: ScaffoldPlan): string[] {
+  return plan.files.map((f) => f.path).filter((file) => fs.existsSync(file));
+}
+
+/**
+ * Writes the plan without ever overwriting: it checks every target first and writes nothing if one
+ * exists. A new project folder is written in a temporary sibling and renamed into place, so a
+ * failure leaves nothing half-written; into an existing folder each file goes through a temporary
+ * name and a rename, and a failure removes what was written.
+ */
+export function writeScaffold(plan: ScaffoldPlan): string[] {
+  if (!fs.existsSync(plan.parent) || !fs.statSync(plan.parent).isDirectory()) {
+    throw new ScaffoldError(`the parent folder ${plan.parent} does not exist`, 'usage');
+  }
+  const existing = conflicts(plan);
+  if (existing.length) throw new ScaffoldError(`nothing written: ${existing.length} file(s) exist already`, 'exists', existing);
+  if (!fs.existsSync(plan.directory)) {
+    const outer = mkdirs(path.dirname(plan.directory));
+    const staging = fs.mkdtempSync(path.join(path.dirname(plan.directory), `.${path.basename(plan.directory)}.pw-`));
+    try {
+      for (const file of plan.files) writeFile(path.join(staging, path.relative(plan.directory, file.path)), file);
+      fs.renameSync(staging, plan.directory);
+    } catch (error) {
+      fs.rmSync(staging, { recursive: true, force: true });
+      for (const dir of outer.reverse()) fs.rmSync(dir, { recursive: true, force: true });
+      throw new ScaffoldError(`nothing written: ${(error as Error).message}`, 'io');
+    }
+    return plan.files.map((f) => f.path);
+  }
+  const written: string[] = [];
+  const createdDirs: string[] = [];
+  try {
+    for (const file of plan.files) {
+      createdDirs.push(...mkdirs(path.dirname(file.path)));
+      const temporary = `${file.path}.pw-${process.pid}-${Date.now()}`;
+      writeFile(temporary, file);
+      if (fs.existsSync(file.path)) {
+        fs.rmSync(temporary);
+        throw new Error(`${file.path} appeared while writing`);
+      }
+      fs.renameSync(temporary, file.path);
+      written.push(file.path);
+    }
+  } catch (error) {
+    for (const file of written.reverse()) fs.rmSync(file, { force: true });
+    for (const dir of createdDirs.reverse()) fs.rmSync(dir, { recursive: true, force: true });
+    throw new ScaffoldError(`nothing written: ${(error as Error).message}`, 'io');
+  }
+  return written;
+}
+
+function writeFile(target: string, file: PlannedFile): void {
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.writeFileSync(target, file.content, { flag: 'wx', mode: file.executable ? 0o755 : 0o644 });
+}
+
+/** Creates missing folders and returns those it created, outermost first. */
+function mkdirs(dir: string): string[] {
+  const created: string[] = [];
+  let current = dir;
+  while (!fs.existsSync(current)) {
+    created.unshift(current);
+    current = path.dirname(current);
+  }
+  for (const folder of created) fs.mkdirSync(folder);
+  return created;
+}
