@@ -4,6 +4,8 @@ import { changeAssociation } from './commands/change-association';
 import { createLanguageClient } from './language-client';
 import { ManifestStatusBar } from './status/status-bar';
 import { newPlugin } from './scaffold/wizard';
+import { DEBUG_TYPE, PluginHostAdapterFactory, PluginHostConfigurationProvider } from './debug/provider';
+import { TASK_TYPE, WorkbenchTaskProvider } from './tasks/task-provider';
 
 let client: LanguageClient | undefined;
 
@@ -42,6 +44,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Plugin
       await statusBar.refresh();
       return kind;
     }),
+    vscode.tasks.registerTaskProvider(TASK_TYPE, new WorkbenchTaskProvider()),
+    vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, new PluginHostConfigurationProvider()),
+    vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, new PluginHostConfigurationProvider(), vscode.DebugConfigurationProviderTriggerKind.Dynamic),
+    vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, new PluginHostAdapterFactory()),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       void client?.sendNotification('pluginWorkbench/setTrusted', { trusted: true });
     }),
