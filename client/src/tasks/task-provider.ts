@@ -109,7 +109,7 @@ class CustomTaskTerminal extends TaskTerminal {
     switch (this.spec.custom) {
       case 'update-checksum': {
         const binary = path.join(this.project.dir, this.project.name);
-        const configs = await vscode.workspace.findFiles('**/gatewayd_plugin{s,}.yaml', '**/node_modules/**');
+        const configs = await vscode.workspace.findFiles('**/{gatewayd_plugins,gatewayd_plugin}.yaml', '**/node_modules/**');
         let changed = 0;
         for (const config of configs) {
           for (const change of await updateChecksum(config.fsPath, binary)) {

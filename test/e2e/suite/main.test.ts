@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
 import { codeOf, EXTENSION_ID, open, ours, screenshot, waitFor, workspaceFile } from './helpers';
+import { readRecord, writeStandIn } from '../../helpers/stand-in';
 
 interface Api {
   statusBar(): { text: string; tooltip: string; visible: boolean };
@@ -111,5 +114,95 @@ describe('Plugin Workbench in VS Code', () => {
   it('reads plugin binaries in a trusted folder: a wrong checksum is reported', async () => {
     const uri = (await open('checksum-case/gatewayd_plugins.yaml')).document.uri;
     await waitFor('the checksum mismatch', () => ours(uri).some((d) => codeOf(d) === 'gatewayd.checksum-mismatch'));
+  });
+
+  it('runs the in-process update-checksum task, which writes the binary\'s SHA-256 and keeps the comment', async () => {
+    const binary = workspaceFile('gatewayd-dev/gatewayd-plugin-dev').fsPath;
+    fs.writeFileSync(binary, 'a freshly built plugin binary\n', { mode: 0o755 });
+    const tasks = await vscode.tasks.fetchTasks({ type: 'plugin-workbench' });
+    const task = tasks.find((t) => t.name === 'gatewayd: update checksum (gatewayd-dev)');
+    assert.ok(task, tasks.map((t) => t.name).join(', '));
+    const ended = new Promise<void>((resolve) => {
+      const listener = vscode.tasks.onDidEndTask((event) => {
+        if (event.execution.task.name === task.name) {
+          listener.dispose();
+          resolve();
+        }
+      });
+    });
+    await vscode.tasks.executeTask(task);
+    await ended;
+    const expected = createHash('sha256').update(fs.readFileSync(binary)).digest('hex');
+    const config = fs.readFileSync(workspaceFile('gatewayd-dev/gatewayd_plugin.yaml').fsPath, 'utf8');
+    assert.match(config, new RegExp(`checksum: ${expected} # stale on purpose`));
+  });
+
+  it('starts a plugin-host session: gatewayd run --dev with the fresh build, output in the Debug Console, stopped on exit', async () => {
+    const folder = vscode.workspace.workspaceFolders![0];
+    const standIns = workspaceFile('standins').fsPath;
+    fs.mkdirSync(standIns, { recursive: true });
+    const host = writeStandIn(standIns, 'gatewayd');
+    await vscode.workspace.getConfiguration('pluginWorkbench').update('gatewayd.path', host, vscode.ConfigurationTarget.Workspace);
+    const output: string[] = [];
+    const tracker = vscode.debug.registerDebugAdapterTrackerFactory('plugin-host', {
+      createDebugAdapterTracker: () => ({
+        onDidSendMessage: (message: { type: string; event?: string; body?: { output?: string } }) => {
+          if (message.event === 'output' && message.body?.output) output.push(message.body.output);
+        },
+      }),
+    });
+    const terminated = new Promise<void>((resolve) => {
+      const listener = vscode.debug.onDidTerminateDebugSession(() => {
+        listener.dispose();
+        resolve();
+      });
+    });
+    try {
+      const started = await vscode.debug.startDebugging(folder, {
+        type: 'plugin-host',
+        request: 'launch',
+        name: 'e2e: GatewayD dev mode',
+        system: 'gatewayd',
+        project: '${workspaceFolder}/gatewayd-dev',
+        binary: 'gatewayd-plugin-dev',
+        plugin: 'gatewayd-plugin-dev',
+        pluginsConfig: 'gatewayd_plugin.yaml',
+        build: false,
+      });
+      assert.equal(started, true);
+      await terminated;
+    } finally {
+      tracker.dispose();
+    }
+    const record = readRecord(standIns, 'gatewayd');
+    assert.deepEqual(record.argv.slice(0, 4), ['run', '--dev', '-c', workspaceFile('gatewayd-dev/gatewayd.yaml').fsPath]);
+    assert.equal(record.argv[4], '-p');
+    assert.match(fs.readFileSync(record.argv[5], 'utf8'), /localPath: ".*gatewayd-dev\/gatewayd-plugin-dev"/);
+    assert.match(output.join(''), /gatewayd stand-in: starting in dev mode/);
+    assert.match(output.join(''), /gatewayd stand-in: a line on stderr/);
+  });
+
+  it('creates a new plugin project from the command, non-interactively, and never overwrites', async () => {
+    const parentDir = workspaceFile('generated').fsPath;
+    fs.mkdirSync(parentDir, { recursive: true });
+    for (const [template, name] of [['gatewayd-plugin-go', 'gatewayd-plugin-e2e'], ['logcraft-plugin-rust', 'e2e-detections']]) {
+      const result = await vscode.commands.executeCommand<{ directory: string; files: string[] }>('pluginWorkbench.newPlugin', {
+        template,
+        name,
+        parentDir,
+        options: { org: 'example-org' },
+        open: false,
+      });
+      assert.ok(result && result.files.length > 0, template);
+      assert.ok(result.files.every((f) => fs.existsSync(f)));
+      await assert.rejects(
+        Promise.resolve(vscode.commands.executeCommand('pluginWorkbench.newPlugin', { template, name, parentDir, open: false })),
+        /exist already/,
+      );
+    }
+    const manifest = (await open('generated/gatewayd-plugin-e2e/gatewayd_plugin.yaml')).document.uri;
+    await waitFor('the generated manifest to be validated', () => vscode.languages.getDiagnostics(manifest) !== undefined);
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.deepEqual(ours(manifest).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => d.message), []);
   });
 });

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { writeStandIn } from '../../helpers/stand-in';
 import * as vscode from 'vscode';
-import { codeOf, EXTENSION_ID, open, ours, waitFor } from './helpers';
+import { codeOf, EXTENSION_ID, open, ours, waitFor, workspaceFile } from './helpers';
 
 interface Api {
   statusBar(): { text: string; tooltip: string; visible: boolean };
@@ -29,4 +31,36 @@ describe('Plugin Workbench in an untrusted folder', () => {
     assert.equal(ours(uri).some((d) => codeOf(d) === 'gatewayd.checksum-mismatch'), false);
     assert.match(api.statusBar().tooltip, /Restricted mode/);
   });
+
+  it('offers no build tasks', async () => {
+    const tasks = await within(20_000, vscode.tasks.fetchTasks({ type: 'plugin-workbench' }));
+    assert.deepEqual((tasks ?? []).map((t) => t.name), []);
+  });
+
+  it('starts no plugin-host session and runs no host', async () => {
+    const standIns = workspaceFile('standins').fsPath;
+    fs.mkdirSync(standIns, { recursive: true });
+    const host = writeStandIn(standIns, 'gatewayd');
+    // VS Code itself may hold the request behind a trust prompt that never gets an answer in tests.
+    const started = await within(15_000, vscode.debug.startDebugging(vscode.workspace.workspaceFolders![0], {
+      type: 'plugin-host',
+      request: 'launch',
+      name: 'untrusted',
+      system: 'gatewayd',
+      project: '${workspaceFolder}/gatewayd-dev',
+      binary: 'gatewayd-plugin-dev',
+      plugin: 'gatewayd-plugin-dev',
+      pluginsConfig: 'gatewayd_plugin.yaml',
+      build: false,
+      gatewaydPath: host,
+    }));
+    assert.notEqual(started, true);
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.equal(fs.existsSync(`${standIns}/gatewayd.record.json`), false);
+  });
 });
+
+/** The promise's value, or undefined when it has not settled in time. */
+function within<T>(ms: number, promise: Thenable<T>): Promise<T | undefined> {
+  return Promise.race([Promise.resolve(promise), new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms))]);
+}

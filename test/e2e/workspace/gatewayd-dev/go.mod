@@ -1,0 +1,3 @@
+module github.com/example-org/gatewayd-plugin-dev
+
+go 1.24
