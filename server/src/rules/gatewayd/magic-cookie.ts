@@ -1,0 +1,51 @@
+import { findProperty } from '../../engine/parse/tree-builder';
+import { stringValue } from '../../engine/tree-query';
+import type { EngineDiagnostic } from '../../engine/types';
+import type { Rule } from '../rule';
+import { entryName, pluginEntries } from './plugin-entries';
+
+/** The go-plugin handshake GatewayD plugins are built with: both lines must be in `env`. */
+export const MAGIC_COOKIE = [
+  { key: 'MAGIC_COOKIE_KEY', value: 'GATEWAYD_PLUGIN' },
+  { key: 'MAGIC_COOKIE_VALUE', value: '5712b87aa5d7e9f9e9ab643e6603181c5b796015cb1c09d6f5ada882bf2a1872' },
+];
+
+// A wrong or missing cookie makes the handshake fail and GatewayD refuses the plugin. The child
+// process sees the last of duplicate variables, so the last line of each key is what counts.
+export const magicCookie: Rule = {
+  id: 'gatewayd.magic-cookie',
+  kinds: ['gatewayd-plugins'],
+  check(context) {
+    const diagnostics: EngineDiagnostic[] = [];
+    for (const entry of pluginEntries(context.documents)) {
+      const env = findProperty(entry, 'env');
+      if (!env || env.value.type !== 'array') continue; // the schema reports a missing or malformed env
+      const name = entryName(entry) ?? 'this plugin';
+      for (const { key, value } of MAGIC_COOKIE) {
+        const line = `${key}=${value}`;
+        const items = env.value.items.filter((item) => stringValue(item)?.startsWith(`${key}=`));
+        const effective = items[items.length - 1];
+        if (!effective) {
+          diagnostics.push({
+            start: env.keyStart,
+            end: env.keyEnd,
+            severity: 'error',
+            code: 'gatewayd.magic-cookie',
+            message: `${name}: env lacks \`${line}\`; without it the go-plugin handshake fails and GatewayD refuses the plugin.`,
+            data: { insert: line, key },
+          });
+        } else if (stringValue(effective) !== line && !(effective.type === 'scalar' && effective.placeholder)) {
+          diagnostics.push({
+            start: effective.start,
+            end: effective.end,
+            severity: 'error',
+            code: 'gatewayd.magic-cookie',
+            message: `${name}: ${key} must be \`${value}\`; with another value the go-plugin handshake fails.`,
+            data: { replace: line, key },
+          });
+        }
+      }
+    }
+    return diagnostics;
+  },
+};
