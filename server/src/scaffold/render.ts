@@ -1,3 +1,5 @@
+import { words } from '../engine/text/case';
+
 /** `{{pw.name}}`: the only placeholder form, so `${{ secrets.X }}` or Go templates pass through. */
 const PLACEHOLDER = /\{\{pw\.([A-Za-z_][A-Za-z0-9_]*)\}\}/g;
 
@@ -8,15 +10,6 @@ export function render(text: string, variables: Record<string, string>, where: s
     if (!(name in variables)) throw new RenderError(`${where}: unknown placeholder {{pw.${name}}}`);
     return variables[name];
   });
-}
-
-/** Words of a name: `my-cool_plugin`, `myCoolPlugin`, `MyCoolPlugin` -> my, cool, plugin. */
-export function words(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((w) => w.toLowerCase());
 }
 
 /** The spellings of a plugin name that templates need. */

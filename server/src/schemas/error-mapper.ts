@@ -3,6 +3,7 @@ import type { EngineDiagnostic, Severity, ValueNode } from '../engine/types';
 import { keySpan, labelOf, nodeAtPointer, ownerSpan, toValue, valueSpan, type Span } from '../engine/tree-query';
 import { findProperty } from '../engine/parse/tree-builder';
 import { closest } from '../engine/text/closest';
+import { CASE_TRANSFORMS } from '../engine/text/case';
 import { PRESENCE_KEYWORDS, type BranchValidator, type JsonSchema } from './schema-store';
 
 /** Keywords that judge a value (and may be excused when the value is a host placeholder). */
@@ -103,6 +104,7 @@ function mapError(error: ErrorObject, options: MapOptions): EngineDiagnostic | u
     if (property) span = keySpan(property);
     data.key = propertyName;
     message = customMessage ? `"${propertyName}": ${customMessage}` : `"${propertyName}" is not a valid name in ${label}: ${describe(error)}`;
+    message = withSuggestion(message, suggestName(parentSchema, propertyName, data));
     return { ...span, severity, code: code(CODES.propertyNames, true), message, data };
   }
 
@@ -180,8 +182,24 @@ function mapError(error: ErrorObject, options: MapOptions): EngineDiagnostic | u
     }
     default:
       message = customMessage ?? `${label} ${describe(error)}`;
+      if (error.keyword === 'pattern' && node.type === 'scalar' && typeof node.value === 'string') {
+        message = withSuggestion(message, suggestName(parentSchema, node.value, data));
+      }
   }
   return { ...span, severity, code: code(suffix, VALUE_KEYWORDS.has(error.keyword)), message, data };
+}
+
+/** `x-suggest: kebab-case` on a pattern: the name in that form, for the message and a quick fix. */
+function suggestName(schema: JsonSchema, name: string, data: Record<string, unknown>): string | undefined {
+  const transform = typeof schema['x-suggest'] === 'string' ? CASE_TRANSFORMS[schema['x-suggest'] as string] : undefined;
+  const replacement = transform?.(name);
+  if (!replacement || replacement === name) return undefined;
+  data.replace = replacement;
+  return replacement;
+}
+
+function withSuggestion(message: string, replacement: string | undefined): string {
+  return replacement ? `${message.replace(/\.?$/, '.')} Use "${replacement}".` : message;
 }
 
 function describe(error: ErrorObject): string {

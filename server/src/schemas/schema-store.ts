@@ -5,7 +5,7 @@ import addFormats from 'ajv-formats';
 import type { KindId } from '../engine/kinds';
 
 /** Keywords that only carry text for humans (hover, completion, messages). */
-const ANNOTATIONS = ['markdownDescription', 'x-docs', 'x-code', 'x-message', 'x-enum-descriptions', 'x-move-into', 'defaultSnippets'];
+const ANNOTATIONS = ['markdownDescription', 'x-docs', 'x-code', 'x-message', 'x-enum-descriptions', 'x-move-into', 'x-suggest', 'defaultSnippets'];
 
 /** Keywords whose mere presence is the problem (removed or deprecated keys). */
 export const PRESENCE_KEYWORDS = { removed: 'x-removed', deprecated: 'x-deprecated-message' } as const;

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkText, REPO_ROOT } from '../../helpers/engine';
+import { checkText, makeTree, REPO_ROOT } from '../../helpers/engine';
 import type { KindId } from '../../../server/src/engine/kinds';
 
 interface Snippet {
@@ -72,25 +72,25 @@ test('choices offered for a key are exactly the values its schema allows', () =>
 });
 
 /** Snippets that are whole manifests: inserted with their defaults, they pass our own check. */
-const WHOLE: Record<string, { kind: KindId; file: string }> = {
+const WHOLE: Record<string, { kind: KindId; file: string; beside?: Record<string, string> }> = {
   'cq-sync': { kind: 'cloudquery-spec', file: 'sync.yml' },
   'cq-destination': { kind: 'cloudquery-spec', file: 'dest.yml' },
   'gwd-plugins-config': { kind: 'gatewayd-plugins', file: 'gatewayd_plugins.yaml' },
   'anklet-config': { kind: 'anklet-config', file: 'config.yml' },
   'lgc-splunk-detection': { kind: 'logcraft-detection', file: 'detection.yaml' },
   'lgc-sentinel-detection': { kind: 'logcraft-detection', file: 'sentinel.yaml' },
-  'ekuiper-source-meta': { kind: 'ekuiper-source-meta', file: 'source.json' },
+  'ekuiper-source-meta': { kind: 'ekuiper-source-meta', file: 'source.json', beside: { 'source.yaml': 'default: {}\n' } },
   'ekuiper-sink-meta': { kind: 'ekuiper-sink-meta', file: 'sink.json' },
   'ekuiper-function-meta': { kind: 'ekuiper-function-meta', file: 'function.json' },
   'ekuiper-source-config': { kind: 'ekuiper-source-config', file: 'source.yaml' },
 };
 
-for (const [prefix, { kind, file }] of Object.entries(WHOLE)) {
+for (const [prefix, { kind, file, beside }] of Object.entries(WHOLE)) {
   test(`snippet ${prefix} inserted as is is a valid ${kind}`, async () => {
     const snippet = all.find((s) => s.prefix === prefix);
     assert.ok(snippet, prefix);
     const text = expand(snippet.body) + '\n';
-    const { diagnostics } = await checkText(kind, text, path.join('/nonexistent-snippet-check', file));
+    const { diagnostics } = await checkText(kind, text, path.join(makeTree(beside ?? {}), file));
     assert.deepEqual(diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}@${d.line}: ${d.message}`), [], text);
   });
 }
