@@ -98,17 +98,7 @@ export class Engine {
     diagnostics.push(...parsed.diagnostics);
     const documents = hostDocuments(parsed, definition);
     diagnostics.push(...this.validateSchema(kind, definition, documents, parsed));
-    const context: RuleContext = {
-      kind,
-      definition,
-      path: absolute,
-      text: input.text,
-      file: parsed,
-      documents,
-      files: this.files,
-      schemas: this.schemas,
-      parseOther: (other, otherKind) => this.parseOther(other, otherKind),
-    };
+    const context = this.contextFor(kind, absolute, input.text, parsed);
     for (const rule of this.rules) {
       if (!rule.kinds.includes(kind)) continue;
       try {
@@ -126,6 +116,22 @@ export class Engine {
     }
     diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
     return { classification, kind, parsed, diagnostics };
+  }
+
+  /** What rules (and editor features built like them) see of a parsed file. */
+  contextFor(kind: KindId, file: string, text: string, parsed: ParsedFile): RuleContext {
+    const definition = KINDS[kind];
+    return {
+      kind,
+      definition,
+      path: path.resolve(file),
+      text,
+      file: parsed,
+      documents: hostDocuments(parsed, definition),
+      files: this.files,
+      schemas: this.schemas,
+      parseOther: (other, otherKind) => this.parseOther(other, otherKind),
+    };
   }
 
   private validateSchema(kind: KindId, definition: KindDefinition, documents: ParsedDocument[], parsed: ParsedFile): EngineDiagnostic[] {

@@ -20,6 +20,7 @@ export class SchemaStore {
   private readonly ajv: Ajv2020;
   private readonly validators = new Map<string, ValidateFunction | null>();
   private readonly schemas = new Map<string, JsonSchema | null>();
+  private readonly pointers = new WeakMap<object, Map<unknown, string>>();
   readonly problems: string[] = [];
 
   constructor(readonly directory: string = locateSchemaDirectory()) {
@@ -71,6 +72,25 @@ export class SchemaStore {
         return undefined;
       }
     };
+  }
+
+  /** A validator for any subschema object of a kind's schema (found by identity), e.g. an `if`. */
+  subschemaValidator(kind: KindId | string, subschema: unknown): ValidateFunction | undefined {
+    const schema = this.schemaFor(kind);
+    const id = schema?.$id;
+    if (!schema || typeof id !== 'string' || !this.validatorFor(kind)) return undefined;
+    let index = this.pointers.get(schema);
+    if (!index) {
+      index = pointerIndex(schema);
+      this.pointers.set(schema, index);
+    }
+    const pointer = index.get(subschema);
+    if (pointer === undefined) return undefined;
+    try {
+      return this.ajv.getSchema(`${id}#${pointer}`);
+    } catch {
+      return undefined;
+    }
   }
 
   /** Compiles a schema that is not ours (a plugin's own spec schema), keyed by its text. */

@@ -1,0 +1,235 @@
+import { getLocation, parseTree, findNodeAtLocation, type Node as JsonNode } from 'jsonc-parser';
+import { readYaml } from '../engine/parse/yaml-reader';
+import { readToml } from '../engine/parse/toml-reader';
+import { toValue } from '../engine/tree-query';
+import type { Format } from '../engine/types';
+import type { PathSegment } from './schema-navigator';
+
+/** Where the cursor is in a (possibly half-typed) manifest. */
+export interface CursorContext {
+  /** Path of the object (key position) or of the value (value position). */
+  path: PathSegment[];
+  position: 'key' | 'value';
+  /** What is typed so far at the cursor, replaced by a completion. */
+  partial: string;
+  replaceStart: number;
+  /** Keys already in the object at a key position. */
+  existing: Set<string>;
+  /** Column of keys at a key position (YAML/TOML indentation for snippets). */
+  indent: number;
+  /** The document's value as far as it parses, to decide schema conditions. */
+  documentValue: unknown;
+  /** A value position inside a flow/inline list (`[a, |]`): items are offered. */
+  inList: boolean;
+}
+
+export function cursorContext(format: Format, text: string, offset: number, yamlVersion: '1.1' | '1.2' = '1.2'): CursorContext | undefined {
+  if (format === 'json') return jsonContext(text, offset);
+  if (format === 'toml') return tomlContext(text, offset);
+  return yamlContext(text, offset, yamlVersion);
+}
+
+const indentOf = (line: string) => line.length - line.trimStart().length;
+const isBlankOrComment = (line: string) => /^\s*(#.*)?$/.test(line);
+
+function yamlContext(text: string, offset: number, version: '1.1' | '1.2'): CursorContext {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEndRaw = text.indexOf('\n', offset);
+  const lineEnd = lineEndRaw === -1 ? text.length : lineEndRaw;
+  const before = text.slice(lineStart, offset);
+  const lines = text.slice(0, lineStart).split('\n');
+  lines.pop(); // the empty tail after the last newline
+  // The document the cursor is in: from the last `---` above to the next one below.
+  let docStartLine = 0;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (/^---(\s|$)/.test(lines[i])) {
+      docStartLine = i + 1;
+      break;
+    }
+  }
+  const docStartOffset = lines.slice(0, docStartLine).reduce((n, l) => n + l.length + 1, 0);
+  const nextDoc = text.slice(lineEnd).search(/\n---(\s|$)/);
+  const docEnd = nextDoc === -1 ? text.length : lineEnd + nextDoc;
+  // Parse the document without the cursor's line: what is being typed is usually what breaks it.
+  const docText = text.slice(docStartOffset, lineStart) + text.slice(lineEnd, docEnd);
+  const documentValue = toValue(readYaml(docText, { version }).documents[0]?.root);
+
+  // Key or value position on this line.
+  const item = /^(\s*)((?:- )+)?(.*)$/.exec(before)!;
+  const dashes = item[2] ?? '';
+  const content = item[3];
+  const contentColumn = item[1].length + dashes.length;
+  const keyValue = /^("?)([^"#:]+?)\1\s*:\s+(.*)$/.exec(content) ?? /^("?)([^"#:]+?)\1\s*:$/.exec(content);
+  const flowStart = keyValue ? keyValue[3]?.lastIndexOf('[') ?? -1 : -1;
+  const inList = !!keyValue && flowStart >= 0 && !keyValue[3].slice(flowStart).includes(']');
+
+  // Parent path from the indentation of the lines above.
+  const path: PathSegment[] = [];
+  let indent = contentColumn;
+  const parentLines = lines.slice(docStartLine);
+  if (dashes) {
+    // On a new list item: the item belongs to the closest key above with a smaller indentation.
+    path.unshift(itemIndex(parentLines, item[1].length));
+    indent = item[1].length;
+  }
+  for (let i = parentLines.length - 1; i >= 0; i--) {
+    const line = parentLines[i];
+    if (isBlankOrComment(line)) continue;
+    const lineIndent = indentOf(line);
+    const listItem = /^(\s*)((?:- )+)(.*)$/.exec(line);
+    if (listItem) {
+      const itemContent = listItem[1].length + listItem[2].length;
+      if (itemContent === indent && lineIndent < indent) {
+        // We are inside this list item's mapping.
+        const keyOnItem = /^("?)([^"#:]+?)\1\s*:/.exec(listItem[3]);
+        if (keyOnItem && itemContent < indent) path.unshift(keyOnItem[2].trim());
+        path.unshift(itemIndex(parentLines.slice(0, i + 1), lineIndent, true));
+        indent = lineIndent;
+        continue;
+      }
+    }
+    if (lineIndent < indent) {
+      const opener = /^\s*(?:- )?("?)([^"#:]+?)\1\s*:\s*(#.*)?$/.exec(line) ?? /^\s*(?:- )?("?)([^"#:]+?)\1\s*:\s*[|>]/.exec(line);
+      if (opener) {
+        path.unshift(opener[2].trim());
+        indent = lineIndent;
+      } else if (/:\s*\S/.test(line)) {
+        // A key with an inline value above us: we are not inside it; keep looking.
+        indent = Math.min(indent, lineIndent);
+      }
+    }
+  }
+
+  if (keyValue && !(dashes && !keyValue)) {
+    const key = keyValue[2].trim();
+    const valueText = keyValue[3] ?? '';
+    const partialMatch = /[^\s\[,]*$/.exec(before)!;
+    return {
+      path: [...path, key, ...(inList ? [0] : [])],
+      position: 'value',
+      partial: partialMatch[0],
+      replaceStart: offset - partialMatch[0].length,
+      existing: new Set(),
+      indent: contentColumn,
+      documentValue,
+      inList: inList || valueText === '',
+    };
+  }
+  // A plain item of a scalar list (`- |` under destinations:) or a key being typed.
+  const partial = content.replace(/^"/, '');
+  return {
+    path,
+    position: 'key',
+    partial,
+    replaceStart: offset - partial.length,
+    existing: siblingKeys(text, lineStart, lineEnd, contentColumn, docStartOffset, docEnd),
+    indent: contentColumn,
+    documentValue,
+    inList: false,
+  };
+}
+
+/** Index of the list item at `dashIndent` that a line belongs to (counting earlier items). */
+function itemIndex(lines: string[], dashIndent: number, includesCurrent = false): number {
+  let count = 0;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i];
+    if (isBlankOrComment(line)) continue;
+    const lineIndent = indentOf(line);
+    if (lineIndent < dashIndent) break;
+    if (lineIndent === dashIndent && line.trimStart().startsWith('- ')) count++;
+  }
+  return includesCurrent ? Math.max(0, count - 1) : count;
+}
+
+/** Keys at the same indentation in the same block as the cursor's line. */
+function siblingKeys(text: string, lineStart: number, lineEnd: number, column: number, docStart: number, docEnd: number): Set<string> {
+  const keys = new Set<string>();
+  const scan = (from: number, to: number, step: 1 | -1) => {
+    const lines = text.slice(from, to).split('\n');
+    if (step < 0) lines.reverse();
+    for (const line of lines) {
+      if (isBlankOrComment(line)) continue;
+      const lineIndent = indentOf(line);
+      const dash = /^(\s*)- /.exec(line);
+      if (lineIndent < column && !(dash && dash[1].length + 2 === column)) break;
+      if (lineIndent === column || (dash && dash[1].length + 2 === column)) {
+        const key = /^\s*(?:- )?("?)([^"#:]+?)\1\s*:/.exec(line);
+        if (key) keys.add(key[2].trim());
+        if (dash && step < 0) break; // the item's first line: the block starts here
+        if (dash && step > 0 && dash[1].length + 2 === column) break; // the next item
+      }
+    }
+  };
+  scan(docStart, Math.max(docStart, lineStart - 1), -1);
+  scan(Math.min(docEnd, lineEnd + 1), docEnd, 1);
+  return keys;
+}
+
+function jsonContext(text: string, offset: number): CursorContext {
+  const location = getLocation(text, offset);
+  const tree = parseTree(text, [], { allowTrailingComma: true });
+  const documentValue = tree ? toPlain(tree) : undefined;
+  const path = location.path.slice() as PathSegment[];
+  const wordMatch = /"?[^"\s{},:\[\]]*$/.exec(text.slice(0, offset))!;
+  const partial = wordMatch[0];
+  if (location.isAtPropertyKey) {
+    path.pop();
+    const owner = tree ? findNodeAtLocation(tree, path) : undefined;
+    const existing = new Set((owner?.children ?? []).map((p) => String(p.children?.[0]?.value)).filter(Boolean));
+    return { path, position: 'key', partial, replaceStart: offset - partial.length, existing, indent: 0, documentValue, inList: false };
+  }
+  const inList = typeof path[path.length - 1] === 'number';
+  return { path, position: 'value', partial, replaceStart: offset - partial.length, existing: new Set(), indent: 0, documentValue, inList };
+}
+
+function toPlain(node: JsonNode): unknown {
+  if (node.type === 'object') return Object.fromEntries((node.children ?? []).filter((p) => p.children?.[0]).map((p) => [p.children![0].value, p.children![1] ? toPlain(p.children![1]) : null]));
+  if (node.type === 'array') return (node.children ?? []).map(toPlain);
+  return node.value;
+}
+
+function tomlContext(text: string, offset: number): CursorContext {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = text.slice(lineStart, offset);
+  const above = text.slice(0, lineStart).split('\n');
+  let path: PathSegment[] = [];
+  let tableStart = 0;
+  for (let i = above.length - 1; i >= 0; i--) {
+    const header = /^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?/.exec(above[i]);
+    if (header) {
+      path = header[2].split('.').map((s) => s.trim().replace(/^"|"$/g, ''));
+      if (header[1] === '[[') path.push(0);
+      tableStart = above.slice(0, i + 1).reduce((n, l) => n + l.length + 1, 0);
+      break;
+    }
+  }
+  const blanked = text.slice(0, lineStart) + text.slice(text.indexOf('\n', offset) === -1 ? text.length : text.indexOf('\n', offset));
+  let documentValue: unknown;
+  try {
+    documentValue = toValue(readToml(blanked).documents[0]?.root);
+  } catch {
+    documentValue = undefined;
+  }
+  const keyValue = /^\s*([\w.\-"]+)\s*=\s*(.*)$/.exec(before);
+  if (keyValue) {
+    const partialMatch = /[^\s\[,"=]*$/.exec(before)!;
+    const inList = keyValue[2].includes('[') && !keyValue[2].includes(']');
+    return {
+      path: [...path, ...keyValue[1].split('.').map((s) => s.replace(/^"|"$/g, '')), ...(inList ? [0] : [])],
+      position: 'value',
+      partial: partialMatch[0],
+      replaceStart: offset - partialMatch[0].length,
+      existing: new Set(),
+      indent: 0,
+      documentValue,
+      inList,
+    };
+  }
+  const nextHeader = text.slice(offset).search(/\n\s*\[/);
+  const block = text.slice(tableStart, nextHeader === -1 ? text.length : offset + nextHeader);
+  const existing = new Set([...block.matchAll(/^\s*([\w\-"]+)\s*=/gm)].map((m) => m[1].replace(/^"|"$/g, '')));
+  // Sub-tables count as present keys too ([services.x] under [services]).
+  const partial = before.trim();
+  return { path, position: 'key', partial, replaceStart: offset - partial.length, existing, indent: 0, documentValue, inList: false };
+}
