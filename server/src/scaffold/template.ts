@@ -55,9 +55,12 @@ export function locateTemplates(): string {
   throw new Error('The scaffolding templates were not found next to the program.');
 }
 
+function templateIds(root: string): string[] {
+  return JSON.parse(fs.readFileSync(path.join(root, 'index.json'), 'utf8')) as string[];
+}
+
 export function listTemplates(root = locateTemplates()): TemplateDefinition[] {
-  const ids = JSON.parse(fs.readFileSync(path.join(root, 'index.json'), 'utf8')) as string[];
-  return ids.map((id) => readDefinition(root, id));
+  return templateIds(root).map((id) => readDefinition(root, id));
 }
 
 function readDefinition(root: string, id: string): TemplateDefinition {
@@ -68,7 +71,7 @@ function readDefinition(root: string, id: string): TemplateDefinition {
 }
 
 export function loadTemplate(id: string, root = locateTemplates()): Template | undefined {
-  if (!listTemplates(root).some((t) => t.id === id)) return undefined;
+  if (!templateIds(root).includes(id)) return undefined;
   const definition = readDefinition(root, id);
   const files = new Map<string, string>();
   const base = path.join(root, id, 'files');
