@@ -131,6 +131,35 @@ async function runSuite(name, { installVsix, trusted }) {
   }
 }
 
+/**
+ * What users install: only the bundles, schemas, snippets, templates, images and documents, under
+ * 2 MB, with the marketplace fields set. Returns one result per check, like the suites do.
+ */
+function inspectVsix() {
+  const results = [];
+  const check = (title, ok, detail = '') => results.push({ title: `.vsix ${title}`, state: ok ? 'passed' : 'failed', error: ok ? undefined : detail });
+  const size = fs.statSync(VSIX).size;
+  check('is under 2 MB', size < 2 * 1024 * 1024, `${size} bytes`);
+  const listing = spawnSync('unzip', ['-Z1', VSIX], { encoding: 'utf8' });
+  if (listing.status !== 0) throw new Error(`cannot list ${VSIX}: ${listing.stderr}`);
+  const files = listing.stdout.trim().split('\n').filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length));
+  const allowed = /^(dist\/(client|server|cli)\.js|dist\/(language|templates)\/.+|schemas\/[^/]+\.schema\.json|snippets\/[^/]+\.json|images\/[^/]+\.png|package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/;
+  const unexpected = files.filter((f) => !allowed.test(f));
+  check('holds only dist/, schemas/, snippets/, images and the documents', unexpected.length === 0, unexpected.join(', '));
+  for (const required of ['dist/client.js', 'dist/server.js', 'schemas/gatewayd-plugins.schema.json', 'snippets/yaml.json', 'images/icon.png', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/templates/index.json']) {
+    check(`contains ${required}`, files.includes(required));
+  }
+  const manifest = JSON.parse(spawnSync('unzip', ['-p', VSIX, 'extension/package.json'], { encoding: 'utf8' }).stdout);
+  const engine = /^\^1\.(\d+)\.\d+$/.exec(manifest.engines?.vscode ?? '');
+  check('targets VS Code 1.100 or older', !!engine && Number(engine[1]) <= 100, manifest.engines?.vscode);
+  for (const field of ['publisher', 'displayName', 'description', 'icon', 'categories', 'keywords', 'repository', 'license']) {
+    check(`manifest has ${field}`, Boolean(manifest[field]) && (!Array.isArray(manifest[field]) || manifest[field].length > 0));
+  }
+  check('declares limited support for untrusted workspaces', manifest.capabilities?.untrustedWorkspaces?.supported === 'limited');
+  check('does not activate on *', !(manifest.activationEvents ?? []).includes('*'));
+  return results;
+}
+
 async function main() {
   // Idempotent and quick once installed; installs Chromium and code-server on a fresh machine.
   run("bash", [path.join(ROOT, "test", "e2e", "harness", "setup.sh")]);
@@ -142,6 +171,10 @@ async function main() {
   ].filter(([name]) => !only.length || only.includes(name));
   let passed = 0;
   let failed = 0;
+  const inspection = inspectVsix();
+  for (const t of inspection) console.log(`${t.state === 'passed' ? 'ok' : 'not ok'} - ${t.title}${t.error ? ` (${t.error})` : ''}`);
+  passed += inspection.filter((t) => t.state === 'passed').length;
+  failed += inspection.filter((t) => t.state !== 'passed').length;
   for (const [name, options] of runs) {
     console.log(`\n# e2e run "${name}" in VS Code 1.100.3 (code-server) + Chromium`);
     const result = await runSuite(name, options);
