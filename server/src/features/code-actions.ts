@@ -9,16 +9,17 @@ import { moveKeyInto } from './fixes/move-key';
 import { replaceWithComputedChecksum, replaceWithKnownValue, replaceWithSuggestion } from './fixes/replace-value';
 import { documentAt } from './hover';
 import type { FeatureContext } from './index';
+import { analyzedDocument } from './analyzed-document';
 
 /** Every fix builder; each looks at the diagnostic's data and offers what it knows how to do. */
 const FIXES: FixBuilder[] = [replaceWithKnownValue, replaceWithComputedChecksum, replaceWithSuggestion, insertListItem, addMissingKey, moveKeyInto, createMissingFile];
 
-export function registerCodeActions({ connection, documents, service }: FeatureContext): void {
+export function registerCodeActions(features: FeatureContext): void {
+  const { connection } = features;
   connection.onCodeAction(async (params: CodeActionParams) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const analysis = await service.analyze(document);
-    if (!analysis.kind || !analysis.parsed) return null;
+    const analyzed = await analyzedDocument(features, params.textDocument.uri);
+    if (!analyzed) return null;
+    const { document, analysis } = analyzed;
     const actions: CodeAction[] = [];
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== 'plugin-workbench' || !diagnostic.data || typeof diagnostic.data !== 'object') continue;

@@ -3,6 +3,7 @@ import { KINDS, type KindDefinition } from '../engine';
 import type { JsonSchema } from '../schemas/schema-store';
 import { cursorContext, type CursorContext } from './cursor-context';
 import type { FeatureContext } from './index';
+import { analyzedDocument } from './analyzed-document';
 import { allowedValues, describe, SchemaNavigator, typesOf } from './schema-navigator';
 import { workspaceValues } from './workspace-values';
 import { uriToPath } from '../lsp/workbench-service';
@@ -10,12 +11,12 @@ import { uriToPath } from '../lsp/workbench-service';
 export const COMPLETION_TRIGGERS = [':', ' ', '-', '"', '=', '['];
 
 /** Keys (missing ones, required first), allowed values and workspace values at the cursor. */
-export function registerCompletion({ connection, documents, service }: FeatureContext): void {
+export function registerCompletion(features: FeatureContext): void {
+  const { connection, service } = features;
   connection.onCompletion(async (params: CompletionParams) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const analysis = await service.analyze(document);
-    if (!analysis.kind || !analysis.parsed) return null;
+    const analyzed = await analyzedDocument(features, params.textDocument.uri);
+    if (!analyzed) return null;
+    const { document, analysis } = analyzed;
     const definition = KINDS[analysis.kind];
     const text = analysis.parsed.text; // placeholders replaced by same-length stand-ins
     const offset = document.offsetAt(params.position);

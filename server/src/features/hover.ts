@@ -3,6 +3,7 @@ import { KINDS } from '../engine';
 import { toValue } from '../engine/tree-query';
 import type { ParsedDocument, ValueNode } from '../engine/types';
 import type { FeatureContext } from './index';
+import { analyzedDocument } from './analyzed-document';
 import { allowedValues, describe, SchemaNavigator, typesOf, type PathSegment } from './schema-navigator';
 
 interface Target {
@@ -44,12 +45,12 @@ export function documentAt(documents: ParsedDocument[], offset: number): ParsedD
 }
 
 /** The schema's description, type, allowed values, default and the host's docs for a key or value. */
-export function registerHover({ connection, documents, service }: FeatureContext): void {
+export function registerHover(features: FeatureContext): void {
+  const { connection, service } = features;
   connection.onHover(async (params: HoverParams) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const analysis = await service.analyze(document);
-    if (!analysis.kind || !analysis.parsed) return null;
+    const analyzed = await analyzedDocument(features, params.textDocument.uri);
+    if (!analyzed) return null;
+    const { document, analysis } = analyzed;
     const offset = document.offsetAt(params.position);
     const doc = documentAt(analysis.parsed.documents, offset);
     const target = targetAt(doc?.root, offset);

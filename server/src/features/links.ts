@@ -9,6 +9,7 @@ import { uriToPath } from '../lsp/workbench-service';
 import { pluginFolder } from '../rules/logcraft/missing-plugin';
 import type { RuleContext } from '../rules/rule';
 import type { FeatureContext } from './index';
+import { analyzedDocument } from './analyzed-document';
 
 /** A value that names a file: which key, and the file it means (relative to the manifest's folder). */
 interface LinkRule {
@@ -37,12 +38,12 @@ const RULES: LinkRule[] = [
 ];
 
 /** Paths in manifests (localPath, executable, base_dir, ${file:...}) become links to existing files. */
-export function registerLinks({ connection, documents, service }: FeatureContext): void {
+export function registerLinks(features: FeatureContext): void {
+  const { connection, service } = features;
   connection.onDocumentLinks(async (params: DocumentLinkParams): Promise<DocumentLink[] | null> => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const analysis = await service.analyze(document);
-    if (!analysis.kind || !analysis.parsed) return null;
+    const analyzed = await analyzedDocument(features, params.textDocument.uri);
+    if (!analyzed) return null;
+    const { document, analysis } = analyzed;
     const context = service.engine.contextFor(analysis.kind, uriToPath(document.uri), document.getText(), analysis.parsed);
     const links: DocumentLink[] = [];
     const add = (start: number, end: number, file: string | undefined) => {

@@ -4,6 +4,7 @@ import { findProperty } from '../engine/parse/tree-builder';
 import { stringValue } from '../engine/tree-query';
 import type { ValueNode } from '../engine/types';
 import type { FeatureContext } from './index';
+import { analyzedDocument } from './analyzed-document';
 
 /** Keys that name a list item in the outline: plugins by name, detections by title ... */
 const ITEM_NAMES = ['name', 'id', 'title', 'key'];
@@ -12,12 +13,12 @@ const ITEM_NAMES = ['name', 'id', 'title', 'key'];
  * The outline: every key, with list items named by their name (GatewayD and Anklet plugins,
  * eKuiper properties and functions), and each CloudQuery document as "<kind> <name>".
  */
-export function registerSymbols({ connection, documents, service }: FeatureContext): void {
+export function registerSymbols(features: FeatureContext): void {
+  const { connection } = features;
   connection.onDocumentSymbol(async (params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const analysis = await service.analyze(document);
-    if (!analysis.kind || !analysis.parsed) return null;
+    const analyzed = await analyzedDocument(features, params.textDocument.uri);
+    if (!analyzed) return null;
+    const { document, analysis } = analyzed;
     const symbols: DocumentSymbol[] = [];
     for (const parsed of analysis.parsed.documents) {
       if (!parsed.root) continue;
