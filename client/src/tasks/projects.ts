@@ -124,7 +124,7 @@ function ekuiperMetadata(dir: string): { name: string; type: 'source' | 'sink' |
   return undefined;
 }
 
-function safeList(dir: string): string[] {
+export function safeList(dir: string): string[] {
   try {
     return fs.readdirSync(dir);
   } catch {

@@ -4,7 +4,7 @@ import { zipSync, type Zippable } from 'fflate';
 import { readJson } from '../../../../server/src/engine/parse/json-reader';
 import { findProperty } from '../../../../server/src/engine/parse/tree-builder';
 import { stringValue } from '../../../../server/src/engine/tree-query';
-import type { Project } from '../projects';
+import { safeList, type Project } from '../projects';
 
 export interface PackageResult {
   zip: string;
@@ -41,7 +41,7 @@ function nativeEntries(project: Project): Map<string, string> {
   const symbol = project.name.charAt(0).toUpperCase() + project.name.slice(1);
   const soFolder = path.join(project.dir, 'plugins', `${project.details.pluginType}s`);
   const pattern = new RegExp(`^(${escape(project.name)}|${escape(symbol)})(@v?[0-9A-Za-z.+-]+)?\\.so$`);
-  const built = list(soFolder).filter((f) => f.endsWith('.so'));
+  const built = safeList(soFolder).filter((f) => f.endsWith('.so'));
   const matching = built.filter((f) => pattern.test(f));
   if (!matching.length) {
     problems.push(
@@ -100,14 +100,6 @@ function walk(dir: string): string[] {
     else if (entry.isFile()) result.push(full);
   }
   return result;
-}
-
-function list(dir: string): string[] {
-  try {
-    return fs.readdirSync(dir);
-  } catch {
-    return [];
-  }
 }
 
 function rel(project: Project, file: string): string {
