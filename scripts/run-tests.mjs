@@ -13,6 +13,12 @@ if (missing.length) {
   console.error(`test suites missing: ${missing.join(', ')} (run npm run compile)`);
   process.exit(1);
 }
+// Tools the suites call (gofmt, Chromium, code-server): installed once, quick when present.
+const setup = spawnSync('bash', ['test/e2e/harness/setup.sh'], { stdio: 'inherit' });
+if (setup.status !== 0) {
+  console.error('test setup failed: the suites need the tools test/e2e/harness/setup.sh installs');
+  process.exit(1);
+}
 const tap = join(mkdtempSync(join(tmpdir(), 'pw-tests-')), 'results.tap');
 const node = spawnSync(
   process.execPath,
