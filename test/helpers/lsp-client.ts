@@ -61,14 +61,14 @@ export class LspClient {
     const uri = uriOf(file);
     this.versions.set(uri, 1);
     this.published.delete(uri);
-    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } }).catch(() => undefined);
     return uri;
   }
 
   change(uri: string, text: string): void {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
-    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] }).catch(() => undefined);
   }
 
   /** The diagnostics published for the document's current version. */
@@ -94,16 +94,22 @@ export class LspClient {
   }
 
   notify(method: string, params: unknown): void {
-    void this.connection.sendNotification(method, params);
+    this.connection.sendNotification(method, params).catch(() => undefined);
   }
 
+  /** Shuts the server down as a client should, and waits until its process has exited. */
   async stop(): Promise<void> {
+    const exited = new Promise<void>((resolve) => {
+      if (this.process.exitCode !== null) resolve();
+      else this.process.once('exit', () => resolve());
+    });
     try {
       await this.connection.sendRequest('shutdown');
-      void this.connection.sendNotification('exit');
+      await this.connection.sendNotification('exit');
     } catch {
       // already gone
     }
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
     this.connection.dispose();
     this.process.kill();
   }
