@@ -1,38 +1,39 @@
 import type { CodeAction, CodeActionParams } from 'vscode-languageserver';
 import { KINDS } from '../engine';
 import { uriToPath } from '../lsp/workbench-service';
-import { addMissingKey } from './fixes/add-missing-key';
-import { createMissingFile } from './fixes/create-file';
-import type { FixBuilder } from './fixes/fix';
-import { insertListItem } from './fixes/insert-list-item';
-import { moveKeyInto } from './fixes/move-key';
-import { replaceWithComputedChecksum, replaceWithKnownValue, replaceWithSuggestion } from './fixes/replace-value';
-import { documentAt } from './hover';
-import type { FeatureContext } from './index';
 import { analyzedDocument } from './analyzed-document';
+import { fixesFor } from './fixes/registry';
+import type { FeatureContext } from './index';
+import { documentHolding } from './node-at';
 
-/** Every fix builder; each looks at the diagnostic's data and offers what it knows how to do. */
-const FIXES: FixBuilder[] = [replaceWithKnownValue, replaceWithComputedChecksum, replaceWithSuggestion, insertListItem, addMissingKey, moveKeyInto, createMissingFile];
-
+/** textDocument/codeAction: quick fixes for our diagnostics, from the fix registry (fixes/registry.ts). */
 export function registerCodeActions(features: FeatureContext): void {
-  const { connection } = features;
-  connection.onCodeAction(async (params: CodeActionParams) => {
+  features.connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[] | null> => {
     const analyzed = await analyzedDocument(features, params.textDocument.uri);
     if (!analyzed) return null;
     const { document, analysis } = analyzed;
+    if (params.context.only && !params.context.only.some((kind) => kind === 'quickfix' || 'quickfix'.startsWith(`${kind}.`) || kind === '')) return [];
+    const text = document.getText();
     const actions: CodeAction[] = [];
     for (const diagnostic of params.context.diagnostics) {
-      if (diagnostic.source !== 'plugin-workbench' || !diagnostic.data || typeof diagnostic.data !== 'object') continue;
+      if (diagnostic.source !== 'plugin-workbench' || typeof diagnostic.code !== 'string') continue;
+      const data = diagnostic.data && typeof diagnostic.data === 'object' ? (diagnostic.data as Record<string, unknown>) : {};
       const input = {
         document,
-        text: document.getText(),
+        text,
         diagnostic,
-        data: diagnostic.data as Record<string, unknown>,
+        data,
         format: KINDS[analysis.kind].format,
-        parsed: documentAt(analysis.parsed.documents, document.offsetAt(diagnostic.range.start)),
+        parsed: documentHolding(analysis.parsed.documents, document.offsetAt(diagnostic.range.start)),
         filePath: uriToPath(document.uri),
       };
-      for (const fix of FIXES) actions.push(...fix(input));
+      for (const fix of fixesFor(diagnostic.code, data)) {
+        try {
+          actions.push(...fix(input));
+        } catch (error) {
+          features.connection.console.error(`Quick fix for ${diagnostic.code} failed: ${(error as Error).stack ?? error}`);
+        }
+      }
     }
     return actions;
   });

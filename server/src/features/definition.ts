@@ -1,47 +1,62 @@
-import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { DefinitionParams, Location } from 'vscode-languageserver';
 import { LineIndex } from '../engine';
 import { uriToPath } from '../lsp/workbench-service';
 import { specsInDocuments, visibleSpecs, type SpecKind } from '../rules/cloudquery/spec-index';
-import { documentAt, targetAt } from './hover';
+import { analyzedDocument } from './analyzed-document';
 import type { FeatureContext } from './index';
+import { documentHolding, locate, type Step } from './node-at';
 
-/** Which reference points at which kind of spec. */
-const REFERENCES: Array<{ list: string; kind: SpecKind }> = [
-  { list: 'destinations', kind: 'destination' },
-  { list: 'transformers', kind: 'transformer' },
+/**
+ * Values that name another CloudQuery spec: where they are (path from the document root, `[]` any
+ * list item) and which kind of spec they name. A value may name it inside a pattern.
+ */
+const REFERENCES: Array<{ path: Array<string | null>; kind: SpecKind; pattern?: RegExp }> = [
+  { path: ['spec', 'destinations', null], kind: 'destination' },
+  { path: ['spec', 'transformers', null], kind: 'transformer' },
+  { path: ['spec', 'backend_options', 'connection'], kind: 'destination', pattern: /@@plugins\.([^.\s]+)\.connection/ },
+  // `@@plugins.<name>.connection` may appear anywhere in a plugin's own spec too.
+  { path: [], kind: 'destination', pattern: /@@plugins\.([^.\s]+)\.connection/ },
 ];
-const CONNECTION = /^@@plugins\.([^.\s]+)\.connection$/;
+
+function referenceAt(path: Step[], value: string): { name: string; kind: SpecKind } | undefined {
+  for (const reference of REFERENCES) {
+    const exact = reference.path.length === 0 || (reference.path.length === path.length && reference.path.every((p, i) => (p === null ? typeof path[i] === 'number' : p === path[i])));
+    if (!exact) continue;
+    if (!reference.pattern) return { name: value, kind: reference.kind };
+    const match = reference.pattern.exec(value);
+    if (match) return { name: match[1], kind: reference.kind };
+  }
+  return undefined;
+}
 
 /** A CloudQuery destination or transformer name jumps to the `name:` of its spec, here or in a sibling file. */
-export function registerDefinition({ connection, documents, service }: FeatureContext): void {
+export function registerDefinition(features: FeatureContext): void {
+  const { connection, service } = features;
   connection.onDefinition(async (params: DefinitionParams): Promise<Location[] | null> => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const analysis = await service.analyze(document);
-    if (analysis.kind !== 'cloudquery-spec' || !analysis.parsed) return null;
+    const analyzed = await analyzedDocument(features, params.textDocument.uri);
+    if (!analyzed || analyzed.analysis.kind !== 'cloudquery-spec') return null;
+    const { document, analysis } = analyzed;
     const offset = document.offsetAt(params.position);
-    const target = targetAt(documentAt(analysis.parsed.documents, offset)?.root, offset);
-    if (!target || typeof target.value !== 'string') return null;
-    const [, list] = target.path;
-    let wanted: { name: string; kind: SpecKind } | undefined;
-    const reference = REFERENCES.find((r) => r.list === list && typeof target.path[2] === 'number');
-    if (reference) wanted = { name: target.value, kind: reference.kind };
-    const connectionMatch = CONNECTION.exec(target.value);
-    if (connectionMatch) wanted = { name: connectionMatch[1], kind: 'destination' };
+    const found = locate(documentHolding(analysis.parsed.documents, offset)?.root, offset);
+    if (!found || found.onKey || found.node.type !== 'scalar' || typeof found.node.value !== 'string') return null;
+    const wanted = referenceAt(found.path, found.node.value);
     if (!wanted) return null;
     const file = uriToPath(document.uri);
-    const context = service.engine.contextFor(analysis.kind, file, document.getText(), analysis.parsed);
-    const here = specsInDocuments(context.documents, file).find((s) => s.kind === wanted!.kind && s.name === wanted!.name);
+    const here = specsInDocuments(analysis.parsed.documents, file).find((s) => s.kind === wanted.kind && s.name === wanted.name);
     if (here?.nameNode) return [{ uri: document.uri, range: { start: document.positionAt(here.nameNode.start), end: document.positionAt(here.nameNode.end) } }];
-    const elsewhere = visibleSpecs(context).find((s) => s.kind === wanted!.kind && s.name === wanted!.name && s.file !== file);
-    if (!elsewhere) return null;
-    // Sibling specs were parsed without their name nodes' owners in this document: parse again for offsets.
-    const parsed = context.parseOther(elsewhere.file, 'cloudquery-spec');
-    const found = parsed && specsInDocuments(parsed.documents, elsewhere.file).find((s) => s.kind === wanted!.kind && s.name === wanted!.name);
-    if (!found?.nameNode || !parsed) return null;
-    const index = new LineIndex(fs.readFileSync(elsewhere.file, 'utf8'));
-    return [{ uri: pathToFileURL(elsewhere.file).href, range: { start: index.positionAt(found.nameNode.start), end: index.positionAt(found.nameNode.end) } }];
+    const context = service.engine.contextFor(analysis.kind, file, document.getText(), analysis.parsed);
+    const elsewhere = visibleSpecs(context).filter((s) => s.kind === wanted.kind && s.name === wanted.name && s.file !== file);
+    const locations: Location[] = [];
+    for (const spec of elsewhere) {
+      // Sibling specs come without their name nodes: parse the file again (cached) for the offsets.
+      const parsed = context.parseOther(spec.file, 'cloudquery-spec');
+      const entry = parsed && specsInDocuments(parsed.documents, spec.file).find((s) => s.kind === wanted.kind && s.name === wanted.name);
+      const text = context.files.readText(spec.file);
+      if (!entry?.nameNode || text === undefined) continue;
+      const index = new LineIndex(text);
+      locations.push({ uri: pathToFileURL(spec.file).href, range: { start: index.positionAt(entry.nameNode.start), end: index.positionAt(entry.nameNode.end) } });
+    }
+    return locations.length ? locations : null;
   });
 }

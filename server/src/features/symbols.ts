@@ -1,54 +1,193 @@
-import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findProperty } from '../engine/parse/tree-builder';
-import { stringValue } from '../engine/tree-query';
+import type { KindId } from '../engine/kinds';
 import type { ValueNode } from '../engine/types';
 import type { FeatureContext } from './index';
 import { analyzedDocument } from './analyzed-document';
-
-/** Keys that name a list item in the outline: plugins by name, detections by title ... */
-const ITEM_NAMES = ['name', 'id', 'title', 'key'];
+import type { Step } from './node-at';
+import { comparePath, compilePath, type PathPattern } from './path-pattern';
 
 /**
- * The outline: every key, with list items named by their name (GatewayD and Anklet plugins,
- * eKuiper properties and functions), and each CloudQuery document as "<kind> <name>".
+ * One line of the outline table.
+ * - `path`: where the node is, from the document root: keys separated by `.`, `*` for any key,
+ *   `[]` for any list item; `''` is the document itself.
+ * - `label`/`detail`: templates; `{field.sub}` is a scalar under the node, `{@key}` the node's key,
+ *   `{@value}` its scalar value, `{@index}` its list index; `{a|b}` takes the first that exists.
+ * - `select`: the field whose value is selected (default: the first field the label read).
+ * A symbol's children are the table's matches below it.
  */
-export function registerSymbols(features: FeatureContext): void {
-  const { connection } = features;
-  connection.onDocumentSymbol(async (params) => {
-    const analyzed = await analyzedDocument(features, params.textDocument.uri);
-    if (!analyzed) return null;
-    const { document, analysis } = analyzed;
-    const symbols: DocumentSymbol[] = [];
-    for (const parsed of analysis.parsed.documents) {
-      if (!parsed.root) continue;
-      const children = childrenOf(parsed.root, document, 0);
-      const kind = stringValue(findProperty(parsed.root, 'kind')?.value);
-      const spec = findProperty(parsed.root, 'spec')?.value;
-      const specName = stringValue(findProperty(spec, 'name')?.value);
-      if (analysis.kind === 'cloudquery-spec' && kind && specName) {
-        symbols.push(symbol(`${kind} ${specName}`, SymbolKind.Module, parsed.root.start, parsed.root.end, parsed.root.start, parsed.root.start, document, children));
-      } else symbols.push(...children);
-    }
-    return symbols;
-  });
+interface OutlineRow {
+  path: string;
+  label: string;
+  kind?: SymbolKind;
+  detail?: string;
+  select?: string;
 }
 
-function childrenOf(node: ValueNode, document: TextDocument, depth: number): DocumentSymbol[] {
-  if (depth > 12) return [];
-  if (node.type === 'object') {
-    return node.properties.map((p) =>
-      symbol(p.key, kindOf(p.value), p.keyStart, Math.max(p.value.end, p.keyEnd), p.keyStart, p.keyEnd, document, childrenOf(p.value, document, depth + 1), detailOf(p.value)),
-    );
+const TOP = { path: '*', label: '{@key}', detail: '{@value}' } satisfies OutlineRow;
+
+const OUTLINE: Record<KindId, OutlineRow[]> = {
+  'cloudquery-spec': [
+    { path: '', label: '{kind} {spec.name}', kind: SymbolKind.Module, detail: '{spec.path}', select: 'spec.name' },
+    { path: 'spec.*', label: '{@key}', detail: '{@value}' },
+    { path: 'spec.destinations[]', label: '{@value}', kind: SymbolKind.Event },
+    { path: 'spec.transformers[]', label: '{@value}', kind: SymbolKind.Event },
+  ],
+  'gatewayd-plugins': [
+    TOP,
+    { path: 'plugins[]', label: '{name|@index}', kind: SymbolKind.Module, detail: '{url|localPath}' },
+    { path: 'policies[]', label: '{name|@index}', kind: SymbolKind.Function, detail: '{policy}' },
+  ],
+  'gatewayd-config': [TOP, { path: '*.*', label: '{@key}', kind: SymbolKind.Namespace }],
+  'anklet-config': [TOP, { path: 'plugins[]', label: '{name|@index}', kind: SymbolKind.Module, detail: '{plugin}' }],
+  'logcraft-config': [
+    TOP,
+    { path: 'core.*', label: '{@key}', detail: '{@value}' },
+    { path: 'state.*', label: '{@key}', detail: '{@value}' },
+    { path: 'services.*', label: '{@key}', kind: SymbolKind.Module, detail: '{plugin}' },
+  ],
+  'logcraft-detection': [TOP],
+  'ekuiper-source-meta': [
+    TOP,
+    { path: 'properties.*', label: '{@key}', kind: SymbolKind.Namespace },
+    { path: 'properties.*[]', label: '{name|@index}', kind: SymbolKind.Field, detail: '{type}' },
+  ],
+  'ekuiper-sink-meta': [TOP, { path: 'properties[]', label: '{name|@index}', kind: SymbolKind.Field, detail: '{type}' }],
+  'ekuiper-function-meta': [TOP, { path: 'functions[]', label: '{name|@index}', kind: SymbolKind.Function, detail: '{example}' }],
+  'ekuiper-source-config': [
+    { path: '*', label: '{@key}', kind: SymbolKind.Namespace },
+    { path: '*.*', label: '{@key}', detail: '{@value}' },
+  ],
+  'ekuiper-portable-manifest': [
+    TOP,
+    { path: 'sources[]', label: '{@value}', kind: SymbolKind.Event },
+    { path: 'sinks[]', label: '{@value}', kind: SymbolKind.Event },
+    { path: 'functions[]', label: '{@value}', kind: SymbolKind.Function },
+  ],
+};
+
+interface CompiledRow extends OutlineRow {
+  pattern: PathPattern;
+}
+
+const COMPILED = new Map<KindId, CompiledRow[]>();
+
+function rowsFor(kind: KindId): CompiledRow[] {
+  let rows = COMPILED.get(kind);
+  if (!rows) {
+    rows = OUTLINE[kind].map((row) => ({ ...row, pattern: compilePath(row.path) }));
+    COMPILED.set(kind, rows);
   }
-  if (node.type === 'array') {
-    return node.items.map((item, index) => {
-      const named = ITEM_NAMES.map((k) => stringValue(findProperty(item, k)?.value)).find((v) => v !== undefined);
-      const label = named ?? (item.type === 'scalar' ? String(item.value) : `[${index}]`);
-      return symbol(label, item.type === 'object' ? SymbolKind.Object : SymbolKind.String, item.start, item.end, item.start, item.end, document, item.type === 'scalar' ? [] : childrenOf(item, document, depth + 1));
-    });
-  }
-  return [];
+  return rows;
+}
+
+/** The outline of a manifest, from the table above. */
+export function outline(kind: KindId, roots: Array<ValueNode | undefined>, document: TextDocument): DocumentSymbol[] {
+  const rows = rowsFor(kind);
+  const text = document.getText();
+  const result: DocumentSymbol[] = [];
+  const visit = (node: ValueNode, path: Step[], into: DocumentSymbol[], depth: number) => {
+    let children = into;
+    let deeper = false;
+    for (const row of rows) {
+      const match = comparePath(row.pattern, path);
+      if (match === 'prefix') deeper = true;
+      if (match === 'exact' && children === into) {
+        const symbol = symbolFor(row, node, path, document, text);
+        if (symbol) {
+          into.push(symbol);
+          children = symbol.children!;
+        }
+      }
+    }
+    if (!deeper || depth > 16) return;
+    if (node.type === 'object') for (const p of node.properties) visit(p.value, [...path, p.key], children, depth + 1);
+    else if (node.type === 'array') node.items.forEach((item, index) => visit(item, [...path, index], children, depth + 1));
+  };
+  for (const root of roots) if (root) visit(root, [], result, 0);
+  return result;
+}
+
+interface Rendered {
+  text: string;
+  /** The first node a field placeholder read. */
+  node?: ValueNode;
+}
+
+function field(node: ValueNode, name: string, path: Step[]): { text: string; node?: ValueNode } | undefined {
+  const last = path[path.length - 1];
+  if (name === '@key') return typeof last === 'string' ? { text: last } : undefined;
+  if (name === '@index') return typeof last === 'number' ? { text: `[${last}]` } : undefined;
+  let target: ValueNode | undefined = node;
+  if (name !== '@value') for (const key of name.split('.')) target = findProperty(target, key)?.value;
+  if (target?.type !== 'scalar' || target.value === null || target.value === '') return undefined;
+  return { text: String(target.value), node: target };
+}
+
+function render(template: string, node: ValueNode, path: Step[]): Rendered | undefined {
+  let missing = false;
+  let first: ValueNode | undefined;
+  const text = template.replace(/\{([^}]+)\}/g, (_, alternatives: string) => {
+    for (const name of alternatives.split('|')) {
+      const found = field(node, name.trim(), path);
+      if (found) {
+        first ??= found.node;
+        return found.text;
+      }
+    }
+    missing = true;
+    return '';
+  });
+  return missing ? undefined : { text: text.length > 80 ? `${text.slice(0, 77)}...` : text, node: first };
+}
+
+/** Where a node really spans: TOML tables are spread over several headers, YAML items end after their line break. */
+function extent(node: ValueNode, text: string): { start: number; end: number } {
+  let start = node.property && node.property.value === node ? Math.min(node.property.keyStart, node.start) : node.start;
+  let end = Math.max(node.end, node.property?.keyEnd ?? node.end);
+  const grow = (child: ValueNode) => {
+    start = Math.min(start, child.start, child.property?.keyStart ?? child.start);
+    end = Math.max(end, child.end);
+    if (child.type === 'object') for (const p of child.properties) grow(p.value);
+    else if (child.type === 'array') for (const item of child.items) grow(item);
+  };
+  if (node.type === 'object') for (const p of node.properties) grow(p.value);
+  else if (node.type === 'array') for (const item of node.items) grow(item);
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return { start, end: Math.max(end, start) };
+}
+
+function symbolFor(row: OutlineRow, node: ValueNode, path: Step[], document: TextDocument, text: string): DocumentSymbol | undefined {
+  const label = render(row.label, node, path);
+  // A document that is not (yet) what the row describes, e.g. a CloudQuery document without a name.
+  if (!label?.text.trim()) return path.length === 0 ? undefined : fallback(row, node, path, document, text);
+  const property = node.property && node.property.value === node ? node.property : undefined;
+  const { start, end } = extent(node, text);
+  const selected = row.select ? field(node, row.select, path)?.node : label.node;
+  let selection = selected && selected !== node ? { start: selected.start, end: selected.end } : undefined;
+  selection ??= property ? { start: property.keyStart, end: property.keyEnd } : { start, end: Math.min(end, lineEnd(text, start)) };
+  if (selection.start < start || selection.end > end) selection = { start, end: start };
+  const detail = row.detail ? render(row.detail, node, path)?.text : undefined;
+  return {
+    name: label.text,
+    kind: row.kind ?? kindOf(node),
+    detail: detail === label.text ? undefined : detail,
+    range: { start: document.positionAt(start), end: document.positionAt(end) },
+    selectionRange: { start: document.positionAt(selection.start), end: document.positionAt(Math.max(selection.end, selection.start)) },
+    children: [],
+  };
+}
+
+function lineEnd(text: string, offset: number): number {
+  const end = text.indexOf('\n', offset);
+  return end === -1 ? text.length : end;
+}
+
+/** A row whose label cannot be filled still shows its node by key or index. */
+function fallback(row: OutlineRow, node: ValueNode, path: Step[], document: TextDocument, text: string): DocumentSymbol | undefined {
+  const last = path[path.length - 1];
+  return symbolFor({ ...row, label: typeof last === 'number' ? '{@index}' : '{@key}', select: undefined }, node, path, document, text);
 }
 
 function kindOf(node: ValueNode): SymbolKind {
@@ -59,12 +198,12 @@ function kindOf(node: ValueNode): SymbolKind {
   return SymbolKind.Property;
 }
 
-function detailOf(node: ValueNode): string | undefined {
-  return node.type === 'scalar' && node.value !== null ? String(node.value).slice(0, 60) : undefined;
-}
-
-function symbol(name: string, kind: SymbolKind, start: number, end: number, selStart: number, selEnd: number, document: TextDocument, children: DocumentSymbol[], detail?: string): DocumentSymbol {
-  const range = { start: document.positionAt(start), end: document.positionAt(Math.max(end, start)) };
-  const selectionRange = { start: document.positionAt(selStart), end: document.positionAt(Math.max(selEnd, selStart)) };
-  return { name: name || '(empty)', kind, range, selectionRange, children, detail };
+/** textDocument/documentSymbol: the outline of every kind, from the table above. */
+export function registerSymbols(features: FeatureContext): void {
+  features.connection.onDocumentSymbol(async (params: DocumentSymbolParams): Promise<DocumentSymbol[] | null> => {
+    const analyzed = await analyzedDocument(features, params.textDocument.uri);
+    if (!analyzed) return null;
+    const { document, analysis } = analyzed;
+    return outline(analysis.kind, analysis.parsed.documents.map((d) => d.root), document);
+  });
 }

@@ -1,44 +1,73 @@
-import { CodeActionKind } from 'vscode-languageserver';
 import { findProperty } from '../../engine/parse/tree-builder';
 import { nodeAtPointer } from '../../engine/tree-query';
-import { columnOf, lineEndOf, lineStartOf, type FixBuilder } from './fix';
+import type { PropertyNode } from '../../engine/types';
+import { columnOf, isFlow, lastLineEnd, lineEndOf, lineStartOf, quickFix, type FixBuilder, type OffsetEdit } from './fix';
 
-/** `data.moveInto` on a removed key (CloudQuery's `concurrency`): moves it into the sibling block. */
+/**
+ * `data.moveInto` on a removed key (CloudQuery's top-level `concurrency`): the key's lines move into
+ * the sibling mapping it belongs in now (created when missing), re-indented, nothing else touched.
+ */
 export const moveKeyInto: FixBuilder = (input) => {
   const target = input.data.moveInto;
-  const pointer = typeof input.data.pointer === 'string' ? input.data.pointer : undefined;
-  if (typeof target !== 'string' || input.format !== 'yaml' || pointer === undefined) return [];
-  const moved = nodeAtPointer(input.parsed?.root, pointer)?.property;
-  if (!moved) return [];
-  const owner = moved.parent;
+  if (typeof target !== 'string' || input.format !== 'yaml' || typeof input.data.pointer !== 'string') return [];
+  const moved = nodeAtPointer(input.parsed?.root, input.data.pointer)?.property;
+  if (!moved || moved.value.property !== moved) return [];
   const { text } = input;
+  const owner = moved.parent;
+  if (isFlow(text, owner)) return [];
   const blockStart = lineStartOf(text, moved.keyStart);
-  const blockEnd = lineEndOf(text, Math.max(moved.value.end - 1, moved.keyEnd));
-  const baseIndent = columnOf(text, moved.keyStart);
-  const lines = text.slice(blockStart, blockEnd).split('\n');
+  if (text.slice(blockStart, moved.keyStart).trim()) return []; // e.g. `- concurrency: 1` on a list item's line
+  const blockEnd = lastLineEnd(text, moved.value, moved.keyEnd);
+  const removal: OffsetEdit = { start: blockStart, end: Math.min(text.length, blockEnd + 1), newText: '' };
   const destination = findProperty(owner, target);
-  const reindent = (indent: number) => lines.map((l) => ' '.repeat(indent) + l.slice(Math.min(baseIndent, l.length - l.trimStart().length))).join('\n');
-  const edits = [{ range: { start: input.document.positionAt(blockStart), end: input.document.positionAt(Math.min(text.length, blockEnd + 1)) }, newText: '' }];
-  if (destination?.value.type === 'object' && destination.value.properties.length) {
-    const inner = destination.value.properties;
-    const at = lineEndOf(text, Math.max(inner[inner.length - 1].value.end - 1, inner[inner.length - 1].keyEnd));
-    edits.push({ range: { start: input.document.positionAt(at), end: input.document.positionAt(at) }, newText: `\n${reindent(columnOf(text, inner[0].keyStart))}` });
-  } else if (destination && destination.value.type === 'scalar' && destination.value.value === null) {
-    const at = lineEndOf(text, destination.keyEnd);
-    edits.push({ range: { start: input.document.positionAt(at), end: input.document.positionAt(at) }, newText: `\n${reindent(columnOf(text, destination.keyStart) + 2)}` });
-  } else if (!destination) {
-    const last = owner.properties[owner.properties.length - 1];
-    const at = lineEndOf(text, Math.max(last.value.end - 1, last.keyEnd));
-    edits.push({ range: { start: input.document.positionAt(at), end: input.document.positionAt(at) }, newText: `\n${' '.repeat(baseIndent)}${target}:\n${reindent(baseIndent + 2)}` });
-  } else return [];
-  // Both edits must not overlap: moving a key into a block that contains it makes no sense.
-  return [
-    {
-      title: `Move "${moved.key}" into ${target}:`,
-      kind: CodeActionKind.QuickFix,
-      diagnostics: [input.diagnostic],
-      isPreferred: true,
-      edit: { changes: { [input.document.uri]: edits } },
-    },
-  ];
+  if (destination?.value.type === 'object' && findProperty(destination.value, moved.key)) {
+    // The plugin's spec already sets it: the top-level copy is only in the way.
+    return [quickFix(input, `Remove "${moved.key}" (${target}: already sets it)`, [removal], true)];
+  }
+  const lines = text.slice(blockStart, blockEnd).split('\n');
+  const baseIndent = columnOf(text, moved.keyStart);
+  const reindent = (indent: number) =>
+    lines.map((line) => (line.trim() ? ' '.repeat(indent) + line.slice(Math.min(baseIndent, line.length - line.trimStart().length)) : line)).join('\n');
+  const insertion = insertionInto(text, owner.properties, destination, target, baseIndent, reindent, moved);
+  if (!insertion) return [];
+  return [quickFix(input, `Move "${moved.key}" into ${target}:`, [removal, insertion], true)];
 };
+
+function insertionInto(
+  text: string,
+  siblings: PropertyNode[],
+  destination: PropertyNode | undefined,
+  target: string,
+  baseIndent: number,
+  reindent: (indent: number) => string,
+  moved: PropertyNode,
+): OffsetEdit | undefined {
+  if (!destination) {
+    // No `spec:` yet: created after the last sibling that is not the moved key.
+    const last = [...siblings].reverse().find((p) => p !== moved);
+    if (!last) return undefined;
+    const at = lastLineEnd(text, last.value, last.keyEnd);
+    return { start: at, end: at, newText: `\n${' '.repeat(baseIndent)}${target}:\n${reindent(baseIndent + 2)}` };
+  }
+  const value = destination.value;
+  if (value.type === 'object' && isFlow(text, value)) {
+    // `spec: {}` or `spec: {a: 1}`: only a one-line value fits in a flow mapping.
+    const single = text.slice(moved.keyStart, lastLineEnd(text, moved.value, moved.keyEnd)).trim();
+    if (single.includes('\n') || /#/.test(single)) return undefined;
+    const close = text.lastIndexOf('}', value.end);
+    const last = value.properties[value.properties.length - 1];
+    return last ? { start: last.value.end, end: last.value.end, newText: `, ${single}` } : { start: close, end: close, newText: single };
+  }
+  if (value.type === 'object' && value.properties.length) {
+    const inner = value.properties;
+    const last = inner[inner.length - 1];
+    const at = lastLineEnd(text, last.value, last.keyEnd);
+    return { start: at, end: at, newText: `\n${reindent(columnOf(text, inner[0].keyStart))}` };
+  }
+  if (value.type === 'scalar' && value.value === null && value.end <= value.start + 0) {
+    // `spec:` with nothing after it.
+    const at = lineEndOf(text, destination.keyEnd);
+    return { start: at, end: at, newText: `\n${reindent(columnOf(text, destination.keyStart) + 2)}` };
+  }
+  return undefined;
+}

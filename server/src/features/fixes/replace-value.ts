@@ -1,33 +1,103 @@
-import { CodeActionKind, type CodeAction } from 'vscode-languageserver';
-import { keepQuotes, type FixBuilder, type FixInput } from './fix';
+import type { CodeAction } from 'vscode-languageserver';
+import type { ValueNode } from '../../engine/types';
+import { pathTo, type Step } from '../node-at';
+import { keepQuotes, quickFix, shorten, type FixBuilder, type FixInput, type OffsetEdit } from './fix';
 
-function replaceAction(input: FixInput, value: string, title: string, preferred: boolean): CodeAction {
-  const original = input.document.getText(input.diagnostic.range);
-  return {
-    title,
-    kind: CodeActionKind.QuickFix,
-    diagnostics: [input.diagnostic],
-    isPreferred: preferred,
-    edit: { changes: { [input.document.uri]: [{ range: input.diagnostic.range, newText: keepQuotes(original, value) }] } },
-  };
+/** Replaces the diagnostic's span (a key or a value) with `value`, keeping its quotes. */
+function replaceSpan(input: FixInput, value: string, title: string, preferred: boolean): CodeAction {
+  const start = input.document.offsetAt(input.diagnostic.range.start);
+  const end = input.document.offsetAt(input.diagnostic.range.end);
+  const edits: OffsetEdit[] = [{ start, end, newText: keepQuotes(input.text.slice(start, end), value) }];
+  if (input.format === 'toml') edits.push(...otherTomlHeaders(input, start, end, value));
+  return quickFix(input, title, edits, preferred);
 }
 
-/** `data.replace`: the one right value (a kebab-case id, the exact cookie line, a category ...). */
+/** `data.replace`: the one right text (a kebab/snake-case name, the exact cookie line, a category ...). */
 export const replaceWithKnownValue: FixBuilder = (input) =>
-  typeof input.data.replace === 'string' ? [replaceAction(input, input.data.replace, `Change to "${input.data.replace}"`, true)] : [];
+  typeof input.data.replace === 'string' ? [replaceSpan(input, input.data.replace, `Change to "${shorten(input.data.replace)}"`, true)] : [];
 
-/** `data.computed`: the checksum the binary really has. */
+/** `data.computed`: the SHA-256 the checksum rule computed from the binary. */
 export const replaceWithComputedChecksum: FixBuilder = (input) =>
-  typeof input.data.computed === 'string' ? [replaceAction(input, input.data.computed, 'Use the SHA-256 of the binary at localPath', true)] : [];
+  typeof input.data.computed === 'string' ? [replaceSpan(input, input.data.computed, `Use the binary's SHA-256 (${input.data.computed.slice(0, 12)}...)`, true)] : [];
 
-/** `data.suggestion` (closest allowed value, key or name), then each allowed value. */
+/** `data.suggestion`: the closest allowed key (rename) or value (replace). */
 export const replaceWithSuggestion: FixBuilder = (input) => {
+  const suggestion = input.data.suggestion;
+  if (typeof suggestion !== 'string') return [];
+  const onKey = input.data.keyword === 'additionalProperties' || input.data.keyword === 'unevaluatedProperties';
+  return [replaceSpan(input, suggestion, onKey ? `Rename to "${suggestion}"` : `Change to "${suggestion}"`, true)];
+};
+
+/** `data.allowed` of an enum or const: each allowed value (the suggestion is offered first, above). */
+export const offerAllowedValues: FixBuilder = (input) => {
+  if (input.data.keyword !== 'enum' && input.data.keyword !== 'const') return [];
+  if (!Array.isArray(input.data.allowed)) return [];
+  const current = input.document.getText(input.diagnostic.range).replace(/^["']|["']$/g, '');
   const actions: CodeAction[] = [];
-  if (typeof input.data.suggestion === 'string') actions.push(replaceAction(input, input.data.suggestion, `Change to "${input.data.suggestion}"`, true));
-  if (input.data.keyword === 'enum' && Array.isArray(input.data.allowed)) {
-    for (const value of input.data.allowed.slice(0, 12)) {
-      if (value !== input.data.suggestion && typeof value !== 'object') actions.push(replaceAction(input, String(value), `Change to "${String(value)}"`, false));
-    }
+  const allowed = input.data.allowed.filter((v) => v === null || typeof v !== 'object');
+  for (const value of allowed.slice(0, 20)) {
+    const text = String(value);
+    if (value === input.data.suggestion || text === current) continue;
+    const preferred = allowed.length === 1 && input.data.suggestion === undefined;
+    // Non-strings are written bare; strings keep the quotes the document had.
+    actions.push(typeof value === 'string' ? replaceSpan(input, text, `Change to "${text}"`, preferred) : quickFix(input, `Change to ${text}`, [spanEdit(input, text)], preferred));
   }
   return actions;
 };
+
+function spanEdit(input: FixInput, newText: string): OffsetEdit {
+  return { start: input.document.offsetAt(input.diagnostic.range.start), end: input.document.offsetAt(input.diagnostic.range.end), newText };
+}
+
+/**
+ * A TOML table is named in every header below it (`[services.My_Id]`, `[services.My_Id.settings]`):
+ * renaming its key renames it there too, or the settings would land in another table.
+ */
+function otherTomlHeaders(input: FixInput, start: number, end: number, value: string): OffsetEdit[] {
+  const table = tableKeyedAt(input.parsed?.root, start);
+  if (!table) return [];
+  const path = pathTo(table);
+  const edits: OffsetEdit[] = [];
+  const header = /^[ \t]*\[\[?([^\]\n]*)\]\]?/gm;
+  for (let match = header.exec(input.text); match; match = header.exec(input.text)) {
+    const bodyStart = match.index + match[0].indexOf(match[1]);
+    const segments = splitDottedKey(match[1], bodyStart);
+    if (segments.length < path.length) continue;
+    if (!path.every((step, i) => segments[i].name === step)) continue;
+    const own = segments[path.length - 1];
+    if (own.start === start && own.end === end) continue;
+    edits.push({ start: own.start, end: own.end, newText: keepQuotes(input.text.slice(own.start, own.end), value) });
+  }
+  return edits;
+}
+
+function tableKeyedAt(root: ValueNode | undefined, keyStart: number): ValueNode | undefined {
+  if (!root) return undefined;
+  if (root.type === 'object') {
+    for (const p of root.properties) {
+      if (p.keyStart === keyStart) return p.value.type === 'object' || p.value.type === 'array' ? p.value : undefined;
+      const inner = tableKeyedAt(p.value, keyStart);
+      if (inner) return inner;
+    }
+  } else if (root.type === 'array') {
+    for (const item of root.items) {
+      const inner = tableKeyedAt(item, keyStart);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}
+
+/** `a."b.c" . d` -> a, b.c, d with their spans (quotes included). */
+function splitDottedKey(body: string, offset: number): Array<{ name: Step; start: number; end: number }> {
+  const segments: Array<{ name: Step; start: number; end: number }> = [];
+  const part = /\s*("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)\s*(\.|$)/y;
+  for (let match = part.exec(body); match && match[0]; match = part.exec(body)) {
+    const raw = match[1];
+    const start = offset + match.index + match[0].indexOf(raw);
+    const name = raw.startsWith('"') ? (JSON.parse(raw) as string) : raw.startsWith("'") ? raw.slice(1, -1) : raw;
+    segments.push({ name, start, end: start + raw.length });
+    if (!match[2]) break;
+  }
+  return segments;
+}
