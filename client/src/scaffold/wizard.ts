@@ -6,7 +6,7 @@ export interface NewPluginArgs {
   name?: string;
   parentDir?: string;
   options?: Record<string, string>;
-  /** Open the new folder afterwards (default: ask). Tests pass false. */
+  /** Open the new folder afterwards (default: yes). Tests pass false. */
   open?: boolean;
 }
 
@@ -64,10 +64,10 @@ export async function newPlugin(args: NewPluginArgs = {}): Promise<NewPluginResu
     const result = { directory: plan.directory, files };
     if (args.open === false) return result;
     const next = plan.next.length ? ` Next: ${plan.next.join('; ')}` : '';
-    const choice = await vscode.window.showInformationMessage(`Created ${template.title} "${name}" (${files.length} files).${next}`, 'Open Folder', 'Add to Workspace');
-    const uri = vscode.Uri.file(plan.directory);
-    if (choice === 'Open Folder') await vscode.commands.executeCommand('vscode.openFolder', uri, { forceNewWindow: false });
-    if (choice === 'Add to Workspace') vscode.workspace.updateWorkspaceFolders(vscode.workspace.workspaceFolders?.length ?? 0, 0, { uri });
+    void vscode.window.showInformationMessage(`Created ${template.title} "${name}" (${files.length} files).${next}`);
+    // The new project opens: in this window when none is open, else in a new one.
+    const hasWorkspace = (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
+    await vscode.commands.executeCommand('vscode.openFolder', vscode.Uri.file(plan.directory), { forceNewWindow: hasWorkspace });
     return result;
   } catch (error) {
     if (error instanceof ScaffoldError && !args.template) {
