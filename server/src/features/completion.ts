@@ -1,105 +1,162 @@
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionParams } from 'vscode-languageserver';
-import { KINDS, type KindDefinition } from '../engine';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionParams, type Range } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { KINDS, type Format } from '../engine';
 import type { JsonSchema } from '../schemas/schema-store';
-import { cursorContext, type CursorContext } from './cursor-context';
-import type { FeatureContext } from './index';
-import { analyzedDocument } from './analyzed-document';
-import { allowedValues, describe, SchemaNavigator, typesOf } from './schema-navigator';
-import { workspaceValues } from './workspace-values';
 import { uriToPath } from '../lsp/workbench-service';
+import { toValue } from '../engine/tree-query';
+import { cursorContext, type CursorContext } from './cursor-context';
+import { documentAt } from './hover';
+import type { FeatureContext } from './index';
+import { manifestDocuments } from './manifest-document';
+import { allowedValues, describe, examplesOf, SchemaNavigator, typesOf } from './schema-navigator';
+import { workspaceValues } from './workspace-values';
 
+/** `:`/` ` after a YAML key, `-` for a list item, `"` for JSON keys and strings, `=` in TOML, `[` for flow lists. */
 export const COMPLETION_TRIGGERS = [':', ' ', '-', '"', '=', '['];
 
 /** Keys (missing ones, required first), allowed values and workspace values at the cursor. */
 export function registerCompletion(features: FeatureContext): void {
-  const { connection, service } = features;
-  connection.onCompletion(async (params: CompletionParams) => {
-    const analyzed = await analyzedDocument(features, params.textDocument.uri);
+  const manifests = manifestDocuments(features);
+  features.connection.onCompletion(async (params: CompletionParams) => {
+    const analyzed = await manifests.get(params.textDocument.uri);
     if (!analyzed) return null;
     const { document, analysis } = analyzed;
     const definition = KINDS[analysis.kind];
     const text = analysis.parsed.text; // placeholders replaced by same-length stand-ins
     const offset = document.offsetAt(params.position);
-    const context = cursorContext(definition.format, text, offset, definition.yamlVersion);
-    const navigator = SchemaNavigator.for(service.engine.schemas, analysis.kind);
+    // A document that parses whole gives its value from the cached analysis (for schema conditions).
+    const holding = documentAt(analysis.parsed.documents, offset);
+    const parsedValue = holding && !holding.broken && holding.root && definition.format === 'yaml' ? toValue(holding.root) : undefined;
+    const context = cursorContext(definition.format, text, offset, definition.yamlVersion, parsedValue);
+    const navigator = SchemaNavigator.for(features.service.engine.schemas, analysis.kind);
     if (!context || !navigator) return null;
     const schemas = navigator.at(context.path, context.documentValue);
-    const range = { start: document.positionAt(context.replaceStart), end: params.position };
-    const objectLike = schemas.some((s) => s.properties || s.additionalProperties || typesOf([s]).includes('object'));
-    if (context.position === 'key' && objectLike) return { isIncomplete: false, items: keyItems(navigator, schemas, context, definition, range) };
-    const ruleContext = service.engine.contextFor(analysis.kind, uriToPath(document.uri), document.getText(), analysis.parsed);
-    return { isIncomplete: false, items: valueItems(schemas, context, definition, range, workspaceValues(analysis.kind, context.path, ruleContext)) };
+    const edit = replacement(document, text, context, offset);
+    const objectLike = schemas.some((s) => s.properties || typesOf([s]).includes('object'));
+    if (context.position === 'key' && objectLike) {
+      return { isIncomplete: false, items: keyItems(navigator, schemas, context, definition.format, edit, text, offset) };
+    }
+    const ruleContext = features.service.engine.contextFor(analysis.kind, uriToPath(document.uri), document.getText(), analysis.parsed);
+    const known = workspaceValues(analysis.kind, context.path, ruleContext);
+    return { isIncomplete: false, items: valueItems(schemas, definition.format, edit, known) };
   });
 }
 
-type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
+interface Replacement {
+  range: Range;
+  /** The quote the user opened (`"` or `'`), re-inserted around the value; '' for none. */
+  quote: string;
+}
 
-function keyItems(navigator: SchemaNavigator, schemas: JsonSchema[], context: CursorContext, definition: KindDefinition, range: Range): CompletionItem[] {
+/** What a completion replaces: the partial word, and a closing quote the editor auto-inserted. */
+function replacement(document: TextDocument, text: string, context: CursorContext, offset: number): Replacement {
+  let start = context.replaceStart;
+  let end = offset;
+  let quote = '';
+  const opened = text[start];
+  if ((opened === '"' || opened === "'") && start < offset) quote = opened;
+  else if (start > 0 && (text[start - 1] === '"' || text[start - 1] === "'") && text[offset] === text[start - 1]) {
+    // `"|"`: the partial excludes the opening quote; take both quotes.
+    quote = text[start - 1];
+    start -= 1;
+  }
+  if (quote && text[end] === quote) end += 1;
+  return { range: { start: document.positionAt(start), end: document.positionAt(end) }, quote };
+}
+
+function keyItems(navigator: SchemaNavigator, schemas: JsonSchema[], context: CursorContext, format: Format, edit: Replacement, text: string, offset: number): CompletionItem[] {
   const { properties, required } = navigator.properties(schemas);
+  // JSON: another member follows the cursor, so the inserted one needs its comma.
+  const comma = format === 'json' && /^\s*"?\s*"/.test(text.slice(offset + (edit.quote ? 1 : 0))) ? ',' : '';
   const items: CompletionItem[] = [];
   for (const [key, keySchemas] of properties) {
     if (context.existing.has(key)) continue;
     const info = describe(keySchemas);
+    const types = typesOf(keySchemas);
     items.push({
       label: key,
-      kind: CompletionItemKind.Property,
-      detail: [required.has(key) ? 'required' : '', typesOf(keySchemas).join(' | ')].filter(Boolean).join(' · '),
+      kind: types.includes('object') ? CompletionItemKind.Module : CompletionItemKind.Property,
+      detail: [required.has(key) ? 'required' : '', types.join(' | '), info.default !== undefined ? `default ${JSON.stringify(info.default)}` : ''].filter(Boolean).join(' · '),
       documentation: info.markdown || info.plain ? { kind: MarkupKind.Markdown, value: info.markdown ?? info.plain ?? '' } : undefined,
       sortText: `${required.has(key) ? '0' : '1'}${key}`,
-      filterText: definition.format === 'json' ? `"${key}"` : key,
+      filterText: format === 'json' ? `"${key}"` : key,
       insertTextFormat: InsertTextFormat.Snippet,
-      textEdit: { range, newText: keyText(key, keySchemas, definition.format, context.indent) },
+      textEdit: { range: edit.range, newText: keyText(key, keySchemas, format, context.indent) + comma },
     });
   }
   return items;
 }
 
-function keyText(key: string, schemas: JsonSchema[], format: string, indent: number): string {
+const escapeChoice = (value: unknown) => String(value).replace(/[,|\\$}]/g, '\\$&');
+const escapePlaceholder = (value: unknown) => String(value).replace(/[\\$}]/g, '\\$&');
+
+/** `key: ` with a snippet for its value: a nested block, a list item, a choice of allowed values, the default. */
+export function keyText(key: string, schemas: JsonSchema[], format: Format, indent: number): string {
   const types = typesOf(schemas);
   const values = allowedValues(schemas).map((v) => v.value);
   const fallback = describe(schemas).default;
-  const choice = values.length && values.length <= 20 ? `\${1|${values.map((v) => String(v).replace(/[,|]/g, '\\$&')).join(',')}|}` : undefined;
+  const stringy = types.includes('string') || typeof values[0] === 'string';
+  const choice = values.length && values.length <= 30 ? `\${1|${values.map(escapeChoice).join(',')}|}` : undefined;
+  const only = (type: string) => types.length > 0 && types.every((t) => t === type || t === 'null');
+  const scalarDefault = fallback !== undefined && (fallback === null || typeof fallback !== 'object') ? fallback : undefined;
   if (format === 'json') {
-    const value = types.includes('object') ? '{$0}' : types.includes('array') ? '[$0]' : choice ? (types.includes('string') || typeof values[0] === 'string' ? `"${choice}"` : choice) : types.includes('string') ? `"\${1:${fallback ?? ''}}"` : `\${1:${fallback ?? ''}}`;
+    let value: string;
+    if (only('object')) value = '{\n\t$0\n}';
+    else if (only('array')) value = '[$0]';
+    else if (choice) value = stringy ? `"${choice}"` : choice;
+    else if (types.includes('string')) value = `"\${1:${escapePlaceholder(scalarDefault ?? '')}}"`;
+    else value = `\${1:${escapePlaceholder(scalarDefault ?? '')}}`;
     return `"${key}": ${value}`;
   }
   if (format === 'toml') {
-    const value = types.includes('object') ? '{ $0 }' : types.includes('array') ? '[$0]' : choice ? (typeof values[0] === 'string' ? `"${choice}"` : choice) : types.includes('string') ? `"\${1:${fallback ?? ''}}"` : `\${1:${fallback ?? ''}}`;
-    return `${key} = ${value}`;
+    let value: string;
+    if (only('object')) value = '{ $0 }';
+    else if (only('array')) value = '[$0]';
+    else if (choice) value = stringy ? `"${choice}"` : choice;
+    else if (types.includes('string')) value = `"\${1:${escapePlaceholder(scalarDefault ?? '')}}"`;
+    else value = `\${1:${escapePlaceholder(scalarDefault ?? '')}}`;
+    return `${/^[A-Za-z0-9_-]+$/.test(key) ? key : JSON.stringify(key)} = ${value}`;
   }
   const pad = ' '.repeat(indent + 2);
-  if (types.length === 1 && types[0] === 'object') return `${key}:\n${pad}$0`;
-  if (types.length === 1 && types[0] === 'array') return `${key}:\n${pad}- $0`;
-  if (choice) return `${key}: ${choice}`;
-  if (fallback !== undefined && typeof fallback !== 'object') return `${key}: \${1:${String(fallback)}}`;
-  return `${key}: $0`;
+  const yamlKey = /^[\w.\/-]+$/.test(key) ? key : JSON.stringify(key);
+  if (only('object')) return `${yamlKey}:\n${pad}$0`;
+  if (only('array')) return `${yamlKey}:\n${pad}- $0`;
+  if (choice) return `${yamlKey}: ${choice}`;
+  if (scalarDefault !== undefined) return `${yamlKey}: \${1:${escapePlaceholder(scalarDefault)}}`;
+  return `${yamlKey}: $0`;
 }
 
-function valueItems(schemas: JsonSchema[], context: CursorContext, definition: KindDefinition, range: Range, known: string[]): CompletionItem[] {
+function valueItems(schemas: JsonSchema[], format: Format, edit: Replacement, known: string[]): CompletionItem[] {
   const items: CompletionItem[] = [];
   const seen = new Set<string>();
+  const fallback = describe(schemas).default;
   const add = (value: unknown, kind: CompletionItemKind, detail: string, documentation?: string) => {
     const label = String(value);
     if (seen.has(label)) return;
     seen.add(label);
+    const isDefault = fallback !== undefined && JSON.stringify(fallback) === JSON.stringify(value);
     items.push({
       label,
       kind,
-      detail,
+      detail: isDefault && detail !== 'default' ? `${detail} · default` : detail,
       documentation: documentation ? { kind: MarkupKind.Markdown, value: documentation } : undefined,
-      sortText: `${items.length}`.padStart(4, '0'),
-      textEdit: { range, newText: valueText(value, definition.format, context.partial) },
+      sortText: String(items.length).padStart(4, '0'),
+      preselect: isDefault || undefined,
+      textEdit: { range: edit.range, newText: valueText(value, format, edit.quote) },
     });
   };
   for (const { value, description } of allowedValues(schemas)) add(value, CompletionItemKind.EnumMember, 'allowed value', description);
-  const fallback = describe(schemas).default;
-  if (fallback !== undefined && typeof fallback !== 'object') add(fallback, CompletionItemKind.Value, 'default');
+  if (fallback !== undefined && (fallback === null || typeof fallback !== 'object')) add(fallback, CompletionItemKind.Value, 'default');
   for (const value of known) add(value, CompletionItemKind.Reference, 'defined in this workspace');
+  for (const value of examplesOf(schemas)) add(value, CompletionItemKind.Value, 'example');
   return items;
 }
 
-function valueText(value: unknown, format: string, partial: string): string {
+/** A value as the format writes it: JSON/TOML strings quoted, YAML plain unless it would change type. */
+function valueText(value: unknown, format: Format, quote: string): string {
   if (typeof value !== 'string') return String(value);
-  if (format === 'json' || format === 'toml') return partial.startsWith('"') ? `"${value}` : `"${value}"`;
-  return /^[\w./@-][\w ./@:-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~|\d)/i.test(value) ? value : JSON.stringify(value);
+  if (quote === '"' || format === 'json' || format === 'toml') return JSON.stringify(value);
+  if (quote === "'") return `'${value.replace(/'/g, "''")}'`;
+  const plain = /^[\w./@-][\w ./@:-]*$/.test(value) && !/: |\s$/.test(value) && !/^(true|false|null|yes|no|on|off|y|n|~|[-+.]?\d)/i.test(value);
+  return plain ? value : JSON.stringify(value);
 }

@@ -23,16 +23,20 @@ export interface CursorContext {
   inList: boolean;
 }
 
-export function cursorContext(format: Format, text: string, offset: number, yamlVersion: '1.1' | '1.2' = '1.2'): CursorContext | undefined {
+/**
+ * `parsedValue`: the value of the YAML document at the cursor when the whole text parses (from the
+ * cached analysis): it spares parsing the document again without the cursor's line.
+ */
+export function cursorContext(format: Format, text: string, offset: number, yamlVersion: '1.1' | '1.2' = '1.2', parsedValue?: unknown): CursorContext | undefined {
   if (format === 'json') return jsonContext(text, offset);
   if (format === 'toml') return tomlContext(text, offset);
-  return yamlContext(text, offset, yamlVersion);
+  return yamlContext(text, offset, yamlVersion, parsedValue);
 }
 
 const indentOf = (line: string) => line.length - line.trimStart().length;
 const isBlankOrComment = (line: string) => /^\s*(#.*)?$/.test(line);
 
-function yamlContext(text: string, offset: number, version: '1.1' | '1.2'): CursorContext {
+function yamlContext(text: string, offset: number, version: '1.1' | '1.2', parsedValue?: unknown): CursorContext {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const lineEndRaw = text.indexOf('\n', offset);
   const lineEnd = lineEndRaw === -1 ? text.length : lineEndRaw;
@@ -51,8 +55,7 @@ function yamlContext(text: string, offset: number, version: '1.1' | '1.2'): Curs
   const nextDoc = text.slice(lineEnd).search(/\n---(\s|$)/);
   const docEnd = nextDoc === -1 ? text.length : lineEnd + nextDoc;
   // Parse the document without the cursor's line: what is being typed is usually what breaks it.
-  const docText = text.slice(docStartOffset, lineStart) + text.slice(lineEnd, docEnd);
-  const documentValue = toValue(readYaml(docText, { version }).documents[0]?.root);
+  const documentValue = parsedValue !== undefined ? parsedValue : toValue(readYaml(text.slice(docStartOffset, lineStart) + text.slice(lineEnd, docEnd), { version }).documents[0]?.root);
 
   // Key or value position on this line.
   const item = /^(\s*)((?:- )+)?(.*)$/.exec(before)!;
@@ -63,39 +66,46 @@ function yamlContext(text: string, offset: number, version: '1.1' | '1.2'): Curs
   const flowStart = keyValue ? keyValue[3]?.lastIndexOf('[') ?? -1 : -1;
   const inList = !!keyValue && flowStart >= 0 && !keyValue[3].slice(flowStart).includes(']');
 
-  // Parent path from the indentation of the lines above.
+  // Parent path from the indentation of the lines above: each parent has a smaller indentation,
+  // except the key owning a block sequence, which may sit at its items' dash column.
   const path: PathSegment[] = [];
   let indent = contentColumn;
+  let inSequence = false;
   const parentLines = lines.slice(docStartLine);
   if (dashes) {
-    // On a new list item: the item belongs to the closest key above with a smaller indentation.
+    // On a new list item: count the items above it in the same sequence.
     path.unshift(itemIndex(parentLines, item[1].length));
     indent = item[1].length;
+    inSequence = true;
   }
   for (let i = parentLines.length - 1; i >= 0; i--) {
     const line = parentLines[i];
     if (isBlankOrComment(line)) continue;
     const lineIndent = indentOf(line);
-    const listItem = /^(\s*)((?:- )+)(.*)$/.exec(line);
+    const listItem = /^(\s*)((?:- )+)(.*)$/.exec(line) ?? /^(\s*)(-)\s*$/.exec(line);
     if (listItem) {
+      if (inSequence && lineIndent === indent) continue; // an earlier item of the same sequence
       const itemContent = listItem[1].length + listItem[2].length;
-      if (itemContent === indent && lineIndent < indent) {
-        // We are inside this list item's mapping.
-        const keyOnItem = /^("?)([^"#:]+?)\1\s*:/.exec(listItem[3]);
-        if (keyOnItem && itemContent < indent) path.unshift(keyOnItem[2].trim());
+      if (lineIndent < indent && itemContent <= indent) {
+        // Inside this item: in its mapping (same column as its first key), or under a key it opens.
+        const opensKey = /^("?)([^"#:]+?)\1\s*:\s*(#.*)?$/.exec(listItem[3] ?? '');
+        if (itemContent < indent && opensKey) path.unshift(opensKey[2].trim());
         path.unshift(itemIndex(parentLines.slice(0, i + 1), lineIndent, true));
         indent = lineIndent;
+        inSequence = true;
         continue;
       }
     }
-    if (lineIndent < indent) {
-      const opener = /^\s*(?:- )?("?)([^"#:]+?)\1\s*:\s*(#.*)?$/.exec(line) ?? /^\s*(?:- )?("?)([^"#:]+?)\1\s*:\s*[|>]/.exec(line);
+    if (lineIndent < indent || (inSequence && lineIndent === indent)) {
+      const opener = /^\s*("?)([^"#:]+?)\1\s*:\s*(#.*)?$/.exec(line) ?? /^\s*("?)([^"#:]+?)\1\s*:\s*[|>]/.exec(line);
       if (opener) {
         path.unshift(opener[2].trim());
         indent = lineIndent;
-      } else if (/:\s*\S/.test(line)) {
+        inSequence = false;
+      } else if (lineIndent < indent && /:\s*\S/.test(line)) {
         // A key with an inline value above us: we are not inside it; keep looking.
-        indent = Math.min(indent, lineIndent);
+        indent = lineIndent;
+        inSequence = false;
       }
     }
   }
@@ -122,7 +132,7 @@ function yamlContext(text: string, offset: number, version: '1.1' | '1.2'): Curs
     position: 'key',
     partial,
     replaceStart: offset - partial.length,
-    existing: siblingKeys(text, lineStart, lineEnd, contentColumn, docStartOffset, docEnd),
+    existing: siblingKeys(text, lineStart, lineEnd, contentColumn, docStartOffset, docEnd, !!dashes),
     indent: contentColumn,
     documentValue,
     inList: false,
@@ -137,13 +147,16 @@ function itemIndex(lines: string[], dashIndent: number, includesCurrent = false)
     if (isBlankOrComment(line)) continue;
     const lineIndent = indentOf(line);
     if (lineIndent < dashIndent) break;
-    if (lineIndent === dashIndent && line.trimStart().startsWith('- ')) count++;
+    if (lineIndent === dashIndent) {
+      if (!/^-(\s|$)/.test(line.trimStart())) break; // the sequence's own key, at the dash column
+      count++;
+    }
   }
   return includesCurrent ? Math.max(0, count - 1) : count;
 }
 
 /** Keys at the same indentation in the same block as the cursor's line. */
-function siblingKeys(text: string, lineStart: number, lineEnd: number, column: number, docStart: number, docEnd: number): Set<string> {
+function siblingKeys(text: string, lineStart: number, lineEnd: number, column: number, docStart: number, docEnd: number, startsItem: boolean): Set<string> {
   const keys = new Set<string>();
   const scan = (from: number, to: number, step: 1 | -1) => {
     const lines = text.slice(from, to).split('\n');
@@ -161,26 +174,37 @@ function siblingKeys(text: string, lineStart: number, lineEnd: number, column: n
       }
     }
   };
-  scan(docStart, Math.max(docStart, lineStart - 1), -1);
+  // A line starting a list item (`- |`) begins its mapping: nothing above belongs to it.
+  if (!startsItem) scan(docStart, Math.max(docStart, lineStart - 1), -1);
   scan(Math.min(docEnd, lineEnd + 1), docEnd, 1);
   return keys;
 }
 
+/** A key no manifest has, put where the user is typing a key so that the rest of the text parses. */
+const PLACEHOLDER_KEY = '\u0000workbench-cursor';
+
 function jsonContext(text: string, offset: number): CursorContext {
   const location = getLocation(text, offset);
-  const tree = parseTree(text, [], { allowTrailingComma: true });
-  const documentValue = tree ? toPlain(tree) : undefined;
   const path = location.path.slice() as PathSegment[];
   const wordMatch = /"?[^"\s{},:\[\]]*$/.exec(text.slice(0, offset))!;
   const partial = wordMatch[0];
+  const replaceStart = offset - partial.length;
   if (location.isAtPropertyKey) {
     path.pop();
+    // Replace what is being typed (with a closing quote the editor added) by a placeholder member:
+    // the members after the cursor then parse as part of the same object.
+    const after = text.slice(offset).replace(/^[^"\s{},:\[\]]*"?/, '');
+    const patched = `${text.slice(0, replaceStart)}${JSON.stringify(PLACEHOLDER_KEY)}: null,${after}`;
+    const tree = parseTree(patched, [], { allowTrailingComma: true });
     const owner = tree ? findNodeAtLocation(tree, path) : undefined;
-    const existing = new Set((owner?.children ?? []).map((p) => String(p.children?.[0]?.value)).filter(Boolean));
-    return { path, position: 'key', partial, replaceStart: offset - partial.length, existing, indent: 0, documentValue, inList: false };
+    const existing = new Set((owner?.children ?? []).map((p) => String(p.children?.[0]?.value)).filter((k) => k && k !== PLACEHOLDER_KEY));
+    const documentValue = tree ? toPlain(tree) : undefined;
+    return { path, position: 'key', partial, replaceStart, existing, indent: 0, documentValue, inList: false };
   }
+  const tree = parseTree(text, [], { allowTrailingComma: true });
+  const documentValue = tree ? toPlain(tree) : undefined;
   const inList = typeof path[path.length - 1] === 'number';
-  return { path, position: 'value', partial, replaceStart: offset - partial.length, existing: new Set(), indent: 0, documentValue, inList };
+  return { path, position: 'value', partial, replaceStart, existing: new Set(), indent: 0, documentValue, inList };
 }
 
 function toPlain(node: JsonNode): unknown {
@@ -199,7 +223,11 @@ function tomlContext(text: string, offset: number): CursorContext {
     const header = /^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?/.exec(above[i]);
     if (header) {
       path = header[2].split('.').map((s) => s.trim().replace(/^"|"$/g, ''));
-      if (header[1] === '[[') path.push(0);
+      if (header[1] === '[[') {
+        // An array of tables: this header's index among the same headers above it.
+        const same = above.slice(0, i).filter((l) => /^\s*\[\[/.test(l) && l.replace(/\s+/g, '').startsWith(`[[${header[2].replace(/\s+/g, '')}]]`)).length;
+        path.push(same);
+      }
       tableStart = above.slice(0, i + 1).reduce((n, l) => n + l.length + 1, 0);
       break;
     }

@@ -1,9 +1,10 @@
 import { MarkupKind, type HoverParams } from 'vscode-languageserver';
 import { KINDS } from '../engine';
 import { toValue } from '../engine/tree-query';
-import type { ParsedDocument, ValueNode } from '../engine/types';
+import type { Format, ParsedDocument, ValueNode } from '../engine/types';
+import { cursorContext } from './cursor-context';
 import type { FeatureContext } from './index';
-import { analyzedDocument } from './analyzed-document';
+import { manifestDocuments } from './manifest-document';
 import { allowedValues, describe, SchemaNavigator, typesOf, type PathSegment } from './schema-navigator';
 
 interface Target {
@@ -11,6 +12,8 @@ interface Target {
   key: string;
   /** The scalar under the cursor, when it is a value. */
   value?: unknown;
+  /** The document's value as far as it parses, when the target was found without the parsed tree. */
+  documentValue?: unknown;
   start: number;
   end: number;
 }
@@ -44,33 +47,56 @@ export function documentAt(documents: ParsedDocument[], offset: number): ParsedD
   return documents.find((d) => offset >= d.start && offset <= d.end && d.root) ?? documents.find((d) => d.root);
 }
 
+/**
+ * The key under an offset on its own line, for text that does not parse: its path comes from the
+ * cursor context just after its `:`/`=` (what completion would see there).
+ */
+function keyOnLine(format: Format, text: string, offset: number, yamlVersion?: '1.1' | '1.2'): Target | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEndRaw = text.indexOf('\n', offset);
+  const line = text.slice(lineStart, lineEndRaw === -1 ? text.length : lineEndRaw);
+  for (const match of line.matchAll(/(["']?)([\w.$@\/-]+)\1\s*([:=])/g)) {
+    const start = lineStart + match.index! + match[1].length;
+    const end = start + match[2].length;
+    if (offset < start || offset > end) continue;
+    const context = cursorContext(format, text, lineStart + match.index! + match[0].length, yamlVersion);
+    if (!context || context.position !== 'value') return undefined;
+    return { path: context.path, key: match[2], start, end, documentValue: context.documentValue };
+  }
+  return undefined;
+}
+
 /** The schema's description, type, allowed values, default and the host's docs for a key or value. */
 export function registerHover(features: FeatureContext): void {
   const { connection, service } = features;
+  const manifests = manifestDocuments(features);
   connection.onHover(async (params: HoverParams) => {
-    const analyzed = await analyzedDocument(features, params.textDocument.uri);
+    const analyzed = await manifests.get(params.textDocument.uri);
     if (!analyzed) return null;
     const { document, analysis } = analyzed;
+    const definition = KINDS[analysis.kind];
     const offset = document.offsetAt(params.position);
     const doc = documentAt(analysis.parsed.documents, offset);
-    const target = targetAt(doc?.root, offset);
+    const target = targetAt(doc?.root, offset) ?? keyOnLine(definition.format, analysis.parsed.text, offset, definition.yamlVersion);
     const navigator = SchemaNavigator.for(service.engine.schemas, analysis.kind);
     if (!target || !navigator) return null;
-    const schemas = navigator.at(target.path, toValue(doc?.root));
+    const schemas = navigator.at(target.path, 'documentValue' in target ? target.documentValue : toValue(doc?.root));
     const info = describe(schemas);
     if (!info.markdown && !info.plain) return null;
-    const parts: string[] = [`**${target.key || KINDS[analysis.kind].title}**`, info.markdown ?? info.plain ?? ''];
+    const parts: string[] = [`**${target.key || definition.title}**`, info.markdown ?? info.plain ?? ''];
     const types = typesOf(schemas);
     if (types.length) parts.push(`Type: \`${types.join(' | ')}\``);
     const allowed = allowedValues(schemas).filter((v) => typeof v.value !== 'boolean');
     if (allowed.length) {
       parts.push(`Allowed values:\n${allowed.map((v) => `- \`${String(v.value)}\`${v.description ? `: ${v.description}` : ''}`).join('\n')}`);
+      // On a value: that value's own description first.
       const current = allowed.find((v) => target.value !== undefined && v.value === target.value);
       if (current?.description) parts.splice(1, 0, `\`${String(current.value)}\`: ${current.description}`);
     }
     if (info.default !== undefined) parts.push(`Default: \`${JSON.stringify(info.default)}\``);
-    const docs = info.docs ?? KINDS[analysis.kind].docs;
-    if (docs) parts.push(`[${KINDS[analysis.kind].title} documentation](${docs})`);
+    const rootDocs = service.engine.schemas.schemaFor(analysis.kind)?.['x-docs'];
+    const docs = info.docs ?? (typeof rootDocs === 'string' ? rootDocs : undefined) ?? definition.docs;
+    if (docs) parts.push(`[${definition.title} documentation](${docs})`);
     return {
       contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') },
       range: { start: document.positionAt(target.start), end: document.positionAt(target.end) },

@@ -57,14 +57,15 @@ export class SchemaNavigator {
     const result: JsonSchema[] = [resolved];
     for (const sub of (resolved.allOf as JsonSchema[]) ?? []) result.push(...this.expand(sub, value, depth + 1));
     if (resolved.if && typeof resolved.if === 'object') {
-      const matches = value === undefined ? undefined : this.test(resolved.if as JsonSchema, value);
+      const matches = value === undefined || value === null ? undefined : this.test(resolved.if as JsonSchema, value);
       if (matches !== false && resolved.then) result.push(...this.expand(resolved.then as JsonSchema, value, depth + 1));
       if (matches !== true && resolved.else) result.push(...this.expand(resolved.else as JsonSchema, value, depth + 1));
     }
     for (const key of ['anyOf', 'oneOf']) {
       for (const branch of (resolved[key] as JsonSchema[]) ?? []) {
         const expanded = this.expand(branch, value, depth + 1);
-        if (value === undefined || expanded.some((s) => fitsType(s, value))) result.push(...expanded);
+        // A value not typed yet (undefined, or null for an empty YAML value) keeps every branch.
+        if (value === undefined || value === null || expanded.some((s) => fitsType(s, value))) result.push(...expanded);
       }
     }
     return result;
@@ -81,10 +82,14 @@ export class SchemaNavigator {
     return current;
   }
 
+  /**
+   * Whether the document's value satisfies an `if`: with the compiled validator when the
+   * condition is part of the kind's schema, else by its discriminating `const`/`enum` properties.
+   */
   private test(condition: JsonSchema, value: unknown): boolean | undefined {
     const validate = this.store.subschemaValidator(this.kind, condition);
-    if (!validate) return undefined;
-    return validate(value) as boolean;
+    if (validate) return validate(value) as boolean;
+    return discriminates(condition, value);
   }
 
   private childSchemas(schema: JsonSchema, segment: PathSegment): JsonSchema[] {
@@ -102,6 +107,29 @@ export class SchemaNavigator {
     if (!found.length && schema.additionalProperties && typeof schema.additionalProperties === 'object') found.push(schema.additionalProperties as JsonSchema);
     return found;
   }
+}
+
+/** `if` decided on `const`/`enum`/`required` alone; undefined when it says nothing decidable. */
+export function discriminates(condition: JsonSchema, value: unknown): boolean | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const record = value as Record<string, unknown>;
+  let decided = false;
+  for (const name of (condition.required as string[]) ?? []) {
+    decided = true;
+    if (!(name in record)) return false;
+  }
+  for (const [name, sub] of Object.entries((condition.properties as Record<string, JsonSchema>) ?? {})) {
+    if (!sub || typeof sub !== 'object' || !(name in record)) continue;
+    if ('const' in sub) {
+      decided = true;
+      if (JSON.stringify(sub.const) !== JSON.stringify(record[name])) return false;
+    }
+    if (Array.isArray(sub.enum)) {
+      decided = true;
+      if (!sub.enum.some((v) => JSON.stringify(v) === JSON.stringify(record[name]))) return false;
+    }
+  }
+  return decided ? true : undefined;
 }
 
 function child(value: unknown, segment: PathSegment): unknown {
@@ -151,14 +179,35 @@ export function allowedValues(schemas: JsonSchema[]): Array<{ value: unknown; de
   for (const schema of schemas) {
     const enumValues = schema.enum as unknown[] | undefined;
     const descriptions = schema['x-enum-descriptions'] as string[] | undefined;
-    enumValues?.forEach((v, i) => add(v, descriptions?.[i]));
-    if ('const' in schema) add(schema.const);
-    if (typesOf([schema]).includes('boolean')) {
-      add(true);
-      add(false);
-    }
+    // An empty string is allowed by some hosts (meaning "the default") but is no useful choice.
+    enumValues?.forEach((v, i) => v !== '' && add(v, descriptions?.[i]));
+    if ('const' in schema && schema.const !== '') add(schema.const);
+  }
+  // Booleans are choices when the value is a boolean, not when a string type also allows one
+  // (YAML 1.1 hosts that take `plugin: yes` as a string, say).
+  const types = typesOf(schemas);
+  if (types.includes('boolean') && !types.includes('string')) {
+    add(true);
+    add(false);
   }
   return values;
+}
+
+/** The schemas' `examples` (scalars only), offered after the allowed values. */
+export function examplesOf(schemas: JsonSchema[]): unknown[] {
+  const seen = new Set<string>();
+  const found: unknown[] = [];
+  for (const schema of schemas) {
+    for (const example of (schema.examples as unknown[]) ?? []) {
+      if (example === null || typeof example === 'object' || example === '') continue;
+      const key = JSON.stringify(example);
+      if (!seen.has(key)) {
+        seen.add(key);
+        found.push(example);
+      }
+    }
+  }
+  return found;
 }
 
 export function describe(schemas: JsonSchema[]): { markdown?: string; plain?: string; docs?: string; default?: unknown } {

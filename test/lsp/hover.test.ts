@@ -1,0 +1,69 @@
+import { after, before, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import { LspClient } from '../helpers/lsp-client';
+import { makeTree, REPO_ROOT } from '../helpers/engine';
+
+let client: LspClient;
+before(async () => {
+  client = new LspClient();
+  await client.initialize();
+});
+after(() => client.stop());
+
+const schema = (kind: string) => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'schemas', `${kind}.schema.json`), 'utf8'));
+
+/** The hover text at the `|` in `text` (null when there is none). */
+async function hoverAt(file: string, textWithCursor: string): Promise<string | null> {
+  const offset = textWithCursor.indexOf('|');
+  const text = textWithCursor.replace('|', '');
+  const uri = client.open(file, text);
+  await client.diagnostics(uri);
+  const before = text.slice(0, offset).split('\n');
+  const hover = await client.request<Hover | null>('textDocument/hover', {
+    textDocument: { uri },
+    position: { line: before.length - 1, character: before[before.length - 1].length },
+  });
+  return hover ? (hover.contents as MarkupContent).value : null;
+}
+
+test('YAML key: markdownDescription, type, allowed values with their descriptions, default, docs link', async () => {
+  const text = await hoverAt(path.join(makeTree({}), 'gatewayd_plugins.yaml'), 'default|Policy: passthrough\nplugins: []\n');
+  const property = schema('gatewayd-plugins').properties.defaultPolicy;
+  assert.ok(text?.includes(property.markdownDescription), text ?? 'no hover');
+  assert.match(text!, /Type: `string`/);
+  assert.match(text!, /- `passthrough`: Let the traffic through/);
+  assert.match(text!, /- `terminate`: Apply the built-in `terminate` policy/);
+  assert.match(text!, /Default: `"passthrough"`/);
+  assert.ok(text!.includes(`](${schema('gatewayd-plugins')['x-docs']})`), 'the schema root x-docs link');
+});
+
+test('YAML value: an enum value leads with its own description; conditions pick the destination spec', async () => {
+  const text = await hoverAt(path.join(makeTree({}), 'sync.yml'), 'kind: destination\nspec:\n  name: pg\n  path: cloudquery/postgresql\n  version: v8.0.0\n  write_mode: app|end\n');
+  const lines = text?.split('\n\n') ?? [];
+  assert.equal(lines[0], '**write_mode**');
+  assert.equal(lines[1], '`append`: Insert every row; nothing is updated or deleted.');
+  assert.ok(text!.includes(schema('cloudquery-spec').$defs.destination.properties.write_mode.markdownDescription));
+});
+
+test('YAML: a key in a document that does not parse still gets its hover', async () => {
+  const text = await hoverAt(path.join(makeTree({}), 'gatewayd_plugins.yaml'), 'plugins:\n  - name: cache\n    local|Path: ./cache\n    env: [unclosed\n');
+  assert.match(text ?? '', /\*\*localPath\*\*/);
+});
+
+test('JSON key and TOML key: the schema text of the property', async () => {
+  const json = await hoverAt(path.join(makeTree({}), 'etc', 'sources', 'random.json'), '{\n  "about": {"tri|al": false},\n  "properties": {}\n}\n');
+  assert.ok(json?.includes(schema('ekuiper-source-meta').$defs.about.properties.trial.markdownDescription), json ?? 'no hover');
+  assert.match(json!, /Type: `boolean`/);
+  const toml = await hoverAt(path.join(makeTree({}), 'lgc.toml'), '[core]\nworkspace = "rules"\n\n[state]\nty|pe = "local"\n');
+  assert.ok(toml?.includes(schema('logcraft-config').properties.state.properties.type.markdownDescription), toml ?? 'no hover');
+  assert.match(toml!, /- `local`/);
+  assert.match(toml!, /- `http`/);
+});
+
+test('no hover outside keys and values, nor in a file that is not a manifest', async () => {
+  assert.equal(await hoverAt(path.join(makeTree({}), 'gatewayd_plugins.yaml'), 'defaultPolicy: passthrough\n\n|\n'), null);
+  assert.equal(await hoverAt(path.join(makeTree({}), 'notes.yaml'), 'ti|tle: my notes\n'), null);
+});
