@@ -34,6 +34,7 @@ export class ManifestStatusBar implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private current: Classification | null = null;
   private generation = 0;
+  private latest: Promise<void> = Promise.resolve();
 
   constructor(private readonly client: () => LanguageClient | undefined) {
     this.item.name = 'Plugin Workbench manifest kind';
@@ -54,8 +55,21 @@ export class ManifestStatusBar implements vscode.Disposable {
     return { classification: this.current, text: this.item.text, tooltip, visible: this.current !== null };
   }
 
+  /**
+   * Resolves once the item shows the newest state: a refresh overtaken by a later one
+   * (say, triggered by a diagnostics event) waits for that one instead of returning early.
+   */
   async refresh(): Promise<void> {
-    const generation = ++this.generation;
+    let generation = ++this.generation;
+    this.latest = this.update(generation);
+    await this.latest;
+    while (generation !== this.generation) {
+      generation = this.generation;
+      await this.latest;
+    }
+  }
+
+  private async update(generation: number): Promise<void> {
     const editor = vscode.window.activeTextEditor;
     const client = this.client();
     let classification: Classification | null = null;

@@ -29,7 +29,8 @@ describe('Plugin Workbench in VS Code', () => {
     assert.deepEqual(at('gatewayd.invalid-value'), [11]);
     assert.ok(at('gatewayd.checksum-format').includes(46), JSON.stringify(diagnostics.map((d) => [codeOf(d), d.range.start.line + 1])));
     assert.ok(diagnostics.some((d) => codeOf(d) === 'gatewayd.magic-cookie'));
-    await api.refreshStatus();
+    // The item follows editor and diagnostics events by itself; give it the time a user would.
+    await waitFor('the status bar to show the kind', () => api.statusBar().text === '$(plug) GatewayD: gatewayd-plugins', 10_000).catch(() => undefined);
     assert.equal(api.statusBar().text, '$(plug) GatewayD: gatewayd-plugins');
     // For the README: the problems panel and the hover on the first problem.
     await vscode.commands.executeCommand('workbench.actions.view.problems');
