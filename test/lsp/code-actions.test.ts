@@ -53,14 +53,27 @@ test('GatewayD: the missing cookie value is inserted exactly', async () => {
   gone(result.after, 'gatewayd.magic-cookie');
 });
 
-test('GatewayD: both cookie lines go into an empty flow list, in turn', async () => {
+test('GatewayD: both missing cookie lines go into an empty flow list in one fix', async () => {
   const file = path.join(makeTree({}), 'gatewayd_plugins.yaml');
   const text = 'plugins:\n  - name: cache\n    enabled: true\n    localPath: ./cache\n    env: []\n';
-  const first = await fix(file, text, 'gatewayd.magic-cookie');
-  assert.equal(first.text, `plugins:\n  - name: cache\n    enabled: true\n    localPath: ./cache\n    env: [${COOKIE_KEY}]\n`);
-  const second = await fix(file, first.text, 'gatewayd.magic-cookie');
-  assert.equal(second.text, `plugins:\n  - name: cache\n    enabled: true\n    localPath: ./cache\n    env: [${COOKIE_KEY}, ${COOKIE_VALUE}]\n`);
-  gone(second.after, 'gatewayd.magic-cookie');
+  const result = await fix(file, text, 'gatewayd.magic-cookie');
+  assert.equal(result.text, `plugins:\n  - name: cache\n    enabled: true\n    localPath: ./cache\n    env: [${COOKIE_KEY}, ${COOKIE_VALUE}]\n`);
+  gone(result.after, 'gatewayd.magic-cookie');
+});
+
+test('GatewayD: both missing cookie lines go after the other env lines of a block list', async () => {
+  const result = await fix(path.join(makeTree({}), 'gatewayd_plugins.yaml'), plugins(['LOG_LEVEL=info  # keep']), 'gatewayd.magic-cookie');
+  assert.equal(result.text, plugins(['LOG_LEVEL=info  # keep', COOKIE_KEY, COOKIE_VALUE]));
+  assert.match(result.action.title, /MAGIC_COOKIE_KEY and MAGIC_COOKIE_VALUE/);
+  gone(result.after, 'gatewayd.magic-cookie');
+});
+
+test('GatewayD: a plugin without env gets env with both cookie lines, in block style', async () => {
+  const text = plugins([COOKIE_KEY, COOKIE_VALUE]).replace(/    env:\n(      - .*\n)+/, '');
+  const result = await fix(path.join(makeTree({}), 'gatewayd_plugins.yaml'), text, 'gatewayd.missing-key', /"env"/);
+  assert.equal(result.text, plugins([COOKIE_KEY, COOKIE_VALUE]).replace(/(    env:\n(      - .*\n)+)(    checksum: .*\n)/, '$3$1'));
+  gone(result.after, 'gatewayd.magic-cookie');
+  assert.equal(result.after.some((d) => d.message.includes('"env"')), false);
 });
 
 test('GatewayD: a wrong cookie value is replaced on its line, quotes kept', async () => {

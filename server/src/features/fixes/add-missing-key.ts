@@ -56,7 +56,13 @@ function yamlInsertion(text: string, object: ObjectNode, key: string, value: unk
   const last = properties[properties.length - 1];
   if (!first || !last) return undefined;
   const at = lastLineEnd(text, last.value, last.keyEnd);
-  return { start: at, end: at, newText: `\n${' '.repeat(columnOf(text, first.keyStart))}${key}:${rendered ? ` ${rendered}` : ''}` };
+  const indent = ' '.repeat(columnOf(text, first.keyStart));
+  // A list of scalars goes in block style, as the hosts' own examples write it (GatewayD's env).
+  if (Array.isArray(value) && value.length && value.every((v) => typeof v !== 'object' || v === null)) {
+    const items = value.map((v) => `\n${indent}  - ${literal(v, 'yaml')}`).join('');
+    return { start: at, end: at, newText: `\n${indent}${key}:${items}` };
+  }
+  return { start: at, end: at, newText: `\n${indent}${key}:${rendered ? ` ${rendered}` : ''}` };
 }
 
 function jsonInsertion(text: string, object: ObjectNode, key: string, value: unknown): OffsetEdit | undefined {

@@ -20,12 +20,13 @@ function propertyKeyedAt(root: ValueNode | undefined, offset: number): PropertyN
 }
 
 /**
- * `data.insert` on the key of a list (the GatewayD cookie lines): adds the item after the last one,
- * in the list's own style (block or flow, the quotes of its items).
+ * `data.insert` on the key of a list (the GatewayD cookie lines): adds the item, or each of a list
+ * of items, after the last one, in the list's own style (block or flow, the quotes of its items).
  */
 export const insertListItem: FixBuilder = (input) => {
-  const line = input.data.insert;
-  if (typeof line !== 'string') return [];
+  const raw = input.data.insert;
+  const lines = typeof raw === 'string' ? [raw] : Array.isArray(raw) && raw.every((l) => typeof l === 'string') ? (raw as string[]) : [];
+  if (!lines.length) return [];
   const property = propertyKeyedAt(input.parsed?.root, input.document.offsetAt(input.diagnostic.range.start));
   if (!property || property.value.type !== 'array') return [];
   const list = property.value;
@@ -33,7 +34,9 @@ export const insertListItem: FixBuilder = (input) => {
   const last = list.items[list.items.length - 1];
   const rawLast = last ? text.slice(last.start, last.end) : '';
   const quote = rawLast.startsWith("'") ? "'" : rawLast.startsWith('"') ? '"' : '';
-  const item = input.format !== 'yaml' ? JSON.stringify(line) : quote === "'" ? `'${line.replace(/'/g, "''")}'` : quote ? JSON.stringify(line) : literal(line, 'yaml');
+  const render = (line: string) =>
+    input.format !== 'yaml' ? JSON.stringify(line) : quote === "'" ? `'${line.replace(/'/g, "''")}'` : quote ? JSON.stringify(line) : literal(line, 'yaml');
+  const items = lines.map(render);
   let at: number;
   let newText: string;
   if (isFlow(text, list) || input.format !== 'yaml') {
@@ -43,11 +46,11 @@ export const insertListItem: FixBuilder = (input) => {
     if (last) {
       at = last.end;
       const between = text.slice(list.start + 1, list.items[0].start);
-      const multiline = between.includes('\n');
-      newText = multiline ? `,\n${' '.repeat(columnOf(text, list.items[0].start))}${item}` : `, ${item}`;
+      const separator = between.includes('\n') ? `,\n${' '.repeat(columnOf(text, list.items[0].start))}` : ', ';
+      newText = items.map((item) => `${separator}${item}`).join('');
     } else {
       at = close;
-      newText = item;
+      newText = items.join(', ');
     }
   } else {
     if (!last) return [];
@@ -55,9 +58,10 @@ export const insertListItem: FixBuilder = (input) => {
     const dash = text.lastIndexOf('-', last.start);
     if (dash < lineStart) return [];
     const gap = text.slice(dash + 1, last.start).replace(/\n[\s\S]*/, '').length || 1;
+    // After the last item's line, so a trailing comment stays with that item.
     at = lastLineEnd(text, last);
-    // Keep a trailing comment on the last item's line with that item.
-    newText = `\n${' '.repeat(dash - lineStart)}-${' '.repeat(gap)}${item}`;
+    newText = items.map((item) => `\n${' '.repeat(dash - lineStart)}-${' '.repeat(gap)}${item}`).join('');
   }
-  return [quickFix(input, `Add ${shorten(line)} to ${property.key}`, [{ start: at, end: at, newText }], true)];
+  const title = lines.length === 1 ? `Add ${shorten(lines[0])} to ${property.key}` : `Add ${lines.map((l) => l.split('=')[0]).join(' and ')} to ${property.key}`;
+  return [quickFix(input, title, [{ start: at, end: at, newText }], true)];
 };

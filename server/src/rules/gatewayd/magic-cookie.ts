@@ -21,6 +21,8 @@ export const magicCookie: Rule = {
       const env = findProperty(entry, 'env');
       if (!env || env.value.type !== 'array') continue; // the schema reports a missing or malformed env
       const name = entryName(entry) ?? 'this plugin';
+      const lines = env.value.items;
+      const missing = MAGIC_COOKIE.filter(({ key }) => !lines.some((item) => stringValue(item)?.startsWith(`${key}=`))).map(({ key, value }) => `${key}=${value}`);
       for (const { key, value } of MAGIC_COOKIE) {
         const line = `${key}=${value}`;
         const items = env.value.items.filter((item) => stringValue(item)?.startsWith(`${key}=`));
@@ -32,7 +34,8 @@ export const magicCookie: Rule = {
             severity: 'error',
             code: 'gatewayd.magic-cookie',
             message: `${name}: env lacks \`${line}\`; without it the go-plugin handshake fails and GatewayD refuses the plugin.`,
-            data: { insert: line, key },
+            // Each missing line is its own problem, but the fix inserts every missing line at once.
+            data: { insert: missing.length > 1 ? missing : line, key },
           });
         } else if (stringValue(effective) !== line && !(effective.type === 'scalar' && effective.placeholder)) {
           diagnostics.push({
