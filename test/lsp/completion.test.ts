@@ -55,6 +55,14 @@ test('CloudQuery: write_mode: with nothing after it completes the three modes', 
   assert.deepEqual(labels.slice().sort(), ['append', 'overwrite', 'overwrite-delete-stale']);
 });
 
+test('CloudQuery: a new spec file beside another completes kinds from its first line, then spec keys', async () => {
+  const dir = makeTree({ 'sync.yml': 'kind: source\nspec:\n  name: aws\n  path: cloudquery/aws\n  version: v1.0.0\n  tables: ["*"]\n  destinations: [pg]\n' });
+  const kinds = await labelsAt(path.join(dir, 'pg.yml'), 'kind: |\n', '');
+  assert.deepEqual(kinds.slice().sort(), ['destination', 'source', 'transformer']);
+  const keys = await labelsAt(path.join(dir, 'pg.yml'), 'kind: destination\nspec:\n  |\n', 'kind: \n');
+  assert.ok(keys.includes('write_mode') && keys.includes('name'), keys.join(', '));
+});
+
 test('CloudQuery: destinations complete from specs of the file and of sibling files', async () => {
   const dir = makeTree({ 'postgresql.yml': 'kind: destination\nspec:\n  name: postgresql\n  path: cloudquery/postgresql\n  version: v8.0.0\n' });
   const labels = await labelsAt(path.join(dir, 'aws.yml'), 'kind: source\nspec:\n  name: aws\n  path: cloudquery/aws\n  version: v1.0.0\n  tables: ["*"]\n  destinations: [|]\n');

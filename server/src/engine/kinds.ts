@@ -57,6 +57,12 @@ export interface KindDefinition {
   paths?: RegExp[];
   /** Recognises the kind by content, optionally only at certain paths. */
   content?: { signatures: ContentSignature[]; paths?: RegExp[] };
+  /**
+   * A file still being written (empty, or only these top-level keys) is this kind when a file of
+   * the same format in its folder is recognised as this kind by content: a new `prod.yml` next to
+   * the `sync.yml` of a CloudQuery folder gets completion from its first line.
+   */
+  startedBeside?: { keys: string[] };
   /** Host documentation. */
   docs: string;
 }
@@ -71,7 +77,14 @@ export const KINDS: Record<KindId, KindDefinition> = {
     multiDocument: true,
     textPlaceholders: true,
     valuePlaceholders: [/^@@plugins\.[^.\s]+\.connection$/],
-    content: { signatures: [{ allKeys: ['kind', 'spec'], values: { kind: ['source', 'destination', 'transformer'] } }] },
+    content: {
+      signatures: [
+        { allKeys: ['kind', 'spec'], values: { kind: ['source', 'destination', 'transformer'] } },
+        // Half-written: `kind: source` before its `spec:` (not a Kubernetes object).
+        { allKeys: ['kind'], values: { kind: ['source', 'destination', 'transformer'] }, noKeys: ['apiVersion', 'metadata'] },
+      ],
+    },
+    startedBeside: { keys: ['kind', 'spec'] },
     docs: 'https://docs.cloudquery.io/docs/reference/source-spec',
   },
   'gatewayd-plugins': {

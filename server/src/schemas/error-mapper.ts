@@ -163,7 +163,7 @@ function mapError(error: ErrorObject, options: MapOptions): EngineDiagnostic | u
       data.allowed = allowed;
       if (suggestion) data.suggestion = suggestion;
       message = customMessage ?? `${label} must be one of ${allowed.map(display).join(', ')}`;
-      if (!customMessage && actual !== undefined) message += ` (got ${display(actual)})`;
+      if (!customMessage && actual !== undefined) message += ` (got ${actual === null ? 'nothing' : display(actual)})`;
       if (suggestion) message += `. Did you mean "${suggestion}"?`;
       return { ...span, severity, code: code(suffix, true), message, data };
     }
@@ -285,8 +285,12 @@ function normalize(errors: ErrorObject[], options: MapOptions): ErrorObject[] {
       else break;
     }
   };
+  // A value with a wrong type that must also be one of a list: the list says more (`kind: ` with
+  // nothing after it gets "must be one of source, destination, transformer", not two problems).
+  const listed = new Set(errors.filter((e) => e.keyword === 'enum' || e.keyword === 'const').map((e) => e.instancePath));
   for (const error of errors) {
     if (error.keyword === 'if' || error.keyword === 'propertyNames') continue;
+    if (error.keyword === 'type' && listed.has(error.instancePath)) continue;
     if (error.keyword === 'contains') {
       popUnder(error.instancePath, false);
       out.push(error);

@@ -57,3 +57,21 @@ test('context: detections below an lgc.toml workspace and source configs beside 
   assert.equal(kindOf('other/splunk/not-a-detection.yaml', 'title: x\n', root), undefined);
   assert.equal(kindOf('ext/random/random.yaml', 'default:\n  interval: 10\n', root), 'ekuiper-source-config');
 });
+
+test('a file still being written: `kind: source` alone, or only `kind:` beside CloudQuery specs', () => {
+  assert.equal(kindOf('new.yml', 'kind: destination\n'), 'cloudquery-spec');
+  assert.equal(kindOf('crd.yml', 'kind: source\napiVersion: v1\n'), undefined);
+  const root = makeTree({
+    'specs/sync.yml': 'kind: source\nspec:\n  name: aws\n',
+    'specs/new.yml': 'kind: \n',
+    'specs/empty.yml': '',
+    'other/notes.yml': 'title: x\n',
+    'other/new.yml': 'kind: \n',
+  });
+  assert.equal(kindOf('specs/new.yml', 'kind: \n', root), 'cloudquery-spec');
+  assert.equal(kindOf('specs/new.yml', 'kind:\nspec:\n  na\n', root), 'cloudquery-spec');
+  // An empty file is not counted as a manifest; other top-level keys are not CloudQuery's.
+  assert.equal(kindOf('specs/empty.yml', '', root), undefined);
+  assert.equal(kindOf('specs/new.yml', 'kind: \nservices: {}\n', root), undefined);
+  assert.equal(kindOf('other/new.yml', 'kind: \n', root), undefined);
+});

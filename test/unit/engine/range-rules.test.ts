@@ -21,6 +21,7 @@ const schema = {
       properties: {
         name: { type: 'string' },
         write_mode: { enum: ['overwrite-delete-stale', 'overwrite', 'append'] },
+        migrate_mode: { type: 'string', enum: ['safe', 'forced'] },
         version: { type: 'string', pattern: '^v', 'x-code': 'test.version-format', 'x-message': 'version must start with v' },
         items: { type: 'array', items: { type: 'object', required: ['id'], properties: { id: { type: 'integer' } } } },
         either: { anyOf: [{ type: 'string' }, { type: 'object', required: ['a'] }] },
@@ -96,6 +97,12 @@ test('a removed key is an error on the key with the schema\'s message', () => {
   assert.equal(d.code, 'test.removed-key');
   assert.equal(d.token, 'concurrency');
   assert.equal(d.message, 'concurrency moved into spec');
+});
+test('a typed list value left empty is one problem that lists what is allowed, not two', () => {
+  const found = check('kind: destination\nspec:\n  name: x\n  migrate_mode:\n');
+  assert.deepEqual(found.map((d) => d.code), ['test.invalid-value']);
+  assert.equal(found[0].message, 'migrate_mode must be one of safe, forced (got nothing)');
+  assert.equal(found[0].token, 'migrate_mode');
 });
 
 test('a wrong type on an empty value is marked on its key', () => {

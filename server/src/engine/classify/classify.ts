@@ -51,7 +51,7 @@ export function classify(input: ClassifyInput): Classification {
   if (byContent) return result(byContent, 'content');
 
   if (input.files) {
-    const byContext = classifyByContext(input.path, format, input.files);
+    const byContext = classifyByContext(input.path, format, input.files) ?? startedBeside(input.path, format, documents, input.files);
     if (byContext) return result(byContext, 'context');
   }
   return result(undefined, 'content');
@@ -111,4 +111,37 @@ function isLogcraftDetection(file: string, files: FileAccess): boolean {
     dir = parent;
   }
   return false;
+}
+
+/** How many files of a folder are read to recognise a file that is still being written. */
+const MAX_SIBLINGS = 40;
+
+/**
+ * A file that holds nothing yet but some of a kind's top-level keys (`startedBeside`) takes the
+ * kind of a sibling recognised by content.
+ */
+function startedBeside(file: string, format: 'yaml' | 'json', documents: ParsedDocument[], files: FileAccess): KindId | undefined {
+  const candidates = KIND_IDS.filter((id) => KINDS[id].format === format && KINDS[id].startedBeside);
+  if (!candidates.length) return undefined;
+  // At least one key typed: an empty file stays unrecognised (a folder walk does not count it).
+  const roots = documents.map((doc) => doc.root).filter((root) => root && !(root.type === 'scalar' && root.value === null));
+  const started = (keys: string[]) =>
+    roots.length > 0 && roots.every((root) => root?.type === 'object' && root.properties.length > 0 && root.properties.every((p) => keys.includes(p.key)));
+  const fitting = candidates.filter((id) => started(KINDS[id].startedBeside!.keys));
+  if (!fitting.length) return undefined;
+  const absolute = path.resolve(file);
+  const siblings = files
+    .list(path.dirname(absolute))
+    .filter((name) => formatOf(name) === format)
+    .map((name) => path.join(path.dirname(absolute), name))
+    .filter((sibling) => sibling !== absolute)
+    .slice(0, MAX_SIBLINGS);
+  for (const sibling of siblings) {
+    const text = files.readText(sibling);
+    if (text === undefined) continue;
+    const siblingDocs = readForSniffing(text, format);
+    const kind = fitting.find((id) => contentMatches(KINDS[id], slashPath(sibling), format, siblingDocs));
+    if (kind) return kind;
+  }
+  return undefined;
 }
