@@ -61,6 +61,13 @@ test('GatewayD: both missing cookie lines go into an empty flow list in one fix'
   gone(result.after, 'gatewayd.magic-cookie');
 });
 
+test('GatewayD: the cookie lines go into an empty list nested in a flow mapping, inside its own brackets', async () => {
+  const text = 'plugins:\n  - {name: cache, enabled: true, localPath: ./cache, env: []}\n';
+  const result = await fix(path.join(makeTree({}), 'gatewayd_plugins.yaml'), text, 'gatewayd.magic-cookie');
+  assert.equal(result.text, `plugins:\n  - {name: cache, enabled: true, localPath: ./cache, env: [${COOKIE_KEY}, ${COOKIE_VALUE}]}\n`);
+  gone(result.after, 'gatewayd.magic-cookie');
+});
+
 test('GatewayD: both missing cookie lines go after the other env lines of a block list', async () => {
   const result = await fix(path.join(makeTree({}), 'gatewayd_plugins.yaml'), plugins(['LOG_LEVEL=info  # keep']), 'gatewayd.magic-cookie');
   assert.equal(result.text, plugins(['LOG_LEVEL=info  # keep', COOKIE_KEY, COOKIE_VALUE]));
@@ -158,6 +165,18 @@ test('TOML: a non-kebab service id is renamed in every header that names it', as
   gone(result.after, 'logcraft.kebab-case');
 });
 
+test('TOML: a non-kebab service id is renamed in dotted keys and headers alike, not in strings', async () => {
+  const text = [
+    '[core]', 'workspace = "rules"', 'base_dir = "/opt/lgc"', '', '[services]',
+    'My_Splunk.plugin = "splunk"', '"My_Splunk" . environment = "prod"', 'other.plugin = "sentinel"', 'notes = """', 'My_Splunk.plugin = "kept"', '"""', '',
+    '[services.My_Splunk.settings]', 'url = "https://splunk:8089"', '',
+  ].join('\n');
+  const result = await fix(path.join(makeTree({}), 'lgc.toml'), text, 'logcraft.kebab-case');
+  const expected = text.replace('My_Splunk.plugin = "splunk"', 'my-splunk.plugin = "splunk"').replace('"My_Splunk" . env', '"my-splunk" . env').replace('[services.My_Splunk.settings]', '[services.my-splunk.settings]');
+  assert.equal(result.text, expected);
+  gone(result.after, 'logcraft.kebab-case');
+});
+
 test('a non-snake_case CloudQuery spec parameter is renamed', async () => {
   const text = 'kind: source\nspec:\n  name: aws\n  path: cloudquery/aws\n  version: v1.0.0\n  tables: ["*"]\n  destinations: [pg]\n  spec:\n    maxRetries: 3\n---\n' + DESTINATION;
   const result = await fix(path.join(makeTree({}), 'sync.yml'), text, 'cloudquery.spec-snake-case');
@@ -188,6 +207,20 @@ test('a removed key is moved into a spec block created for it, nested values re-
   const second = await fix(path.join(makeTree({}), 'sync.yml'), first.text, 'cloudquery.removed-key');
   assert.equal(second.text, `${SOURCE}  spec:\n    scheduler:\n      strategy: dfs\n---\n${DESTINATION}  spec:\n    batch_size: 1000\n`);
   gone(second.after, 'cloudquery.removed-key');
+});
+
+test('a removed key inside a flow mapping moves into the flow spec, or into one created for it', async () => {
+  const flow = (inner: string) => `kind: destination\nspec: {name: pg, path: cloudquery/postgresql, version: v8.0.0${inner}}\n`;
+  const into = await fix(path.join(makeTree({}), 'pg.yml'), flow(', batch_size: 1000, spec: {connection_string: x}'), 'cloudquery.removed-key');
+  assert.equal(into.text, flow(', spec: {connection_string: x, batch_size: 1000}'));
+  gone(into.after, 'cloudquery.removed-key');
+  const created = await fix(path.join(makeTree({}), 'pg.yml'), flow(', batch_size: 1000'), 'cloudquery.removed-key');
+  assert.equal(created.text, flow(', spec: {batch_size: 1000}'));
+  gone(created.after, 'cloudquery.removed-key');
+  const first = 'kind: destination\nspec: {batch_size: 1000, name: pg, path: cloudquery/postgresql, version: v8.0.0, spec: {}}\n';
+  const moved = await fix(path.join(makeTree({}), 'pg.yml'), first, 'cloudquery.removed-key');
+  assert.equal(moved.text, 'kind: destination\nspec: {name: pg, path: cloudquery/postgresql, version: v8.0.0, spec: {batch_size: 1000}}\n');
+  gone(moved.after, 'cloudquery.removed-key');
 });
 
 test('an eKuiper portable source without its YAML: the fix creates sources/<name>.yaml with a default block', async () => {

@@ -46,7 +46,7 @@ function yamlInsertion(text: string, object: ObjectNode, key: string, value: unk
   const rendered = value === UNKNOWN ? '' : literal(value, 'yaml');
   const properties = object.properties;
   if (isFlow(text, object)) {
-    const close = text.lastIndexOf('}', object.end);
+    const close = text.lastIndexOf('}', object.end - 1);
     if (close < object.start) return undefined;
     const last = properties[properties.length - 1];
     const pair = rendered ? `${key}: ${rendered}` : `${key}:`;
@@ -72,7 +72,7 @@ function jsonInsertion(text: string, object: ObjectNode, key: string, value: unk
   if (!last) {
     const open = object.start;
     if (text[open] !== '{') return undefined;
-    const close = text.lastIndexOf('}', object.end);
+    const close = text.lastIndexOf('}', object.end - 1);
     const inner = text.slice(open + 1, close);
     if (!inner.includes('\n')) return { start: open + 1, end: close, newText: ` ${rendered} ` };
     const indent = columnOf(text, open) + 2;
@@ -105,7 +105,7 @@ function tomlInsertion(input: FixInput, object: ObjectNode, key: string, value: 
   const path = pathTo(object);
   if (text[object.start] === '{') {
     // An inline table: before its closing brace.
-    const close = text.lastIndexOf('}', object.end);
+    const close = text.lastIndexOf('}', object.end - 1);
     const last = object.properties[object.properties.length - 1];
     const line = `${tomlKey(key)} = ${literal(value, 'toml')}`;
     return last ? { start: last.value.end, end: last.value.end, newText: `, ${line}` } : { start: close, end: close, newText: ` ${line} ` };

@@ -41,7 +41,7 @@ export const insertListItem: FixBuilder = (input) => {
   let newText: string;
   if (isFlow(text, list) || input.format !== 'yaml') {
     // A flow list (or JSON/TOML array): before the closing bracket.
-    const close = text.lastIndexOf(']', list.end);
+    const close = text.lastIndexOf(']', list.end - 1);
     if (close < list.start) return [];
     if (last) {
       at = last.end;

@@ -50,23 +50,45 @@ function spanEdit(input: FixInput, newText: string): OffsetEdit {
 }
 
 /**
- * A TOML table is named in every header below it (`[services.My_Id]`, `[services.My_Id.settings]`):
- * renaming its key renames it there too, or the settings would land in another table.
+ * A TOML table is named again in every header below it (`[services.My_Id]`, `[services.My_Id.settings]`)
+ * and in dotted keys (`My_Id.plugin = ...` under `[services]`): renaming its key renames it there
+ * too, or the rest would land in another table.
  */
 function otherTomlHeaders(input: FixInput, start: number, end: number, value: string): OffsetEdit[] {
   const table = tableKeyedAt(input.parsed?.root, start);
   if (!table) return [];
   const path = pathTo(table);
   const edits: OffsetEdit[] = [];
-  const header = /^[ \t]*\[\[?([^\]\n]*)\]\]?/gm;
-  for (let match = header.exec(input.text); match; match = header.exec(input.text)) {
-    const bodyStart = match.index + match[0].indexOf(match[1]);
-    const segments = splitDottedKey(match[1], bodyStart);
-    if (segments.length < path.length) continue;
-    if (!path.every((step, i) => segments[i].name === step)) continue;
+  const rename = (segments: Array<{ name: Step; start: number; end: number }>, from: number) => {
+    if (segments.length < path.length || !path.every((step, i) => segments[i].name === step)) return;
     const own = segments[path.length - 1];
-    if (own.start === start && own.end === end) continue;
+    // Only a segment written on this line (a dotted key under `[services]` names `services` implicitly).
+    if (path.length - 1 < from || (own.start === start && own.end === end)) return;
     edits.push({ start: own.start, end: own.end, newText: keepQuotes(input.text.slice(own.start, own.end), value) });
+  };
+  let current: Array<{ name: Step; start: number; end: number }> = [];
+  let inMultiline = false;
+  let offset = 0;
+  for (const line of input.text.split('\n')) {
+    const lineStart = offset;
+    offset += line.length + 1;
+    const quotes = (line.match(/"""|\'\'\'/g) ?? []).length;
+    if (inMultiline) {
+      if (quotes % 2 === 1) inMultiline = false;
+      continue;
+    }
+    const header = /^[ \t]*\[\[?([^\]\n]*)\]\]?/.exec(line);
+    if (header) {
+      current = splitDottedKey(header[1], lineStart + header[0].indexOf(header[1], header[0].indexOf('[')));
+      rename(current, 0);
+      continue;
+    }
+    const keyValue = /^[ \t]*((?:"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)(?:[ \t]*\.[ \t]*(?:"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+))*)[ \t]*=/.exec(line);
+    if (keyValue) {
+      const own = splitDottedKey(keyValue[1], lineStart + line.indexOf(keyValue[1]));
+      rename([...current, ...own], current.length);
+    }
+    if (quotes % 2 === 1) inMultiline = true;
   }
   return edits;
 }
