@@ -4,6 +4,7 @@ import { changeAssociation } from './commands/change-association';
 import { createLanguageClient } from './language-client';
 import { ManifestStatusBar } from './status/status-bar';
 import { newPlugin } from './scaffold/wizard';
+import { registerPluginDebugger } from './debug/plugin-debugger';
 import { DEBUG_TYPE, PluginHostAdapterFactory, PluginHostConfigurationProvider } from './debug/provider';
 import { TASK_TYPE, WorkbenchTaskProvider } from './tasks/task-provider';
 
@@ -48,6 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Plugin
     vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, new PluginHostConfigurationProvider()),
     vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, new PluginHostConfigurationProvider(), vscode.DebugConfigurationProviderTriggerKind.Dynamic),
     vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, new PluginHostAdapterFactory()),
+    registerPluginDebugger(DEBUG_TYPE),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       void client?.sendNotification('pluginWorkbench/setTrusted', { trusted: true });
     }),

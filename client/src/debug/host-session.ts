@@ -2,9 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { DebugSession, ExitedEvent, InitializedEvent, OutputEvent, TerminatedEvent } from '@vscode/debugadapter';
+import { DebugSession, Event, ExitedEvent, InitializedEvent, OutputEvent, TerminatedEvent } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { LaunchPlan, LaunchStep } from './launch-plan';
+
+/** Sent when a step runs under another debugger: the editor starts it as a child session. */
+export const START_DEBUGGER_EVENT = 'pluginWorkbench/startDebugger';
 
 interface LaunchArguments extends DebugProtocol.LaunchRequestArguments {
   /** Built by the configuration provider from the launch configuration. */
@@ -41,7 +44,7 @@ export class PluginHostSession extends DebugSession {
       this.sendResponse(response);
       responded = true;
       for (const step of args.plan.steps) {
-        const child = this.startStep(step);
+        const child = step.debugger ? this.startUnderDebugger(step.debugger) : this.startStep(step);
         if (step.waitForPort !== undefined) await this.waitForPort(step.waitForPort, child);
       }
     } catch (error) {
@@ -75,11 +78,17 @@ export class PluginHostSession extends DebugSession {
     return child;
   }
 
-  private waitForPort(port: number, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
+  private startUnderDebugger(configuration: Record<string, unknown>): undefined {
+    this.output(`starting the plugin under the ${String(configuration.type)} debugger: ${[configuration.program, ...((configuration.args as string[]) ?? [])].join(' ')}\n`, 'console');
+    this.sendEvent(new Event(START_DEBUGGER_EVENT, { configuration }));
+    return undefined;
+  }
+
+  private waitForPort(port: number, child: ChildProcess | undefined, timeoutMs = 120_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     return new Promise((resolve, reject) => {
       const attempt = () => {
-        if (child.exitCode !== null || this.ended) return reject(new Error(`the plugin server stopped before it listened on port ${port}`));
+        if ((child && child.exitCode !== null) || this.ended) return reject(new Error(`the plugin server stopped before it listened on port ${port}`));
         const socket = net.connect(port, '127.0.0.1');
         socket.once('connect', () => {
           socket.destroy();

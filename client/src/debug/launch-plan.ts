@@ -25,6 +25,8 @@ export interface PluginHostConfiguration {
   // CloudQuery
   spec?: string;
   port?: number;
+  /** Serve the plugin under the Go debugger (a child `go` debug session) instead of `go run`. */
+  debugPlugin?: boolean;
   // eKuiper
   soFile?: string;
   metadata?: string;
@@ -45,6 +47,11 @@ export interface LaunchStep {
   env: Record<string, string>;
   /** For a plugin server: the host starts once this port accepts connections. */
   waitForPort?: number;
+  /**
+   * Started by the editor as a child debug session with this configuration instead of being
+   * spawned by the adapter (the Go extension's `go` debugger); the adapter only waits for its port.
+   */
+  debugger?: Record<string, unknown>;
 }
 
 export interface LaunchPlan {
@@ -142,7 +149,17 @@ export function buildLaunchPlan(config: PluginHostConfiguration, tools: Resolved
         copies: [],
         writes: [{ file: devSpec, content: text }],
         steps: [
-          { role: 'plugin-server', command: go, args: ['run', 'main.go', 'serve', '--address', `localhost:${port}`], cwd: project, env, waitForPort: port },
+          {
+            role: 'plugin-server',
+            command: go,
+            args: ['run', 'main.go', 'serve', '--address', `localhost:${port}`],
+            cwd: project,
+            env,
+            waitForPort: port,
+            ...(config.debugPlugin
+              ? { debugger: { type: 'go', request: 'launch', name: `CloudQuery plugin on localhost:${port}`, mode: 'debug', program: project, cwd: project, args: ['serve', '--address', `localhost:${port}`], env } }
+              : {}),
+          },
           { role: 'host', command: host, args: ['sync', devSpec, '--log-console', ...(config.args ?? [])], cwd: path.dirname(specFile), env },
         ],
       };

@@ -6,6 +6,7 @@ import { TASK_TYPE, type WorkbenchTaskDefinition } from '../tasks/task-provider'
 import { resolveTool, type ToolName } from '../tasks/tools';
 import { PluginHostSession } from './host-session';
 import { buildLaunchPlan, LaunchConfigError, type HostSystem, type PluginHostConfiguration } from './launch-plan';
+import { hasDebuggerType } from './plugin-debugger';
 
 export const DEBUG_TYPE = 'plugin-host';
 
@@ -92,6 +93,9 @@ export class PluginHostConfigurationProvider implements vscode.DebugConfiguratio
     const system = config.system;
     if (!system || !(system in SETTING)) return fail(`"system" must be one of ${Object.keys(SETTING).join(', ')}.`);
     const project = path.resolve(folder?.uri.fsPath ?? '', config.project ?? '.');
+    if (config.debugPlugin && system === 'cloudquery' && !hasDebuggerType('go')) {
+      return fail('"debugPlugin" serves the plugin under the Go debugger, which comes with the Go extension (golang.go): install it, or set "debugPlugin": false to serve the plugin with go run.');
+    }
     const tools: { host?: string; go?: string } = {};
     const hostTool = HOST_TOOL[system];
     if (hostTool) {

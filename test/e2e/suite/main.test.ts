@@ -183,6 +183,33 @@ describe('Plugin Workbench in VS Code', () => {
     assert.match(output.join(''), /gatewayd stand-in: a line on stderr/);
   });
 
+  it('refuses a CloudQuery session with debugPlugin when no go debugger is installed, and starts nothing', async () => {
+    const folder = vscode.workspace.workspaceFolders![0];
+    const standIns = workspaceFile('standins-cq').fsPath;
+    fs.mkdirSync(standIns, { recursive: true });
+    const host = writeStandIn(standIns, 'cloudquery');
+    await vscode.workspace.getConfiguration('pluginWorkbench').update('cloudquery.path', host, vscode.ConfigurationTarget.Workspace);
+    assert.equal(vscode.extensions.all.some((e) => (e.packageJSON?.contributes?.debuggers ?? []).some((d: { type?: string }) => d.type === 'go')), false, 'this VS Code has no Go extension');
+    let sessions = 0;
+    const listener = vscode.debug.onDidStartDebugSession(() => sessions++);
+    try {
+      const started = await vscode.debug.startDebugging(folder, {
+        type: 'plugin-host',
+        request: 'launch',
+        name: 'e2e: CloudQuery under the Go debugger',
+        system: 'cloudquery',
+        project: '${workspaceFolder}/cloudquery-dev',
+        debugPlugin: true,
+        build: false,
+      });
+      assert.equal(started, false);
+    } finally {
+      listener.dispose();
+    }
+    assert.equal(sessions, 0);
+    assert.equal(fs.existsSync(`${standIns}/cloudquery.record.json`), false);
+  });
+
   it('creates a new plugin project from the command, non-interactively, and never overwrites', async () => {
     const parentDir = workspaceFile('generated').fsPath;
     fs.mkdirSync(parentDir, { recursive: true });

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { buildLaunchPlan, LaunchConfigError, type LaunchPlan } from '../../../client/src/debug/launch-plan';
-import { PluginHostSession } from '../../../client/src/debug/host-session';
+import { PluginHostSession, START_DEBUGGER_EVENT } from '../../../client/src/debug/host-session';
 import { makeTree } from '../../helpers/engine';
 import { isAlive, readRecord, writeStandIn } from '../../helpers/stand-in';
 
@@ -104,6 +104,47 @@ test('CloudQuery: the plugin is served on a port, then cloudquery sync runs a sp
   assert.match(devSpec, new RegExp(`path: "localhost:${port}"`));
   assert.match(devSpec, /name: sqlite\n  path: cloudquery\/sqlite/, 'the destination is untouched');
   await driver.until('the plugin server to be stopped', () => !isAlive(readRecord(dir, 'go').pid));
+});
+
+test('CloudQuery with debugPlugin: the editor is asked to start the plugin under the go debugger; the sync waits for its port', async () => {
+  const port = await new Promise<number>((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+  const spec = 'kind: source\nspec:\n  name: books\n  registry: grpc\n  path: localhost:7777\n  tables: ["*"]\n  destinations: [sqlite]\n';
+  const dir = makeTree({ 'test/config.yml': spec, 'main.go': 'package main\n' });
+  const go = writeStandIn(dir, 'go');
+  const host = writeStandIn(dir, 'cloudquery');
+  const plan = buildLaunchPlan({ system: 'cloudquery', project: dir, port, debugPlugin: true, env: { CQ_X: '1' } }, { host, go });
+  const driver = new Driver();
+  driver.send('initialize', {});
+  driver.send('launch', { plan });
+  await driver.until('the request for a go debug session', () => driver.messages.some((m) => m.event === START_DEBUGGER_EVENT));
+  const request = driver.messages.find((m) => m.event === START_DEBUGGER_EVENT) as unknown as { body: { configuration: Record<string, unknown> } };
+  assert.deepEqual(request.body.configuration, {
+    type: 'go',
+    request: 'launch',
+    name: `CloudQuery plugin on localhost:${port}`,
+    mode: 'debug',
+    program: dir,
+    cwd: dir,
+    args: ['serve', '--address', `localhost:${port}`],
+    env: { CQ_X: '1' },
+  });
+  assert.equal(fs.existsSync(path.join(dir, 'go.record.json')), false, 'the adapter does not run go itself');
+  await new Promise((r) => setTimeout(r, 500));
+  assert.equal(fs.existsSync(path.join(dir, 'cloudquery.record.json')), false, 'no sync before the plugin listens');
+  // What the go debugger would do: serve the plugin on the port.
+  const plugin = net.createServer().listen(port, '127.0.0.1');
+  try {
+    await driver.until('the sync to finish', () => driver.terminated());
+    assert.equal(readRecord(dir, 'cloudquery').argv[0], 'sync');
+    assert.match(fs.readFileSync(readRecord(dir, 'cloudquery').argv[1], 'utf8'), new RegExp(`path: "localhost:${port}"`));
+  } finally {
+    plugin.close();
+  }
 });
 
 test('eKuiper and LogCraft: files are put in place before the host starts', async () => {
