@@ -118,6 +118,7 @@ async function runSuite(name, { installVsix, trusted }) {
         await page.screenshot({ path: SCREENSHOT });
         fs.writeFileSync(path.join(markers, 'screenshot-done'), '');
       }
+      await driveUi(page, markers);
       await new Promise((r) => setTimeout(r, 250));
     }
     return JSON.parse(fs.readFileSync(results, 'utf8'));
@@ -128,6 +129,31 @@ async function runSuite(name, { installVsix, trusted }) {
     } catch {
       // already gone
     }
+  }
+}
+
+/**
+ * The suite cannot type into VS Code's own pickers from the extension host, so it asks the harness:
+ * `ui-<n>.json` holds keyboard actions (and texts to wait for or read), `ui-<n>.done` the answer.
+ */
+async function driveUi(page, markers) {
+  for (const file of fs.readdirSync(markers).filter((f) => /^ui-\d+\.json$/.test(f)).sort()) {
+    const done = path.join(markers, file.replace(/\.json$/, '.done'));
+    if (fs.existsSync(done)) continue;
+    const read = [];
+    let error;
+    try {
+      for (const action of JSON.parse(fs.readFileSync(path.join(markers, file), 'utf8'))) {
+        if (action.until) await page.locator(action.until).filter({ hasText: action.text ?? '' }).first().waitFor({ state: 'visible', timeout: 20_000 });
+        else if (action.type !== undefined) await page.keyboard.type(action.type, { delay: 15 });
+        else if (action.press) await page.keyboard.press(action.press);
+        else if (action.read) read.push(await page.locator(action.read).first().innerText({ timeout: 10_000 }));
+        else if (action.pause) await new Promise((r) => setTimeout(r, action.pause));
+      }
+    } catch (e) {
+      error = String(e && e.message ? e.message : e);
+    }
+    fs.writeFileSync(done, JSON.stringify({ read, error }));
   }
 }
 

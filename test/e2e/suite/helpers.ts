@@ -41,3 +41,19 @@ export async function screenshot(): Promise<void> {
   fs.writeFileSync(path.join(markers, 'screenshot'), '');
   await waitFor('the screenshot', () => fs.existsSync(path.join(markers, 'screenshot-done')), 60_000);
 }
+
+export type UiAction = { until: string; text?: string } | { type: string } | { press: string } | { read: string } | { pause: number };
+
+let uiRequests = 0;
+/** Has the harness perform keyboard actions in the page (VS Code's pickers); returns the texts read. */
+export async function ui(actions: UiAction[]): Promise<string[]> {
+  const markers = process.env.PW_E2E_MARKERS;
+  if (!markers) throw new Error('no harness to drive the UI (PW_E2E_MARKERS is unset)');
+  const name = `ui-${String(++uiRequests).padStart(3, '0')}`;
+  fs.writeFileSync(path.join(markers, `${name}.json`), JSON.stringify(actions));
+  const done = path.join(markers, `${name}.done`);
+  await waitFor(`the harness to perform ${name}`, () => fs.existsSync(done), 90_000);
+  const answer = JSON.parse(fs.readFileSync(done, 'utf8')) as { read: string[]; error?: string };
+  if (answer.error) throw new Error(`UI actions failed: ${answer.error}`);
+  return answer.read;
+}

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import { codeOf, EXTENSION_ID, open, ours, screenshot, waitFor, workspaceFile } from './helpers';
+import { codeOf, EXTENSION_ID, open, ours, screenshot, ui, waitFor, workspaceFile } from './helpers';
+import * as path from 'node:path';
 import { readRecord, writeStandIn } from '../../helpers/stand-in';
 
 interface Api {
@@ -208,6 +209,43 @@ describe('Plugin Workbench in VS Code', () => {
     }
     assert.equal(sessions, 0);
     assert.equal(fs.existsSync(`${standIns}/cloudquery.record.json`), false);
+  });
+
+  it('New Plugin asks for system, kind, name (refusing a bad one in the box, with the reason) and options, then writes the project', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const template = JSON.parse(fs.readFileSync(path.join(extension.extensionPath, 'dist', 'templates', 'ekuiper-function-go', 'template.json'), 'utf8')) as {
+      title: string;
+      name: { message: string };
+      options: Array<{ key: string }>;
+    };
+    const parentDir = workspaceFile('wizard').fsPath;
+    fs.mkdirSync(parentDir, { recursive: true });
+    // Only the folder comes as an argument: the open dialog is the operating system's outside the web.
+    const running = Promise.resolve(vscode.commands.executeCommand<{ directory: string; files: string[] } | undefined>('pluginWorkbench.newPlugin', { parentDir, open: false }));
+    const widget = '.quick-input-widget';
+    const [refusal] = await ui([
+      { until: widget, text: 'which system?' },
+      { type: 'eKuiper' },
+      { pause: 400 },
+      { press: 'Enter' },
+      { until: widget, text: 'which kind?' },
+      { type: 'native function' },
+      { pause: 400 },
+      { press: 'Enter' },
+      { until: widget, text: `New ${template.title}` },
+      { type: 'Bad-Name' },
+      { pause: 1000 },
+      { read: '.quick-input-message' },
+    ]);
+    assert.match(refusal, new RegExp(template.name.message.slice(0, 30).replace(/[()]/g, '\\$&')));
+    const steps: Parameters<typeof ui>[0] = [{ press: 'Control+A' }, { type: 'wizardEcho' }, { pause: 600 }, { press: 'Enter' }];
+    for (const option of template.options) steps.push({ until: widget, text: `: ${option.key}` }, { pause: 300 }, { press: 'Enter' });
+    await ui(steps);
+    const result = await running;
+    assert.ok(result, 'the wizard finished');
+    assert.equal(result.directory, path.join(parentDir, 'wizardEcho'));
+    assert.ok(result.files.length > 3 && result.files.every((f) => fs.existsSync(f)));
+    assert.ok(result.files.some((f) => f.endsWith('wizardEcho.json')), result.files.join(', '));
   });
 
   it('creates a new plugin project from the command, non-interactively, and never overwrites', async () => {
