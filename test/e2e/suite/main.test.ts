@@ -12,6 +12,15 @@ interface Api {
   isServerRunning(): boolean;
 }
 
+/** Writes a stand-in host into a workspace folder and points `pluginWorkbench.<system>.path` at it. */
+async function useStandInHost(folder: string, system: 'gatewayd' | 'cloudquery'): Promise<string> {
+  const dir = workspaceFile(folder).fsPath;
+  fs.mkdirSync(dir, { recursive: true });
+  const host = writeStandIn(dir, system);
+  await vscode.workspace.getConfiguration('pluginWorkbench').update(`${system}.path`, host, vscode.ConfigurationTarget.Workspace);
+  return dir;
+}
+
 describe('Plugin Workbench in VS Code', () => {
   let api: Api;
 
@@ -141,10 +150,7 @@ describe('Plugin Workbench in VS Code', () => {
 
   it('starts a plugin-host session: gatewayd run --dev with the fresh build, output in the Debug Console, stopped on exit', async () => {
     const folder = vscode.workspace.workspaceFolders![0];
-    const standIns = workspaceFile('standins').fsPath;
-    fs.mkdirSync(standIns, { recursive: true });
-    const host = writeStandIn(standIns, 'gatewayd');
-    await vscode.workspace.getConfiguration('pluginWorkbench').update('gatewayd.path', host, vscode.ConfigurationTarget.Workspace);
+    const standIns = await useStandInHost('standins', 'gatewayd');
     const output: string[] = [];
     const tracker = vscode.debug.registerDebugAdapterTrackerFactory('plugin-host', {
       createDebugAdapterTracker: () => ({
@@ -186,10 +192,7 @@ describe('Plugin Workbench in VS Code', () => {
 
   it('refuses a CloudQuery session with debugPlugin when no go debugger is installed, and starts nothing', async () => {
     const folder = vscode.workspace.workspaceFolders![0];
-    const standIns = workspaceFile('standins-cq').fsPath;
-    fs.mkdirSync(standIns, { recursive: true });
-    const host = writeStandIn(standIns, 'cloudquery');
-    await vscode.workspace.getConfiguration('pluginWorkbench').update('cloudquery.path', host, vscode.ConfigurationTarget.Workspace);
+    const standIns = await useStandInHost('standins-cq', 'cloudquery');
     assert.equal(vscode.extensions.all.some((e) => (e.packageJSON?.contributes?.debuggers ?? []).some((d: { type?: string }) => d.type === 'go')), false, 'this VS Code has no Go extension');
     let sessions = 0;
     const listener = vscode.debug.onDidStartDebugSession(() => sessions++);

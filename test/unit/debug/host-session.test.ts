@@ -41,6 +41,16 @@ class Driver {
   }
 }
 
+/** A port nothing listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 const PLUGINS = 'plugins:\n  - name: guard\n    enabled: true\n    localPath: ./old/guard\n    checksum: abc\n';
 
 test('GatewayD: gatewayd run --dev with a dev copy of the plugins config pointing at the fresh build', async () => {
@@ -81,12 +91,7 @@ test('stop kills the whole process tree', async () => {
 });
 
 test('CloudQuery: the plugin is served on a port, then cloudquery sync runs a spec pointing at it', async () => {
-  const port = await new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
+  const port = await freePort();
   const spec = 'kind: source\nspec:\n  name: books\n  registry: local\n  path: ./books\n  tables: ["*"]\n  destinations: [sqlite]\n---\nkind: destination\nspec:\n  name: sqlite\n  path: cloudquery/sqlite\n  version: v2.0.0\n';
   const dir = makeTree({ 'test/config.yml': spec, 'main.go': 'package main\n' });
   const go = writeStandIn(dir, 'go', { stayAlive: true });
@@ -107,12 +112,7 @@ test('CloudQuery: the plugin is served on a port, then cloudquery sync runs a sp
 });
 
 test('CloudQuery with debugPlugin: the editor is asked to start the plugin under the go debugger; the sync waits for its port', async () => {
-  const port = await new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
+  const port = await freePort();
   const spec = 'kind: source\nspec:\n  name: books\n  registry: grpc\n  path: localhost:7777\n  tables: ["*"]\n  destinations: [sqlite]\n';
   const dir = makeTree({ 'test/config.yml': spec, 'main.go': 'package main\n' });
   const go = writeStandIn(dir, 'go');
