@@ -25,20 +25,31 @@ export function labelOf(node: ValueNode): string {
   return 'the document';
 }
 
-/** A dotted path for messages about deeper values: `plugins[0].env`. */
-export function pathOf(node: ValueNode): string {
-  const parts: string[] = [];
+/** One step from a document root: a key of a mapping or the index of a list item. */
+export type Step = string | number;
+
+/** Keys and indexes from the document root to a node (its owners are linked in the tree). */
+export function pathTo(node: ValueNode): Step[] {
+  const steps: Step[] = [];
   let current: ValueNode | undefined = node;
   while (current) {
     if (current.property) {
-      parts.unshift(current.property.key);
+      steps.unshift(current.property.key);
       current = current.property.parent;
     } else if (current.parentArray) {
-      parts.unshift(`[${current.parentArray.items.indexOf(current)}]`);
+      steps.unshift(current.parentArray.items.indexOf(current));
       current = current.parentArray;
     } else break;
   }
-  return parts.join('.').replace(/\.\[/g, '[');
+  return steps;
+}
+
+/** A dotted path for messages about deeper values: `plugins[0].env`. */
+export function pathOf(node: ValueNode): string {
+  return pathTo(node)
+    .map((step) => (typeof step === 'number' ? `[${step}]` : step))
+    .join('.')
+    .replace(/\.\[/g, '[');
 }
 
 export interface Span {
@@ -77,6 +88,12 @@ export function* walkProperties(node: ValueNode | undefined): Generator<Property
   } else if (node.type === 'array') {
     for (const item of node.items) yield* walkProperties(item);
   }
+}
+
+/** The property whose key starts at an offset (a diagnostic's start, for the fixes). */
+export function propertyKeyedAt(root: ValueNode | undefined, offset: number): PropertyNode | undefined {
+  for (const property of walkProperties(root)) if (property.keyStart === offset) return property;
+  return undefined;
 }
 
 export function* walkNodes(node: ValueNode | undefined): Generator<ValueNode> {

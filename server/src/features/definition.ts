@@ -5,7 +5,8 @@ import { uriToPath } from '../lsp/workbench-service';
 import { specsInDocuments, visibleSpecs, type SpecKind } from '../rules/cloudquery/spec-index';
 import { analyzedDocument } from './analyzed-document';
 import type { FeatureContext } from './index';
-import { documentHolding, locate, type Step } from './node-at';
+import type { Step } from '../engine/tree-query';
+import { documentHolding, locate } from './node-at';
 
 /**
  * Values that name another CloudQuery spec: where they are (path from the document root, `[]` any

@@ -11,7 +11,7 @@ import { pluginFolder } from '../rules/logcraft/missing-plugin';
 import type { RuleContext } from '../rules/rule';
 import { analyzedDocument } from './analyzed-document';
 import type { FeatureContext } from './index';
-import type { Step } from './node-at';
+import type { Step } from '../engine/tree-query';
 import { comparePath, compilePath, type PathPattern } from './path-pattern';
 
 /** Where a value may point: candidate files in order of preference; the first that exists is linked. */

@@ -1,7 +1,5 @@
+import type { Step } from '../engine/tree-query';
 import type { ParsedDocument, PropertyNode, ValueNode } from '../engine/types';
-
-/** One step from a document root: a key of a mapping or the index of a list item. */
-export type Step = string | number;
 
 export interface Located {
   /** Keys and indexes from the document root to `node`. */
@@ -45,20 +43,4 @@ export function locate(root: ValueNode | undefined, offset: number): Located | u
     }
   }
   return undefined;
-}
-
-/** Keys and indexes from the document root to a node (its owners are linked in the tree). */
-export function pathTo(node: ValueNode): Step[] {
-  const steps: Step[] = [];
-  let current: ValueNode | undefined = node;
-  while (current) {
-    if (current.property) {
-      steps.unshift(current.property.key);
-      current = current.property.parent;
-    } else if (current.parentArray) {
-      steps.unshift(current.parentArray.items.indexOf(current));
-      current = current.parentArray;
-    } else break;
-  }
-  return steps;
 }

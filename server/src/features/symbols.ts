@@ -5,7 +5,7 @@ import type { KindId } from '../engine/kinds';
 import type { ValueNode } from '../engine/types';
 import type { FeatureContext } from './index';
 import { analyzedDocument } from './analyzed-document';
-import type { Step } from './node-at';
+import type { Step } from '../engine/tree-query';
 import { comparePath, compilePath, type PathPattern } from './path-pattern';
 
 /**

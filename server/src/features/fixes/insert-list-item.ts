@@ -1,23 +1,5 @@
-import type { PropertyNode, ValueNode } from '../../engine/types';
+import { propertyKeyedAt } from '../../engine/tree-query';
 import { columnOf, isFlow, lastLineEnd, lineStartOf, literal, quickFix, shorten, type FixBuilder } from './fix';
-
-/** The property whose key starts at an offset. */
-function propertyKeyedAt(root: ValueNode | undefined, offset: number): PropertyNode | undefined {
-  if (!root) return undefined;
-  if (root.type === 'object') {
-    for (const p of root.properties) {
-      if (p.keyStart === offset) return p;
-      const inner = propertyKeyedAt(p.value, offset);
-      if (inner) return inner;
-    }
-  } else if (root.type === 'array') {
-    for (const item of root.items) {
-      const inner = propertyKeyedAt(item, offset);
-      if (inner) return inner;
-    }
-  }
-  return undefined;
-}
 
 /**
  * `data.insert` on the key of a list (the GatewayD cookie lines): adds the item, or each of a list

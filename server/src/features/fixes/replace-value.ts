@@ -1,6 +1,5 @@
 import type { CodeAction } from 'vscode-languageserver';
-import type { ValueNode } from '../../engine/types';
-import { pathTo, type Step } from '../node-at';
+import { pathTo, propertyKeyedAt, type Step } from '../../engine/tree-query';
 import { keepQuotes, quickFix, shorten, type FixBuilder, type FixInput, type OffsetEdit } from './fix';
 
 /** Replaces the diagnostic's span (a key or a value) with `value`, keeping its quotes. */
@@ -49,14 +48,19 @@ function spanEdit(input: FixInput, newText: string): OffsetEdit {
   return { start: input.document.offsetAt(input.diagnostic.range.start), end: input.document.offsetAt(input.diagnostic.range.end), newText };
 }
 
+/** One part of a TOML dotted key: a basic string, a literal string or a bare key. */
+const KEY_PART = String.raw`"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+`;
+/** A `dotted.key = ...` line, the key in group 1. */
+const KEY_VALUE_LINE = new RegExp(String.raw`^[ \t]*((?:${KEY_PART})(?:[ \t]*\.[ \t]*(?:${KEY_PART}))*)[ \t]*=`);
+
 /**
  * A TOML table is named again in every header below it (`[services.My_Id]`, `[services.My_Id.settings]`)
  * and in dotted keys (`My_Id.plugin = ...` under `[services]`): renaming its key renames it there
  * too, or the rest would land in another table.
  */
 function otherTomlHeaders(input: FixInput, start: number, end: number, value: string): OffsetEdit[] {
-  const table = tableKeyedAt(input.parsed?.root, start);
-  if (!table) return [];
+  const table = propertyKeyedAt(input.parsed?.root, start)?.value;
+  if (table?.type !== 'object' && table?.type !== 'array') return [];
   const path = pathTo(table);
   const edits: OffsetEdit[] = [];
   const rename = (segments: Array<{ name: Step; start: number; end: number }>, from: number) => {
@@ -83,7 +87,7 @@ function otherTomlHeaders(input: FixInput, start: number, end: number, value: st
       rename(current, 0);
       continue;
     }
-    const keyValue = /^[ \t]*((?:"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)(?:[ \t]*\.[ \t]*(?:"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+))*)[ \t]*=/.exec(line);
+    const keyValue = KEY_VALUE_LINE.exec(line);
     if (keyValue) {
       const own = splitDottedKey(keyValue[1], lineStart + line.indexOf(keyValue[1]));
       rename([...current, ...own], current.length);
@@ -93,27 +97,10 @@ function otherTomlHeaders(input: FixInput, start: number, end: number, value: st
   return edits;
 }
 
-function tableKeyedAt(root: ValueNode | undefined, keyStart: number): ValueNode | undefined {
-  if (!root) return undefined;
-  if (root.type === 'object') {
-    for (const p of root.properties) {
-      if (p.keyStart === keyStart) return p.value.type === 'object' || p.value.type === 'array' ? p.value : undefined;
-      const inner = tableKeyedAt(p.value, keyStart);
-      if (inner) return inner;
-    }
-  } else if (root.type === 'array') {
-    for (const item of root.items) {
-      const inner = tableKeyedAt(item, keyStart);
-      if (inner) return inner;
-    }
-  }
-  return undefined;
-}
-
 /** `a."b.c" . d` -> a, b.c, d with their spans (quotes included). */
 function splitDottedKey(body: string, offset: number): Array<{ name: Step; start: number; end: number }> {
   const segments: Array<{ name: Step; start: number; end: number }> = [];
-  const part = /\s*("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)\s*(\.|$)/y;
+  const part = new RegExp(String.raw`\s*(${KEY_PART})\s*(\.|$)`, 'y');
   for (let match = part.exec(body); match && match[0]; match = part.exec(body)) {
     const raw = match[1];
     const start = offset + match.index + match[0].indexOf(raw);
