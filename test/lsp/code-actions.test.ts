@@ -223,6 +223,21 @@ test('a removed key inside a flow mapping moves into the flow spec, or into one 
   gone(moved.after, 'cloudquery.removed-key');
 });
 
+test('a removed block key goes into a flow spec on one line; a spec that already sets it only loses the copy', async () => {
+  const into = await fix(path.join(makeTree({}), 'pg.yml'), `${DESTINATION}  batch_size: 1000\n  spec: {connection_string: x}\n`, 'cloudquery.removed-key');
+  assert.equal(into.text, `${DESTINATION}  spec: {connection_string: x, batch_size: 1000}\n`);
+  gone(into.after, 'cloudquery.removed-key');
+  const twice = await fix(path.join(makeTree({}), 'pg.yml'), `${DESTINATION}  batch_size: 1000\n  spec:\n    batch_size: 500\n`, 'cloudquery.removed-key');
+  assert.equal(twice.text, `${DESTINATION}  spec:\n    batch_size: 500\n`);
+  assert.match(twice.action.title, /already sets it/);
+  // A comment cannot follow the pair into a flow mapping: no move is offered.
+  const commented = `${DESTINATION}  batch_size: 1000 # tuned\n  spec: {connection_string: x}\n`;
+  const uri = client.open(path.join(makeTree({}), 'pg.yml'), commented);
+  const diagnostic = (await client.diagnostics(uri)).find((d) => d.code === 'cloudquery.removed-key');
+  assert.ok(diagnostic);
+  assert.equal((await actionsFor(uri, diagnostic)).some((a) => /^Move/.test(a.title)), false);
+});
+
 test('an eKuiper portable source without its YAML: the fix creates sources/<name>.yaml with a default block', async () => {
   const dir = makeTree({ mirror: '#!/bin/sh\n', 'requirements.txt': '' });
   const file = path.join(dir, 'mirror.json');
