@@ -1,19 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-
-const KINDS: Array<{ id: string; label: string }> = [
-  { id: 'cloudquery-spec', label: 'CloudQuery sync spec' },
-  { id: 'gatewayd-plugins', label: 'GatewayD plugins config' },
-  { id: 'gatewayd-config', label: 'GatewayD global config' },
-  { id: 'ekuiper-source-meta', label: 'eKuiper source metadata' },
-  { id: 'ekuiper-sink-meta', label: 'eKuiper sink metadata' },
-  { id: 'ekuiper-function-meta', label: 'eKuiper function metadata' },
-  { id: 'ekuiper-source-config', label: 'eKuiper source config' },
-  { id: 'ekuiper-portable-manifest', label: 'eKuiper portable plugin manifest' },
-  { id: 'anklet-config', label: 'Anklet config' },
-  { id: 'logcraft-config', label: 'LogCraft project config (lgc.toml)' },
-  { id: 'logcraft-detection', label: 'LogCraft detection' },
-];
+import { isKindId, KIND_IDS, KINDS } from '../../../server/src/engine/kinds';
 
 const AUTOMATIC = 'automatic';
 
@@ -30,13 +17,13 @@ export async function changeAssociation(args?: { uri?: string; kind?: string }):
   let kind = args?.kind;
   if (!kind) {
     const picked = await vscode.window.showQuickPick(
-      [{ label: 'Automatic', description: 'recognise the kind from name, place and content', id: AUTOMATIC }, ...KINDS.map((k) => ({ label: k.label, description: k.id, id: k.id }))],
+      [{ label: 'Automatic', description: 'recognise the kind from name, place and content', id: AUTOMATIC }, ...KIND_IDS.map((id) => ({ label: KINDS[id].title, description: id, id }))],
       { title: `Manifest kind of ${path.basename(uri.fsPath)}`, placeHolder: 'Pick the kind of manifest this file is' },
     );
     if (!picked) return undefined;
     kind = picked.id;
   }
-  if (kind !== AUTOMATIC && !KINDS.some((k) => k.id === kind)) throw new Error(`Unknown manifest kind "${kind}".`);
+  if (kind !== AUTOMATIC && !isKindId(kind)) throw new Error(`Unknown manifest kind "${kind}".`);
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   const config = vscode.workspace.getConfiguration('pluginWorkbench', uri);
   const target = folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Global;

@@ -21,12 +21,10 @@ export const magicCookie: Rule = {
       const env = findProperty(entry, 'env');
       if (!env || env.value.type !== 'array') continue; // the schema reports a missing or malformed env
       const name = entryName(entry) ?? 'this plugin';
-      const lines = env.value.items;
-      const missing = MAGIC_COOKIE.filter(({ key }) => !lines.some((item) => stringValue(item)?.startsWith(`${key}=`))).map(({ key, value }) => `${key}=${value}`);
-      for (const { key, value } of MAGIC_COOKIE) {
-        const line = `${key}=${value}`;
-        const items = env.value.items.filter((item) => stringValue(item)?.startsWith(`${key}=`));
-        const effective = items[items.length - 1];
+      const items = env.value.items;
+      const cookie = MAGIC_COOKIE.map(({ key, value }) => ({ key, value, line: `${key}=${value}`, effective: items.filter((item) => stringValue(item)?.startsWith(`${key}=`)).pop() }));
+      const missing = cookie.filter((c) => !c.effective).map((c) => c.line);
+      for (const { key, value, line, effective } of cookie) {
         if (!effective) {
           diagnostics.push({
             start: env.keyStart,
