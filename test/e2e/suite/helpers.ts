@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { writeStandIn } from '../../helpers/stand-in';
 
 export const EXTENSION_ID = 'plugin-workbench.plugin-workbench';
 
@@ -32,6 +33,34 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
 export async function open(relative: string): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(workspaceFile(relative));
   return vscode.window.showTextDocument(document, { preview: false });
+}
+
+/**
+ * Writes a stand-in host into a workspace folder and points `pluginWorkbench.<system>.path` at it,
+ * in the user settings: the host paths are restricted settings, which an untrusted folder's own
+ * settings cannot set.
+ */
+export async function useStandInHost(folder: string, system: 'gatewayd' | 'cloudquery'): Promise<string> {
+  const dir = workspaceFile(folder).fsPath;
+  fs.mkdirSync(dir, { recursive: true });
+  const host = writeStandIn(dir, system);
+  await vscode.workspace.getConfiguration('pluginWorkbench').update(`${system}.path`, host, vscode.ConfigurationTarget.Global);
+  return dir;
+}
+
+/** A `plugin-host` launch of the stand-in GatewayD plugin project in the e2e workspace, without a build. */
+export function gatewaydDevLaunch(name: string): vscode.DebugConfiguration {
+  return {
+    type: 'plugin-host',
+    request: 'launch',
+    name,
+    system: 'gatewayd',
+    project: '${workspaceFolder}/gatewayd-dev',
+    binary: 'gatewayd-plugin-dev',
+    plugin: 'gatewayd-plugin-dev',
+    pluginsConfig: 'gatewayd_plugin.yaml',
+    build: false,
+  };
 }
 
 /** Asks the harness for a screenshot of the window and waits until it is taken. */

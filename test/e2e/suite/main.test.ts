@@ -2,23 +2,14 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import { codeOf, EXTENSION_ID, open, ours, screenshot, ui, waitFor, workspaceFile } from './helpers';
+import { codeOf, EXTENSION_ID, gatewaydDevLaunch, open, ours, screenshot, ui, useStandInHost, waitFor, workspaceFile } from './helpers';
 import * as path from 'node:path';
-import { readRecord, writeStandIn } from '../../helpers/stand-in';
+import { readRecord } from '../../helpers/stand-in';
 
 interface Api {
   statusBar(): { text: string; tooltip: string; visible: boolean };
   refreshStatus(): Promise<void>;
   isServerRunning(): boolean;
-}
-
-/** Writes a stand-in host into a workspace folder and points `pluginWorkbench.<system>.path` at it. */
-async function useStandInHost(folder: string, system: 'gatewayd' | 'cloudquery'): Promise<string> {
-  const dir = workspaceFile(folder).fsPath;
-  fs.mkdirSync(dir, { recursive: true });
-  const host = writeStandIn(dir, system);
-  await vscode.workspace.getConfiguration('pluginWorkbench').update(`${system}.path`, host, vscode.ConfigurationTarget.Workspace);
-  return dir;
 }
 
 describe('Plugin Workbench in VS Code', () => {
@@ -166,17 +157,7 @@ describe('Plugin Workbench in VS Code', () => {
       });
     });
     try {
-      const started = await vscode.debug.startDebugging(folder, {
-        type: 'plugin-host',
-        request: 'launch',
-        name: 'e2e: GatewayD dev mode',
-        system: 'gatewayd',
-        project: '${workspaceFolder}/gatewayd-dev',
-        binary: 'gatewayd-plugin-dev',
-        plugin: 'gatewayd-plugin-dev',
-        pluginsConfig: 'gatewayd_plugin.yaml',
-        build: false,
-      });
+      const started = await vscode.debug.startDebugging(folder, gatewaydDevLaunch('e2e: GatewayD dev mode'));
       assert.equal(started, true);
       await terminated;
     } finally {

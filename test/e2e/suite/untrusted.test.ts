@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { writeStandIn } from '../../helpers/stand-in';
 import * as vscode from 'vscode';
-import { codeOf, EXTENSION_ID, open, ours, waitFor, workspaceFile } from './helpers';
+import { codeOf, EXTENSION_ID, gatewaydDevLaunch, open, ours, useStandInHost, waitFor, workspaceFile } from './helpers';
 
 interface Api {
   statusBar(): { text: string; tooltip: string; visible: boolean };
@@ -38,22 +37,10 @@ describe('Plugin Workbench in an untrusted folder', () => {
   });
 
   it('starts no plugin-host session and runs no host', async () => {
-    const standIns = workspaceFile('standins').fsPath;
-    fs.mkdirSync(standIns, { recursive: true });
-    const host = writeStandIn(standIns, 'gatewayd');
+    // A host that would run if trust were not checked: the stand-in, set where restricted mode keeps it.
+    const standIns = await useStandInHost('standins', 'gatewayd');
     // VS Code itself may hold the request behind a trust prompt that never gets an answer in tests.
-    const started = await within(15_000, vscode.debug.startDebugging(vscode.workspace.workspaceFolders![0], {
-      type: 'plugin-host',
-      request: 'launch',
-      name: 'untrusted',
-      system: 'gatewayd',
-      project: '${workspaceFolder}/gatewayd-dev',
-      binary: 'gatewayd-plugin-dev',
-      plugin: 'gatewayd-plugin-dev',
-      pluginsConfig: 'gatewayd_plugin.yaml',
-      build: false,
-      gatewaydPath: host,
-    }));
+    const started = await within(15_000, vscode.debug.startDebugging(vscode.workspace.workspaceFolders![0], gatewaydDevLaunch('untrusted')));
     assert.notEqual(started, true);
     await new Promise((r) => setTimeout(r, 1000));
     assert.equal(fs.existsSync(`${standIns}/gatewayd.record.json`), false);
