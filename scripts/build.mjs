@@ -32,4 +32,4 @@ await Promise.all([
 rmSync('dist/language', { recursive: true, force: true });
 cpSync('language', 'dist/language', { recursive: true });
 rmSync('dist/templates', { recursive: true, force: true });
-cpSync('client/src/scaffold/templates', 'dist/templates', { recursive: true });
+cpSync('templates', 'dist/templates', { recursive: true });

@@ -1,6 +1,6 @@
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { KINDS } from './engine';
+import { KINDS } from './core';
 import { toLspDiagnostics } from './lsp/diagnostics';
 import { DEFAULT_SETTINGS, readSettings, type WorkbenchSettings } from './lsp/settings';
 import { uriToPath, WorkbenchService } from './lsp/workbench-service';

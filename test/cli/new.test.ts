@@ -11,7 +11,7 @@ import { planScaffold } from '../../server/src/scaffold';
 // Every template through the real CLI: written, checked by our own validator, its code parsed by
 // the language's own tools (Go modules and crates cannot be downloaded here: syntax is the bar),
 // and a second run must change nothing.
-const TEMPLATES = path.join(REPO_ROOT, 'client', 'src', 'scaffold', 'templates');
+const TEMPLATES = path.join(REPO_ROOT, 'templates');
 const ids = JSON.parse(fs.readFileSync(path.join(TEMPLATES, 'index.json'), 'utf8')) as string[];
 
 function filesBelow(dir: string): string[] {

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Engine, type KindId } from '../../server/src/engine';
+import { Engine } from '../../server/src/analysis';
+import type { KindId } from '../../server/src/core';
 import { toReported, type ReportedDiagnostic } from '../../server/src/cli/report';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { isKindId, KIND_IDS, KINDS } from '../../../server/src/engine/kinds';
+import { isKindId, KIND_IDS, KINDS } from '../../../server/src/core/kinds';
 
 const AUTOMATIC = 'automatic';
 

@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readYaml } from '../../../server/src/engine/parse/yaml-reader';
-import { findProperty } from '../../../server/src/engine/parse/tree-builder';
-import { stringValue } from '../../../server/src/engine/tree-query';
-import type { ObjectNode } from '../../../server/src/engine/types';
+import { readYaml } from '../../../server/src/core/parse/yaml-reader';
+import { findProperty } from '../../../server/src/core/parse/tree-builder';
+import { stringValue } from '../../../server/src/core/tree-query';
+import type { ObjectNode } from '../../../server/src/core/types';
 
 export type HostSystem = 'gatewayd' | 'cloudquery' | 'ekuiper' | 'anklet' | 'logcraft';
 

@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readJson } from '../../../server/src/engine/parse/json-reader';
-import { readToml } from '../../../server/src/engine/parse/toml-reader';
-import { readYaml } from '../../../server/src/engine/parse/yaml-reader';
-import { findProperty } from '../../../server/src/engine/parse/tree-builder';
-import { stringValue } from '../../../server/src/engine/tree-query';
+import { readJson } from '../../../server/src/core/parse/json-reader';
+import { readToml } from '../../../server/src/core/parse/toml-reader';
+import { readYaml } from '../../../server/src/core/parse/yaml-reader';
+import { findProperty } from '../../../server/src/core/parse/tree-builder';
+import { stringValue } from '../../../server/src/core/tree-query';
 
 export type ProjectKind =
   | 'cloudquery-plugin'

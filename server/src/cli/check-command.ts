@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { decodeManifest, Engine, isKindId, KIND_IDS, type KindId } from '../engine';
+import { Engine } from '../analysis';
+import { decodeManifest, isKindId, KIND_IDS, type KindId } from '../core';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatText, summary } from './format/text';

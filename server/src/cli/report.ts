@@ -1,4 +1,4 @@
-import { LineIndex, type EngineDiagnostic, type KindId, type Severity } from '../engine';
+import { LineIndex, type EngineDiagnostic, type KindId, type Severity } from '../core';
 
 /** One diagnostic as the CLI contract prints it: 1-based lines and columns, end exclusive. */
 export interface ReportedDiagnostic {

@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { KindId, ParsedFile } from '../engine';
+import type { KindId, ParsedFile } from '../core';
 import type { DocumentAnalysis } from '../lsp/workbench-service';
 import type { FeatureContext } from './index';
 

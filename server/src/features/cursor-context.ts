@@ -1,8 +1,8 @@
 import { getLocation, parseTree, findNodeAtLocation, type Node as JsonNode } from 'jsonc-parser';
-import { readYaml } from '../engine/parse/yaml-reader';
-import { readToml } from '../engine/parse/toml-reader';
-import { toValue } from '../engine/tree-query';
-import type { Format } from '../engine/types';
+import { readYaml } from '../core/parse/yaml-reader';
+import { readToml } from '../core/parse/toml-reader';
+import { toValue } from '../core/tree-query';
+import type { Format } from '../core/types';
 import type { PathSegment } from './schema-navigator';
 
 /** Where the cursor is in a (possibly half-typed) manifest. */

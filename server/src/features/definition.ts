@@ -1,11 +1,11 @@
 import { pathToFileURL } from 'node:url';
 import type { DefinitionParams, Location } from 'vscode-languageserver';
-import { LineIndex } from '../engine';
+import { LineIndex } from '../core';
 import { uriToPath } from '../lsp/workbench-service';
-import { specsInDocuments, visibleSpecs, type SpecKind } from '../rules/cloudquery/spec-index';
+import { specsInDocuments, visibleSpecs, type SpecKind } from '../systems/cloudquery/rules/spec-index';
 import { analyzedDocument } from './analyzed-document';
 import type { FeatureContext } from './index';
-import type { Step } from '../engine/tree-query';
+import type { Step } from '../core/tree-query';
 import { documentHolding, locate } from './node-at';
 
 /**

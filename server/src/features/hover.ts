@@ -1,7 +1,7 @@
 import { MarkupKind, type HoverParams } from 'vscode-languageserver';
-import { KINDS } from '../engine';
-import { toValue } from '../engine/tree-query';
-import type { Format, ParsedDocument, ValueNode } from '../engine/types';
+import { KINDS } from '../core';
+import { toValue } from '../core/tree-query';
+import type { Format, ParsedDocument, ValueNode } from '../core/types';
 import { cursorContext } from './cursor-context';
 import type { FeatureContext } from './index';
 import { manifestDocuments } from './manifest-document';

@@ -2,16 +2,16 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DocumentLink, DocumentLinkParams } from 'vscode-languageserver';
-import { findProperty } from '../engine/parse/tree-builder';
-import { stringValue } from '../engine/tree-query';
-import type { KindId } from '../engine/kinds';
-import type { ValueNode } from '../engine/types';
+import { findProperty } from '../core/parse/tree-builder';
+import { stringValue } from '../core/tree-query';
+import type { KindId } from '../core/kinds';
+import type { ValueNode } from '../core/types';
 import { uriToPath } from '../lsp/workbench-service';
-import { pluginFolder } from '../rules/logcraft/missing-plugin';
-import type { RuleContext } from '../rules/rule';
+import { pluginFolder } from '../systems/logcraft/rules/missing-plugin';
+import type { RuleContext } from '../analysis/rule';
 import { analyzedDocument } from './analyzed-document';
 import type { FeatureContext } from './index';
-import type { Step } from '../engine/tree-query';
+import type { Step } from '../core/tree-query';
 import { comparePath, compilePath, type PathPattern } from './path-pattern';
 
 /** Where a value may point: candidate files in order of preference; the first that exists is linked. */

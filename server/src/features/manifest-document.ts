@@ -1,4 +1,4 @@
-import { KINDS, type KindId } from '../engine';
+import { KINDS, type KindId } from '../core';
 import { uriToPath } from '../lsp/workbench-service';
 import type { AnalyzedDocument } from './analyzed-document';
 import type { FeatureContext } from './index';

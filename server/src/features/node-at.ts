@@ -1,5 +1,5 @@
-import type { Step } from '../engine/tree-query';
-import type { ParsedDocument, PropertyNode, ValueNode } from '../engine/types';
+import type { Step } from '../core/tree-query';
+import type { ParsedDocument, PropertyNode, ValueNode } from '../core/types';
 
 export interface Located {
   /** Keys and indexes from the document root to `node`. */

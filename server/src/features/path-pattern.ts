@@ -1,4 +1,4 @@
-import type { Step } from '../engine/tree-query';
+import type { Step } from '../core/tree-query';
 
 /**
  * A place in a manifest, written `plugins[].localPath`: keys separated by `.`, `*` for any key,

@@ -1,11 +1,11 @@
 import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { findProperty } from '../engine/parse/tree-builder';
-import type { KindId } from '../engine/kinds';
-import type { ValueNode } from '../engine/types';
+import { findProperty } from '../core/parse/tree-builder';
+import type { KindId } from '../core/kinds';
+import type { ValueNode } from '../core/types';
 import type { FeatureContext } from './index';
 import { analyzedDocument } from './analyzed-document';
-import type { Step } from '../engine/tree-query';
+import type { Step } from '../core/tree-query';
 import { comparePath, compilePath, type PathPattern } from './path-pattern';
 
 /**

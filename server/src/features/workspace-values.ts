@@ -1,11 +1,11 @@
 import * as path from 'node:path';
-import { findProperty } from '../engine/parse/tree-builder';
-import { stringValue } from '../engine/tree-query';
-import type { KindId } from '../engine/kinds';
-import type { RuleContext } from '../rules/rule';
-import { visibleSpecs } from '../rules/cloudquery/spec-index';
-import { pluginFolder } from '../rules/logcraft/missing-plugin';
-import { KNOWN_PLUGINS, workspacePlugins } from '../rules/anklet/unknown-plugin';
+import { findProperty } from '../core/parse/tree-builder';
+import { stringValue } from '../core/tree-query';
+import type { KindId } from '../core/kinds';
+import type { RuleContext } from '../analysis/rule';
+import { visibleSpecs } from '../systems/cloudquery/rules/spec-index';
+import { pluginFolder } from '../systems/logcraft/rules/missing-plugin';
+import { KNOWN_PLUGINS, workspacePlugins } from '../systems/anklet/rules/unknown-plugin';
 import type { PathSegment } from './schema-navigator';
 
 /** Values known from the workspace for a place in a manifest ('*' matches any key or index). */

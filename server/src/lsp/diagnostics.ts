@@ -1,6 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { EngineDiagnostic, Severity } from '../engine';
+import type { EngineDiagnostic, Severity } from '../core';
 import type { WorkbenchSettings } from './settings';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {

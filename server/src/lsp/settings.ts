@@ -1,4 +1,4 @@
-import type { KindId, Severity, SystemId } from '../engine';
+import type { KindId, Severity, SystemId } from '../core';
 
 /** What the client may configure per resource (`pluginWorkbench.*`). */
 export interface WorkbenchSettings {

@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import { minimatch } from 'minimatch';
 import { URI } from 'vscode-uri';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { Engine, isKindId, KINDS, nodeFileAccess, type Analysis, type FileAccess, type KindId } from '../engine';
+import { Engine, type Analysis } from '../analysis';
+import { isKindId, KINDS, nodeFileAccess, type FileAccess, type KindId } from '../core';
 import { DEFAULT_SETTINGS, type WorkbenchSettings } from './settings';
 
 export interface DocumentAnalysis extends Analysis {

@@ -41,13 +41,13 @@ export interface Template extends TemplateDefinition {
 
 const TEMPLATE_SUFFIX = '.tmpl';
 
-/** The templates folder: dist/templates in a bundle, client/src/scaffold/templates in a checkout. */
+/** The templates folder: dist/templates in a bundle, templates/ in a checkout. */
 export function locateTemplates(): string {
   const override = process.env.PLUGIN_WORKBENCH_TEMPLATES;
   if (override) return override;
   let dir = __dirname;
   for (let i = 0; i < 6; i++) {
-    for (const candidate of [path.join(dir, 'templates'), path.join(dir, 'dist', 'templates'), path.join(dir, 'client', 'src', 'scaffold', 'templates')]) {
+    for (const candidate of [path.join(dir, 'templates'), path.join(dir, 'dist', 'templates')]) {
       if (fs.existsSync(path.join(candidate, 'index.json'))) return candidate;
     }
     dir = path.dirname(dir);

@@ -1,9 +1,9 @@
 import type { ErrorObject } from 'ajv';
-import type { EngineDiagnostic, Severity, ValueNode } from '../engine/types';
-import { keySpan, labelOf, nodeAtPointer, ownerSpan, toValue, valueSpan, type Span } from '../engine/tree-query';
-import { findProperty } from '../engine/parse/tree-builder';
-import { closest } from '../engine/text/closest';
-import { CASE_TRANSFORMS } from '../engine/text/case';
+import type { EngineDiagnostic, Severity, ValueNode } from '../core/types';
+import { keySpan, labelOf, nodeAtPointer, ownerSpan, toValue, valueSpan, type Span } from '../core/tree-query';
+import { findProperty } from '../core/parse/tree-builder';
+import { closest } from '../core/text/closest';
+import { CASE_TRANSFORMS } from '../core/text/case';
 import { PRESENCE_KEYWORDS, type BranchValidator, type JsonSchema } from './schema-store';
 
 /** Keywords that judge a value (and may be excused when the value is a host placeholder). */

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkText, makeTree, REPO_ROOT } from '../../helpers/engine';
-import type { KindId } from '../../../server/src/engine/kinds';
+import type { KindId } from '../../../server/src/core/kinds';
 
 interface Snippet {
   prefix: string;

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
-import { readJson } from '../../../../server/src/engine/parse/json-reader';
-import { findProperty } from '../../../../server/src/engine/parse/tree-builder';
-import { stringValue } from '../../../../server/src/engine/tree-query';
+import { readJson } from '../../../../server/src/core/parse/json-reader';
+import { findProperty } from '../../../../server/src/core/parse/tree-builder';
+import { stringValue } from '../../../../server/src/core/tree-query';
 import { safeList, type Project } from '../projects';
 
 export interface PackageResult {

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readYaml } from '../../../../server/src/engine/parse/yaml-reader';
-import { findProperty } from '../../../../server/src/engine/parse/tree-builder';
-import { stringValue } from '../../../../server/src/engine/tree-query';
+import { readYaml } from '../../../../server/src/core/parse/yaml-reader';
+import { findProperty } from '../../../../server/src/core/parse/tree-builder';
+import { stringValue } from '../../../../server/src/core/tree-query';
 
 export interface ChecksumChange {
   file: string;

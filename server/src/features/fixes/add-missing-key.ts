@@ -1,6 +1,6 @@
 import type { CodeAction } from 'vscode-languageserver';
-import type { ObjectNode, ValueNode } from '../../engine/types';
-import { nodeAtPointer, pathTo } from '../../engine/tree-query';
+import type { ObjectNode, ValueNode } from '../../core/types';
+import { nodeAtPointer, pathTo } from '../../core/tree-query';
 import { columnOf, isFlow, lastLineEnd, lineEndOf, literal, quickFix, shorten, type FixBuilder, type FixInput, type OffsetEdit } from './fix';
 
 /** What an empty value of a schema type looks like. */

@@ -1,6 +1,6 @@
-import { findProperty } from '../../engine/parse/tree-builder';
-import { nodeAtPointer } from '../../engine/tree-query';
-import type { ObjectNode, PropertyNode } from '../../engine/types';
+import { findProperty } from '../../core/parse/tree-builder';
+import { nodeAtPointer } from '../../core/tree-query';
+import type { ObjectNode, PropertyNode } from '../../core/types';
 import { columnOf, isFlow, lastLineEnd, lineEndOf, lineStartOf, quickFix, type FixBuilder, type OffsetEdit } from './fix';
 
 /**

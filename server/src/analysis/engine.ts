@@ -1,0 +1,167 @@
+import * as path from 'node:path';
+import { ALL_RULES } from '../systems';
+import type { Rule, RuleContext } from './rule';
+import { mapSchemaErrors } from '../schemas/error-mapper';
+import { SchemaStore } from '../schemas/schema-store';
+import { classify, type Classification } from '../core/classify/classify';
+import { KINDS, type KindDefinition, type KindId } from '../core/kinds';
+import { parseFile } from '../core/parse/parse-file';
+import { MAX_MANIFEST_BYTES } from '../core/text/decode';
+import { toValue } from '../core/tree-query';
+import type { EngineDiagnostic, ParsedDocument, ParsedFile } from '../core/types';
+import { nodeFileAccess, type FileAccess } from '../core/workspace';
+
+export interface AnalyzeInput {
+  path: string;
+  text: string;
+  /** Document version (LSP); with `path` it keys the parse cache. */
+  version?: number;
+  forcedKind?: KindId;
+}
+
+export interface Analysis {
+  classification: Classification;
+  kind?: KindId;
+  parsed?: ParsedFile;
+  diagnostics: EngineDiagnostic[];
+}
+
+export interface EngineOptions {
+  schemas?: SchemaStore;
+  files?: FileAccess;
+  rules?: readonly Rule[];
+}
+
+/**
+ * Parse, classify, validate. No editor or protocol dependency: the language server, the CLI and
+ * the tests all drive this class.
+ */
+export class Engine {
+  readonly schemas: SchemaStore;
+  readonly files: FileAccess;
+  private readonly rules: readonly Rule[];
+  private readonly parseCache = new Map<string, { key: string; parsed: ParsedFile }>();
+
+  constructor(options: EngineOptions = {}) {
+    this.schemas = options.schemas ?? new SchemaStore();
+    this.files = options.files ?? nodeFileAccess();
+    this.rules = options.rules ?? ALL_RULES;
+  }
+
+  classify(input: AnalyzeInput): Classification {
+    return classify({ path: input.path, text: input.text, forcedKind: input.forcedKind, files: this.files });
+  }
+
+  /** Parses with the host's dialect; cached per path and version (or text, without a version). */
+  parse(filePath: string, text: string, kind: KindId, version?: number): ParsedFile {
+    const key = `${kind}:${version ?? ''}:${text.length}:${version === undefined ? text : ''}`;
+    const cached = this.parseCache.get(filePath);
+    if (cached && cached.key === key) return cached.parsed;
+    const parsed = parseFile(text, KINDS[kind]);
+    this.parseCache.set(filePath, { key, parsed });
+    if (this.parseCache.size > 500) this.parseCache.delete(this.parseCache.keys().next().value as string);
+    return parsed;
+  }
+
+  forget(filePath: string): void {
+    this.parseCache.delete(filePath);
+  }
+
+  async analyze(input: AnalyzeInput): Promise<Analysis> {
+    const classification = this.classify(input);
+    const diagnostics: EngineDiagnostic[] = [];
+    if (classification.unknownModeline) {
+      const { id, offset } = classification.unknownModeline;
+      diagnostics.push({
+        start: offset,
+        end: offset + id.length,
+        severity: 'warning',
+        code: 'workbench.unknown-kind',
+        message: `Unknown kind "${id}" in the plugin-workbench modeline. Known kinds: ${Object.keys(KINDS).join(', ')}.`,
+      });
+    }
+    const kind = classification.kind;
+    if (!kind) return { classification, diagnostics };
+    if (input.text.length > MAX_MANIFEST_BYTES) {
+      diagnostics.push({
+        start: 0,
+        end: 0,
+        severity: 'information',
+        code: 'workbench.too-large',
+        message: `This file is larger than ${MAX_MANIFEST_BYTES / 1024 / 1024} MB; it was not validated.`,
+      });
+      return { classification, kind, diagnostics };
+    }
+    const definition = KINDS[kind];
+    const absolute = path.resolve(input.path);
+    const parsed = this.parse(absolute, input.text, kind, input.version);
+    diagnostics.push(...parsed.diagnostics);
+    const documents = hostDocuments(parsed, definition);
+    diagnostics.push(...this.validateSchema(kind, definition, documents, parsed));
+    const context = this.contextFor(kind, absolute, input.text, parsed);
+    for (const rule of this.rules) {
+      if (!rule.kinds.includes(kind)) continue;
+      try {
+        diagnostics.push(...(await rule.check(context)));
+      } catch (error) {
+        // A rule must never take the whole file down; say which one failed.
+        diagnostics.push({
+          start: 0,
+          end: 0,
+          severity: 'information',
+          code: 'workbench.rule-failed',
+          message: `Check ${rule.id} could not run: ${(error as Error).message}`,
+        });
+      }
+    }
+    diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
+    return { classification, kind, parsed, diagnostics };
+  }
+
+  /** What rules (and editor features built like them) see of a parsed file. */
+  contextFor(kind: KindId, file: string, text: string, parsed: ParsedFile): RuleContext {
+    const definition = KINDS[kind];
+    return {
+      kind,
+      definition,
+      path: path.resolve(file),
+      text,
+      file: parsed,
+      documents: hostDocuments(parsed, definition),
+      files: this.files,
+      schemas: this.schemas,
+      parseOther: (other, otherKind) => this.parseOther(other, otherKind),
+    };
+  }
+
+  private validateSchema(kind: KindId, definition: KindDefinition, documents: ParsedDocument[], parsed: ParsedFile): EngineDiagnostic[] {
+    const validate = this.schemas.validatorFor(kind);
+    if (!validate) return [];
+    const branchValidator = this.schemas.branchValidatorFor(kind);
+    const diagnostics: EngineDiagnostic[] = [];
+    for (const document of documents) {
+      if (document.broken || !document.root) continue;
+      if (validate(toValue(document.root))) continue;
+      // Copy: ajv reuses its error array on the next call, and mapping validates branches again.
+      const errors = [...(validate.errors ?? [])];
+      diagnostics.push(
+        ...mapSchemaErrors(errors, { system: definition.system, root: document.root, text: parsed.text, documentStart: document.start, branchValidator }),
+      );
+    }
+    return diagnostics;
+  }
+
+  private parseOther(file: string, kind: KindId): ParsedFile | undefined {
+    const absolute = path.resolve(file);
+    const text = this.files.readText(absolute);
+    if (text === undefined) return undefined;
+    return this.parse(absolute, text, kind);
+  }
+}
+
+/** The documents the host reads: all of them, or only the first non-empty one. */
+export function hostDocuments(parsed: ParsedFile, definition: KindDefinition): ParsedDocument[] {
+  if (definition.multiDocument) return parsed.documents;
+  const first = parsed.documents.find((d) => d.root !== undefined || d.broken);
+  return first ? [first] : [];
+}

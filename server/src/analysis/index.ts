@@ -1,0 +1,2 @@
+// The pipeline's public surface: classify -> parse -> schema -> rules -> diagnostics, over the core.
+export { Engine, hostDocuments, type Analysis, type AnalyzeInput, type EngineOptions } from './engine';

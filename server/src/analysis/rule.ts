@@ -1,0 +1,29 @@
+import type { KindDefinition, KindId } from '../core/kinds';
+import type { EngineDiagnostic, ParsedDocument, ParsedFile } from '../core/types';
+import type { FileAccess } from '../core/workspace';
+import type { SchemaStore } from '../schemas/schema-store';
+
+/** What a rule sees: the parsed file, its kind, and read-only access to the files around it. */
+export interface RuleContext {
+  kind: KindId;
+  definition: KindDefinition;
+  /** Absolute path of the file (for reading its neighbours). */
+  path: string;
+  /** The original text (before placeholder stand-ins). */
+  text: string;
+  file: ParsedFile;
+  /** The documents the host reads (all for multi-document kinds, else the first). */
+  documents: ParsedDocument[];
+  files: FileAccess;
+  schemas: SchemaStore;
+  /** Parses another file as a given kind (cached), e.g. a sibling CloudQuery spec. */
+  parseOther(path: string, kind: KindId): ParsedFile | undefined;
+}
+
+/** A check beyond the JSON schema: one per file under rules/<system>/. */
+export interface Rule {
+  /** The diagnostic code(s) it raises, for docs and settings. */
+  id: string;
+  kinds: readonly KindId[];
+  check(context: RuleContext): EngineDiagnostic[] | Promise<EngineDiagnostic[]>;
+}

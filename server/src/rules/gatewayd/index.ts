@@ -1,7 +1,0 @@
-import type { Rule } from '../rule';
-import { checksumMatchesBinary } from './checksum';
-import { configGroups } from './config-groups';
-import { duplicatePluginNames } from './duplicate-names';
-import { magicCookie } from './magic-cookie';
-
-export const GATEWAYD_RULES: readonly Rule[] = [magicCookie, checksumMatchesBinary, duplicatePluginNames, configGroups];

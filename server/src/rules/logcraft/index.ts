@@ -1,6 +1,0 @@
-import type { Rule } from '../rule';
-import { idClash } from './id-clash';
-import { missingPlugin } from './missing-plugin';
-import { serviceSettings } from './settings';
-
-export const LOGCRAFT_RULES: readonly Rule[] = [idClash, missingPlugin, serviceSettings];

@@ -1,0 +1,34 @@
+import { findProperty } from '../../../core/parse/tree-builder';
+import type { EngineDiagnostic } from '../../../core/types';
+import type { Rule } from '../../../analysis/rule';
+import { specOf, visibleSpecs } from './spec-index';
+
+const CONNECTION = /^@@plugins\.([^.\s]+)\.connection$/;
+
+// backend_options.connection: "@@plugins.<name>.connection" reuses a destination's connection.
+export const backendConnection: Rule = {
+  id: 'cloudquery.unknown-backend-destination',
+  kinds: ['cloudquery-spec'],
+  check(context) {
+    const diagnostics: EngineDiagnostic[] = [];
+    let destinations: string[] | undefined;
+    for (const document of context.documents) {
+      const found = specOf(document);
+      if (found?.kind !== 'source') continue;
+      const connection = findProperty(findProperty(found.spec, 'backend_options')?.value, 'connection')?.value;
+      if (connection?.type !== 'scalar' || typeof connection.value !== 'string') continue;
+      const match = CONNECTION.exec(connection.value);
+      if (!match) continue;
+      destinations ??= visibleSpecs(context).filter((s) => s.kind === 'destination').map((s) => s.name);
+      if (destinations.includes(match[1])) continue;
+      diagnostics.push({
+        start: connection.start,
+        end: connection.end,
+        severity: 'error',
+        code: 'cloudquery.unknown-backend-destination',
+        message: `backend_options.connection refers to destination "${match[1]}", which is not defined here or in the folder's other spec files.`,
+      });
+    }
+    return diagnostics;
+  },
+};

@@ -1,0 +1,20 @@
+import type { Rule } from '../../../analysis/rule';
+import { backendConnection } from './backend-connection';
+import { duplicateNames } from './duplicate-names';
+import { githubRegistry } from './github-registry';
+import { pluginSpecSchema } from './plugin-spec-schema';
+import { specReferences } from './spec-references';
+import { specSnakeCase } from './spec-snake-case';
+import { syncGroupId } from './sync-group-id';
+import { timePlaceholder } from './time-placeholder';
+
+export const CLOUDQUERY_RULES: readonly Rule[] = [
+  timePlaceholder,
+  specReferences,
+  duplicateNames,
+  backendConnection,
+  syncGroupId,
+  githubRegistry,
+  pluginSpecSchema,
+  specSnakeCase,
+];

@@ -1,0 +1,79 @@
+import * as path from 'node:path';
+import { findProperty } from '../../../core/parse/tree-builder';
+import { stringValue, toValue } from '../../../core/tree-query';
+import type { EngineDiagnostic, ObjectNode } from '../../../core/types';
+import type { FileAccess } from '../../../core/workspace';
+import { mapSchemaErrors } from '../../../schemas/error-mapper';
+import type { Rule } from '../../../analysis/rule';
+import { specOf } from './spec-index';
+
+const EMBED = /\/\/go:embed\s+(\S+\.json)/g;
+
+/** A Go module that is a CloudQuery plugin (it requires the plugin SDK). */
+function isPluginProject(dir: string, files: FileAccess): boolean {
+  return (files.readText(path.join(dir, 'go.mod')) ?? '').includes('github.com/cloudquery/plugin-sdk');
+}
+
+/**
+ * The plugin project a spec runs when it uses a plugin under development: `registry: local` names
+ * its binary; `registry: grpc` serves it from the project the spec lives in (e.g. test/config.yml).
+ */
+function projectFor(specFile: string, registry: string, pluginPath: string | undefined, files: FileAccess): string | undefined {
+  const candidates: string[] = [];
+  if (registry === 'local' && pluginPath) {
+    for (const base of [path.dirname(specFile), path.dirname(path.dirname(specFile))]) candidates.push(path.dirname(path.resolve(base, pluginPath)));
+  }
+  let dir = path.dirname(specFile);
+  for (let depth = 0; depth < 4; depth++) {
+    candidates.push(dir);
+    dir = path.dirname(dir);
+  }
+  return candidates.find((c) => isPluginProject(c, files));
+}
+
+/** The JSON schema a plugin publishes for its spec: dist/spec_json_schema.json, or the file its Go code embeds. */
+export function publishedSchema(project: string, files: FileAccess): { file: string; text: string } | undefined {
+  const packaged = path.join(project, 'dist', 'spec_json_schema.json');
+  const text = files.readText(packaged);
+  if (text !== undefined) return { file: packaged, text };
+  for (const folder of [project, ...files.list(project).map((f) => path.join(project, f)).filter((f) => files.isDirectory(f))]) {
+    for (const name of files.list(folder)) {
+      if (!name.endsWith('.go')) continue;
+      const source = files.readText(path.join(folder, name)) ?? '';
+      if (!source.includes('JSONSchema')) continue;
+      for (const match of source.matchAll(EMBED)) {
+        const file = path.join(folder, match[1]);
+        const schema = files.readText(file);
+        if (schema !== undefined) return { file, text: schema };
+      }
+    }
+  }
+  return undefined;
+}
+
+// When a spec runs the plugin being developed here, its own `spec:` is checked against the schema
+// the plugin publishes, as `cloudquery sync` does with the schema it gets from the plugin.
+export const pluginSpecSchema: Rule = {
+  id: 'cloudquery.plugin-spec',
+  kinds: ['cloudquery-spec'],
+  check(context) {
+    const diagnostics: EngineDiagnostic[] = [];
+    for (const document of context.documents) {
+      const found = specOf(document);
+      if (!found) continue;
+      const registry = stringValue(findProperty(found.spec, 'registry')?.value);
+      if (registry !== 'local' && registry !== 'grpc') continue;
+      const inner = findProperty(found.spec, 'spec')?.value;
+      if (!inner || inner.type !== 'object') continue;
+      const project = projectFor(context.path, registry, stringValue(findProperty(found.spec, 'path')?.value), context.files);
+      const schema = project && publishedSchema(project, context.files);
+      if (!schema) continue;
+      const validate = context.schemas.validatorForText(schema.file, schema.text);
+      if (!validate || validate(toValue(inner))) continue;
+      const source = path.relative(path.dirname(context.path), schema.file);
+      const mapped = mapSchemaErrors([...(validate.errors ?? [])], { system: 'cloudquery.plugin-spec', root: inner as ObjectNode, text: context.file.text });
+      diagnostics.push(...mapped.map((d) => ({ ...d, message: `${d.message} (the plugin's spec schema, ${source})` })));
+    }
+    return diagnostics;
+  },
+};

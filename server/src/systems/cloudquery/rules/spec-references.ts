@@ -1,0 +1,54 @@
+import * as path from 'node:path';
+import { findProperty } from '../../../core/parse/tree-builder';
+import type { EngineDiagnostic } from '../../../core/types';
+import type { Rule } from '../../../analysis/rule';
+import { closest } from '../../../core/text/closest';
+import { isPlaceholder, specOf, visibleSpecs, type SpecKind } from './spec-index';
+
+// A source's `destinations` must name destination specs, a destination's `transformers` must name
+// transformer specs; CloudQuery refuses to sync otherwise.
+const REFERENCES: Array<{ from: SpecKind; key: string; to: SpecKind; code: string }> = [
+  { from: 'source', key: 'destinations', to: 'destination', code: 'cloudquery.unknown-destination' },
+  { from: 'destination', key: 'transformers', to: 'transformer', code: 'cloudquery.unknown-transformer' },
+];
+
+/** Destinations the CLI injects itself (CloudQuery Platform syncs). */
+const BUILT_IN: Partial<Record<SpecKind, string[]>> = { destination: ['platform'] };
+
+export const specReferences: Rule = {
+  id: 'cloudquery.unknown-destination',
+  kinds: ['cloudquery-spec'],
+  check(context) {
+    const specs = visibleSpecs(context);
+    const diagnostics: EngineDiagnostic[] = [];
+    for (const document of context.documents) {
+      const found = specOf(document);
+      if (!found) continue;
+      for (const reference of REFERENCES) {
+        if (found.kind !== reference.from) continue;
+        const list = findProperty(found.spec, reference.key)?.value;
+        if (list?.type !== 'array') continue;
+        const known = [...new Set([...specs.filter((s) => s.kind === reference.to).map((s) => s.name), ...(BUILT_IN[reference.to] ?? [])])];
+        for (const item of list.items) {
+          // Empty names are the schema's to report.
+          if (item.type !== 'scalar' || isPlaceholder(item) || item.value === null || item.value === '') continue;
+          const name = String(item.value);
+          if (known.includes(name)) continue;
+          const suggestion = closest(name, known);
+          const folder = path.basename(path.dirname(context.path)) || '.';
+          diagnostics.push({
+            start: item.start,
+            end: item.end,
+            severity: 'error',
+            code: reference.code,
+            message:
+              `No ${reference.to} named "${name}" in this file or in the other spec files of ${folder}/. ` +
+              (suggestion ? `Did you mean "${suggestion}"?` : known.length ? `Known ${reference.to}s: ${known.join(', ')}.` : `Add a document with kind: ${reference.to} and name: ${name}.`),
+            data: suggestion ? { suggestion } : undefined,
+          });
+        }
+      }
+    }
+    return diagnostics;
+  },
+};

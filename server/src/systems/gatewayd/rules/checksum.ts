@@ -1,0 +1,50 @@
+import * as path from 'node:path';
+import { findProperty } from '../../../core/parse/tree-builder';
+import { stringValue } from '../../../core/tree-query';
+import type { EngineDiagnostic } from '../../../core/types';
+import type { Rule } from '../../../analysis/rule';
+import { entryName, pluginEntries } from './plugin-entries';
+
+const SHA256 = /^[0-9a-fA-F]{64}$/;
+
+// GatewayD verifies `checksum` against the binary at `localPath` before it starts a plugin (not in
+// --dev mode). The binary is hashed by streaming, only in a trusted workspace.
+export const checksumMatchesBinary: Rule = {
+  id: 'gatewayd.checksum-mismatch',
+  kinds: ['gatewayd-plugins'],
+  async check(context) {
+    const diagnostics: EngineDiagnostic[] = [];
+    for (const entry of pluginEntries(context.documents)) {
+      const localPath = findProperty(entry, 'localPath');
+      const checksum = findProperty(entry, 'checksum');
+      const file = stringValue(localPath?.value);
+      if (!localPath || !file || localPath.value.type === 'scalar' && localPath.value.placeholder) continue;
+      const binary = path.resolve(path.dirname(context.path), file);
+      const name = entryName(entry) ?? 'this plugin';
+      if (!context.files.isFile(binary)) {
+        diagnostics.push({
+          start: localPath.value.start,
+          end: localPath.value.end,
+          severity: 'information',
+          code: 'gatewayd.binary-missing',
+          message: `${name}: no binary at ${file} yet (relative to this file); build the plugin to compare its checksum.`,
+          data: { path: binary },
+        });
+        continue;
+      }
+      const expected = stringValue(checksum?.value);
+      if (!checksum || !expected || !SHA256.test(expected)) continue;
+      const actual = await context.files.sha256(binary);
+      if (!actual || actual.toLowerCase() === expected.toLowerCase()) continue;
+      diagnostics.push({
+        start: checksum.value.start,
+        end: checksum.value.end,
+        severity: 'warning',
+        code: 'gatewayd.checksum-mismatch',
+        message: `${name}: checksum does not match the binary at ${file} (its SHA-256 is ${actual}). GatewayD refuses to start the plugin outside --dev mode.`,
+        data: { computed: actual, path: binary },
+      });
+    }
+    return diagnostics;
+  },
+};

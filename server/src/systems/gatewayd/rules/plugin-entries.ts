@@ -1,0 +1,13 @@
+import { findProperty } from '../../../core/parse/tree-builder';
+import { stringValue } from '../../../core/tree-query';
+import type { ObjectNode, ParsedDocument } from '../../../core/types';
+
+/** The plugin entries of a gatewayd_plugins.yaml (or a plugin repository's gatewayd_plugin.yaml). */
+export function pluginEntries(documents: ParsedDocument[]): ObjectNode[] {
+  const plugins = findProperty(documents[0]?.root, 'plugins')?.value;
+  return plugins?.type === 'array' ? plugins.items.filter((i): i is ObjectNode => i.type === 'object') : [];
+}
+
+export function entryName(entry: ObjectNode): string | undefined {
+  return stringValue(findProperty(entry, 'name')?.value);
+}
