@@ -11,6 +11,7 @@ import { registerFeatures } from './features';
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let canReadConfiguration = false;
+let jsonSyntax = false;
 const settingsCache = new Map<string, Promise<WorkbenchSettings>>();
 
 const service = new WorkbenchService((uri) => {
@@ -27,7 +28,8 @@ const service = new WorkbenchService((uri) => {
 
 connection.onInitialize((params): InitializeResult => {
   canReadConfiguration = params.capabilities.workspace?.configuration === true;
-  const options = (params.initializationOptions ?? {}) as { trusted?: boolean };
+  const options = (params.initializationOptions ?? {}) as { trusted?: boolean; jsonSyntax?: boolean };
+  jsonSyntax = options.jsonSyntax === true;
   service.setTrusted(options.trusted !== false);
   service.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)));
   return {
@@ -56,7 +58,7 @@ async function validate(document: TextDocument): Promise<void> {
   try {
     const analysis = await service.analyze(document);
     if (documents.get(document.uri)?.version !== document.version) return;
-    const diagnostics = analysis.kind ? toLspDiagnostics(document, analysis.diagnostics, analysis.settings) : [];
+    const diagnostics = analysis.kind ? toLspDiagnostics(document, analysis.diagnostics, analysis.settings, { jsonSyntax }) : [];
     await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   } catch (error) {
     connection.console.error(`Validation of ${document.uri} failed: ${(error as Error).stack ?? error}`);

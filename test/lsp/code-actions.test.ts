@@ -106,6 +106,7 @@ test('an unknown enum value: the closest allowed one is preferred, every allowed
     ['Change to "overwrite"', true],
     ['Change to "overwrite-delete-stale"', false],
     ['Change to "append"', false],
+    ['Suppress cloudquery.invalid-value on this line', undefined],
   ]);
   assert.deepEqual(result.after, []);
 });
@@ -271,4 +272,29 @@ test('no quick fixes for a system switched off in the settings', async () => {
   } finally {
     await local.stop();
   }
+});
+
+test('Suppress <code> on this line: the comment goes above at the line\'s indentation and the problem goes away', async () => {
+  const dir = makeTree({});
+  const text = 'plugins:\n  - name: cache\n    enabled: true\n    checksum: abc\n';
+  const { text: fixed, after, actions } = await fix(path.join(dir, 'gatewayd_plugins.yaml'), text, 'gatewayd.checksum-format', /^Suppress gatewayd\.checksum-format on this line$/);
+  assert.equal(actions[actions.length - 1].title, 'Suppress gatewayd.checksum-format on this line', 'last in the menu');
+  assert.match(fixed, /\n {4}# plugin-workbench-disable-next-line gatewayd\.checksum-format\n {4}checksum: abc\n/);
+  assert.ok(!after.some((d) => d.code === 'gatewayd.checksum-format'), JSON.stringify(after));
+});
+
+test('Suppress on a line that already has a directive adds the code to it', async () => {
+  const dir = makeTree({});
+  const text = 'plugins:\n  - name: cache\n    enabled: true\n    # plugin-workbench-disable-next-line gatewayd.other\n    checksum: abc\n';
+  const { text: fixed } = await fix(path.join(dir, 'gatewayd_plugins.yaml'), text, 'gatewayd.checksum-format', /^Suppress/);
+  assert.match(fixed, /# plugin-workbench-disable-next-line gatewayd\.other, gatewayd\.checksum-format\n {4}checksum: abc/);
+});
+
+test('no suppression quick fix in JSON (its hosts refuse comments)', async () => {
+  const dir = makeTree({});
+  const uri = client.open(path.join(dir, 'etc', 'sources', 'demo.json'), '{\n  "about": {"trial": "x"},\n  "properties": {}\n}\n');
+  const diagnostic = (await client.diagnostics(uri)).find((d) => d.code === 'ekuiper.wrong-type');
+  assert.ok(diagnostic);
+  const actions = await actionsFor(uri, diagnostic);
+  assert.ok(!actions.some((a) => /^Suppress/.test(a.title)), actions.map((a) => a.title).join(', '));
 });

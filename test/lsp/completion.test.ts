@@ -101,8 +101,10 @@ test('TOML: lgc.toml completes state types and keys of a table', async () => {
 test('YAML: key snippets: an enum key offers its values as a choice, an object opens a block, a list its first item', async () => {
   const items = await itemsAt(path.join(makeTree({}), 'sync.yml'), 'kind: destination\nspec:\n  name: pg\n  |\n');
   assert.equal(newText(items.find((i) => i.label === 'write_mode')), 'write_mode: ${1|overwrite-delete-stale,overwrite,append|}');
-  assert.equal(newText(items.find((i) => i.label === 'spec')), 'spec:\n    $0');
-  assert.equal(newText(items.find((i) => i.label === 'transformers')), 'transformers:\n    - $0');
+  // Relative to the line's indentation: the editor adds the line's own two spaces to each further line.
+  assert.equal(newText(items.find((i) => i.label === 'spec')), 'spec:\n  $0');
+  assert.equal(newText(items.find((i) => i.label === 'transformers')), 'transformers:\n  - $0');
+  assert.equal(items.find((i) => i.label === 'spec')?.insertTextMode, 2, 'adjustIndentation');
   const write = items.find((i) => i.label === 'write_mode')!;
   assert.match(JSON.stringify(write.documentation), /how the destination writes rows/);
   assert.match(write.detail ?? '', /string/);
@@ -125,11 +127,11 @@ test('YAML: an empty nested mapping offers the keys of every branch that can hol
   assert.deepEqual(redis.slice().sort(), ['address', 'channel']);
 });
 
-test('YAML: a value typed in quotes is replaced with its closing quote', async () => {
+test('YAML: a value typed in quotes goes between the quotes', async () => {
   const items = await itemsAt(path.join(makeTree({}), 'gatewayd_plugins.yaml'), 'defaultPolicy: "|"\nplugins: []\n');
   const terminate = items.find((i) => i.label === 'terminate');
-  assert.equal(newText(terminate), '"terminate"');
-  assert.deepEqual(terminate?.textEdit && 'range' in terminate.textEdit ? terminate.textEdit.range : undefined, { start: { line: 0, character: 15 }, end: { line: 0, character: 17 } });
+  assert.equal(newText(terminate), 'terminate');
+  assert.deepEqual(terminate?.textEdit && 'range' in terminate.textEdit ? terminate.textEdit.range : undefined, { start: { line: 0, character: 16 }, end: { line: 0, character: 16 } });
   assert.match(JSON.stringify(terminate?.documentation), /stop the request/, 'the value carries its x-enum-description');
 });
 

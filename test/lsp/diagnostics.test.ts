@@ -90,3 +90,22 @@ test('half-typed and broken documents never crash the server', async () => {
   await client.diagnostics(uri);
   assert.equal(client.stderr.includes('Error'), false, client.stderr);
 });
+
+test('a half-typed key: the schema problem stays published beside the syntax error', async () => {
+  const dir = makeTree({});
+  const uri = client.open(path.join(dir, 'gatewayd_plugins.yaml'), 'defaultPolicy: bogus\nactionRedis:\n  enabled: true\nplugins: []\n');
+  await client.diagnostics(uri);
+  client.change(uri, 'defaultPolicy: bogus\ncomp\nactionRedis:\n  enabled: true\nplugins: []\n');
+  const diagnostics = await client.diagnostics(uri);
+  assert.ok(diagnostics.some((d) => d.code === 'gatewayd.invalid-value'), JSON.stringify(diagnostics));
+  const syntax = diagnostics.find((d) => d.code === 'yaml.syntax');
+  assert.deepEqual(syntax?.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } });
+});
+
+test('JSON syntax errors are left to the editor\'s JSON support; schema problems stay', async () => {
+  const dir = makeTree({});
+  const uri = client.open(path.join(dir, 'etc', 'sources', 'demo.json'), '{\n  "about": {"trial": "x"},\n  "\n  "properties": {}\n}\n');
+  const diagnostics = await client.diagnostics(uri);
+  assert.ok(!diagnostics.some((d) => d.code === 'json.syntax'), JSON.stringify(diagnostics));
+  assert.ok(diagnostics.some((d) => d.code === 'ekuiper.wrong-type'), JSON.stringify(diagnostics));
+});

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { ALL_RULES } from '../systems';
 import type { Rule, RuleContext } from './rule';
+import { applySuppressions } from './suppression';
 import { mapSchemaErrors } from '../schemas/error-mapper';
 import { SchemaStore } from '../schemas/schema-store';
 import { classify, type Classification } from '../core/classify/classify';
@@ -115,7 +116,7 @@ export class Engine {
       }
     }
     diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
-    return { classification, kind, parsed, diagnostics };
+    return { classification, kind, parsed, diagnostics: applySuppressions(input.text, diagnostics) };
   }
 
   /** What rules (and editor features built like them) see of a parsed file. */
@@ -140,7 +141,7 @@ export class Engine {
     const branchValidator = this.schemas.branchValidatorFor(kind);
     const diagnostics: EngineDiagnostic[] = [];
     for (const document of documents) {
-      if (document.broken || !document.root) continue;
+      if ((document.broken && !document.recovered) || !document.root) continue;
       if (validate(toValue(document.root))) continue;
       // Copy: ajv reuses its error array on the next call, and mapping validates branches again.
       const errors = [...(validate.errors ?? [])];

@@ -58,8 +58,10 @@ export interface ParsedDocument {
   root: ValueNode | undefined;
   start: number;
   end: number;
-  /** Set when the document has a syntax error: schema checks are skipped for it. */
+  /** Set when the document has a syntax error: schema checks are skipped for it unless it was recovered. */
   broken: boolean;
+  /** Broken, but `root` was read again with the lines of its syntax errors blanked: schema checks run on it. */
+  recovered?: boolean;
 }
 
 export interface ParsedFile {

@@ -5,6 +5,7 @@ import { analyzedDocument } from './analyzed-document';
 import { fixesFor } from './fixes/registry';
 import type { FeatureContext } from './index';
 import { documentHolding } from './node-at';
+import { suppressOnLine } from './fixes/suppress';
 
 /** textDocument/codeAction: quick fixes for our diagnostics, from the fix registry (fixes/registry.ts). */
 export function registerCodeActions(features: FeatureContext): void {
@@ -15,6 +16,7 @@ export function registerCodeActions(features: FeatureContext): void {
     if (params.context.only && !params.context.only.some((kind) => kind === 'quickfix' || 'quickfix'.startsWith(`${kind}.`) || kind === '')) return [];
     const text = document.getText();
     const actions: CodeAction[] = [];
+    const suppressions: CodeAction[] = [];
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== 'plugin-workbench' || typeof diagnostic.code !== 'string') continue;
       const data = diagnostic.data && typeof diagnostic.data === 'object' ? (diagnostic.data as Record<string, unknown>) : {};
@@ -34,7 +36,9 @@ export function registerCodeActions(features: FeatureContext): void {
           features.connection.console.error(`Quick fix for ${diagnostic.code} failed: ${(error as Error).stack ?? error}`);
         }
       }
+      suppressions.push(...suppressOnLine(input));
     }
-    return actions;
+    // The real fixes first; suppressing is the last resort in the menu.
+    return [...actions, ...suppressions];
   });
 }

@@ -1,4 +1,4 @@
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionParams, type Range } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type CompletionParams, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { KINDS, type Format } from '../core';
 import type { JsonSchema } from '../schemas/schema-store';
@@ -43,9 +43,17 @@ export function registerCompletion(features: FeatureContext): void {
 }
 
 interface Replacement {
+  /** The partial word and a closing quote the editor auto-inserted (keys, and values typed without quotes). */
   range: Range;
   /** The quote the user opened (`"` or `'`), re-inserted around the value; '' for none. */
   quote: string;
+  /**
+   * Inside an opened quote: the text between the quotes (a string value goes there, so that the
+   * editor's filter, which reads from the range start to the cursor, sees only the typed word),
+   * and whether the closing quote is already there.
+   */
+  inner?: Range;
+  closed?: boolean;
 }
 
 /** What a completion replaces: the partial word, and a closing quote the editor auto-inserted. */
@@ -55,13 +63,21 @@ function replacement(document: TextDocument, text: string, context: CursorContex
   let quote = '';
   const opened = text[start];
   if ((opened === '"' || opened === "'") && start < offset) quote = opened;
-  else if (start > 0 && (text[start - 1] === '"' || text[start - 1] === "'") && text[offset] === text[start - 1]) {
-    // `"|"`: the partial excludes the opening quote; take both quotes.
+  else if (start > 0 && (text[start - 1] === '"' || text[start - 1] === "'") && (text[offset] === text[start - 1] || opensQuote(text, start - 1))) {
+    // `"|"` or `"pa|`: the partial excludes the opening quote; take the quotes.
     quote = text[start - 1];
     start -= 1;
   }
-  if (quote && text[end] === quote) end += 1;
-  return { range: { start: document.positionAt(start), end: document.positionAt(end) }, quote };
+  const closed = !!quote && text[end] === quote;
+  const inner = quote ? { start: document.positionAt(start + 1), end: document.positionAt(end) } : undefined;
+  if (closed) end += 1;
+  return { range: { start: document.positionAt(start), end: document.positionAt(end) }, quote, inner, closed };
+}
+
+/** The quote at `at` opens a string: an even number of the same quote precedes it on its line. */
+function opensQuote(text: string, at: number): boolean {
+  const line = text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
+  return line.split(text[at]).length % 2 === 1;
 }
 
 function keyItems(navigator: SchemaNavigator, schemas: JsonSchema[], context: CursorContext, format: Format, edit: Replacement, text: string, offset: number): CompletionItem[] {
@@ -81,7 +97,10 @@ function keyItems(navigator: SchemaNavigator, schemas: JsonSchema[], context: Cu
       sortText: `${required.has(key) ? '0' : '1'}${key}`,
       filterText: format === 'json' ? `"${key}"` : key,
       insertTextFormat: InsertTextFormat.Snippet,
-      textEdit: { range: edit.range, newText: keyText(key, keySchemas, format, context.indent) + comma },
+      // VS Code (and any client with adjustIndentation) prefixes each further line with the line's own
+      // leading whitespace: the snippet carries only the depth beyond it.
+      insertTextMode: InsertTextMode.adjustIndentation,
+      textEdit: { range: edit.range, newText: keyText(key, keySchemas, format, context.indent - context.lineIndent) + comma },
     });
   }
   return items;
@@ -90,7 +109,10 @@ function keyItems(navigator: SchemaNavigator, schemas: JsonSchema[], context: Cu
 const escapeChoice = (value: unknown) => String(value).replace(/[,|\\$}]/g, '\\$&');
 const escapePlaceholder = (value: unknown) => String(value).replace(/[\\$}]/g, '\\$&');
 
-/** `key: ` with a snippet for its value: a nested block, a list item, a choice of allowed values, the default. */
+/**
+ * `key: ` with a snippet for its value: a nested block, a list item, a choice of allowed values,
+ * the default. `indent`: the key's column relative to its line's leading whitespace (2 after `- `).
+ */
 export function keyText(key: string, schemas: JsonSchema[], format: Format, indent: number): string {
   const types = typesOf(schemas);
   const values = allowedValues(schemas).map((v) => v.value);
@@ -142,7 +164,7 @@ function valueItems(schemas: JsonSchema[], format: Format, edit: Replacement, kn
       documentation: documentation ? { kind: MarkupKind.Markdown, value: documentation } : undefined,
       sortText: String(items.length).padStart(4, '0'),
       preselect: isDefault || undefined,
-      textEdit: { range: edit.range, newText: valueText(value, format, edit.quote) },
+      ...valueEdit(value, format, edit),
     });
   };
   for (const { value, description } of allowedValues(schemas)) add(value, CompletionItemKind.EnumMember, 'allowed value', description);
@@ -150,6 +172,20 @@ function valueItems(schemas: JsonSchema[], format: Format, edit: Replacement, kn
   for (const value of known) add(value, CompletionItemKind.Reference, 'defined in this workspace');
   for (const value of examplesOf(schemas)) add(value, CompletionItemKind.Value, 'example');
   return items;
+}
+
+/**
+ * The edit for one value. Inside an opened quote a string goes between the quotes (the range
+ * starts after the opening one, so VS Code's filter matches the typed word); any other value
+ * replaces the quotes, and its filterText starts with the quote so that the item is kept.
+ */
+function valueEdit(value: unknown, format: Format, edit: Replacement): Pick<CompletionItem, 'textEdit' | 'filterText'> {
+  if (edit.quote && edit.inner && typeof value === 'string') {
+    const body = edit.quote === "'" ? value.replace(/'/g, "''") : JSON.stringify(value).slice(1, -1);
+    return { textEdit: { range: edit.inner, newText: body + (edit.closed ? '' : edit.quote) } };
+  }
+  const newText = valueText(value, format, edit.quote);
+  return { textEdit: { range: edit.range, newText }, filterText: edit.quote ? `${edit.quote}${String(value)}` : undefined };
 }
 
 /** A value as the format writes it: JSON/TOML strings quoted, YAML plain unless it would change type. */

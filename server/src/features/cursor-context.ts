@@ -17,6 +17,8 @@ export interface CursorContext {
   existing: Set<string>;
   /** Column of keys at a key position (YAML/TOML indentation for snippets). */
   indent: number;
+  /** Leading whitespace of the cursor's line (less than `indent` after a list dash). */
+  lineIndent: number;
   /** The document's value as far as it parses, to decide schema conditions. */
   documentValue: unknown;
   /** A value position inside a flow/inline list (`[a, |]`): items are offered. */
@@ -121,6 +123,7 @@ function yamlContext(text: string, offset: number, version: '1.1' | '1.2', parse
       replaceStart: offset - partialMatch[0].length,
       existing: new Set(),
       indent: contentColumn,
+      lineIndent: item[1].length,
       documentValue,
       inList: inList || valueText === '',
     };
@@ -134,6 +137,7 @@ function yamlContext(text: string, offset: number, version: '1.1' | '1.2', parse
     replaceStart: offset - partial.length,
     existing: siblingKeys(text, lineStart, lineEnd, contentColumn, docStartOffset, docEnd, !!dashes),
     indent: contentColumn,
+    lineIndent: item[1].length,
     documentValue,
     inList: false,
   };
@@ -199,12 +203,12 @@ function jsonContext(text: string, offset: number): CursorContext {
     const owner = tree ? findNodeAtLocation(tree, path) : undefined;
     const existing = new Set((owner?.children ?? []).map((p) => String(p.children?.[0]?.value)).filter((k) => k && k !== PLACEHOLDER_KEY));
     const documentValue = tree ? toPlain(tree) : undefined;
-    return { path, position: 'key', partial, replaceStart, existing, indent: 0, documentValue, inList: false };
+    return { path, position: 'key', partial, replaceStart, existing, indent: 0, lineIndent: 0, documentValue, inList: false };
   }
   const tree = parseTree(text, [], { allowTrailingComma: true });
   const documentValue = tree ? toPlain(tree) : undefined;
   const inList = typeof path[path.length - 1] === 'number';
-  return { path, position: 'value', partial, replaceStart, existing: new Set(), indent: 0, documentValue, inList };
+  return { path, position: 'value', partial, replaceStart, existing: new Set(), indent: 0, lineIndent: 0, documentValue, inList };
 }
 
 function toPlain(node: JsonNode): unknown {
@@ -250,6 +254,7 @@ function tomlContext(text: string, offset: number): CursorContext {
       replaceStart: offset - partialMatch[0].length,
       existing: new Set(),
       indent: 0,
+      lineIndent: 0,
       documentValue,
       inList,
     };
@@ -259,5 +264,5 @@ function tomlContext(text: string, offset: number): CursorContext {
   const existing = new Set([...block.matchAll(/^\s*([\w\-"]+)\s*=/gm)].map((m) => m[1].replace(/^"|"$/g, '')));
   // Sub-tables count as present keys too ([services.x] under [services]).
   const partial = before.trim();
-  return { path, position: 'key', partial, replaceStart: offset - partial.length, existing, indent: 0, documentValue, inList: false };
+  return { path, position: 'key', partial, replaceStart: offset - partial.length, existing, indent: 0, lineIndent: 0, documentValue, inList: false };
 }

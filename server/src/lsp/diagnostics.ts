@@ -10,10 +10,18 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Engine diagnostics as LSP diagnostics, with the user's severity overrides applied. */
-export function toLspDiagnostics(document: TextDocument, diagnostics: EngineDiagnostic[], settings: WorkbenchSettings): Diagnostic[] {
+/** Syntax errors the editor's own JSON support reports already (VS Code's `json(…)` problems). */
+const EDITOR_REPORTED = new Set(['json.syntax']);
+
+/**
+ * Engine diagnostics as LSP diagnostics, with the user's severity overrides applied. JSON syntax
+ * errors are left to the editor (VS Code reports them itself; the CLI keeps them) unless the
+ * client asked for them (`initializationOptions.jsonSyntax`, for editors without a JSON checker).
+ */
+export function toLspDiagnostics(document: TextDocument, diagnostics: EngineDiagnostic[], settings: WorkbenchSettings, options: { jsonSyntax?: boolean } = {}): Diagnostic[] {
   const result: Diagnostic[] = [];
   for (const d of diagnostics) {
+    if (EDITOR_REPORTED.has(d.code) && !options.jsonSyntax) continue;
     const override = settings.severityOverrides[d.code];
     if (override === 'off') continue;
     result.push({

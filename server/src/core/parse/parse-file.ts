@@ -1,5 +1,5 @@
 import type { KindDefinition } from '../kinds';
-import type { ParsedFile, PlaceholderSpan, ValueNode } from '../types';
+import type { EngineDiagnostic, ParsedDocument, ParsedFile, PlaceholderSpan, ValueNode } from '../types';
 import { walkNodes } from '../tree-query';
 import { readJson } from './json-reader';
 import { substitutePlaceholders } from './placeholders';
@@ -9,20 +9,116 @@ import { readYaml } from './yaml-reader';
 /** Parses a file the way its host does: format, YAML dialect, placeholder expansion. */
 export function parseFile(text: string, kind: KindDefinition): ParsedFile {
   const substituted = kind.textPlaceholders ? substitutePlaceholders(text, kind.format) : { text, spans: [] };
-  const read =
-    kind.format === 'json'
-      ? readJson(substituted.text)
-      : kind.format === 'toml'
-        ? readToml(substituted.text)
-        : readYaml(substituted.text, { version: kind.yamlVersion ?? '1.2' });
+  const reader = (source: string) =>
+    kind.format === 'json' ? readJson(source) : kind.format === 'toml' ? readToml(source) : readYaml(source, { version: kind.yamlVersion ?? '1.2' });
+  const read = reader(substituted.text);
+  const blanked = recover(substituted.text, read, reader);
+  // Once recovered, errors past the blanked lines were only the parser losing track: drop them.
+  const diagnostics = blanked ? syntaxOnBlankedLines(substituted.text, read.diagnostics, blanked) : read.diagnostics;
   for (const document of read.documents) markPlaceholders(document.root, substituted.spans, kind.valuePlaceholders ?? []);
   return {
     format: kind.format,
     text: substituted.text,
     documents: read.documents,
-    diagnostics: read.diagnostics,
+    diagnostics: diagnostics.map((d) => (isSyntax(d) ? onFirstLine(substituted.text, d) : d)),
     placeholders: substituted.spans,
   };
+}
+
+type Read = { documents: ParsedDocument[]; diagnostics: EngineDiagnostic[] };
+
+/** Lines blanked at most while recovering: a file with more broken lines is left as it is. */
+const MAX_RECOVERY_STEPS = 5;
+
+const isSyntax = (d: EngineDiagnostic) => d.severity === 'error' && d.code.endsWith('.syntax');
+
+/**
+ * A document with a syntax error (usually the line being typed: a half-typed key, an opened
+ * quote) still gets its schema checked: the line of the first syntax error is blanked (same
+ * offsets, spaces instead of text) and the text read again, a few times at most. When that reads
+ * cleanly with the same documents, each broken document takes the recovered tree and is marked
+ * `recovered`; the syntax error itself stays reported. Returns the starts of the blanked lines
+ * when it recovered.
+ */
+function recover(text: string, read: Read, reader: (source: string) => Read): number[] | undefined {
+  if (!read.documents.some((d) => d.broken)) return undefined;
+  const lines: number[] = [];
+  let attempt = text;
+  let current = read;
+  for (let step = 0; step < MAX_RECOVERY_STEPS; step++) {
+    const first = firstSyntax(current);
+    if (!first) return undefined; // broken for another reason (alias limit): nothing to blank
+    // The error's own line, or the line before it (TOML reports a dangling key on the next line).
+    const errorLine = lineStartOf(attempt, first.start);
+    let best: { line: number; text: string; read: Read; reach: number } | undefined;
+    for (const line of [errorLine, previousContentLine(attempt, errorLine)]) {
+      if (line === undefined) continue;
+      const blanked = blankLine(attempt, line);
+      if (blanked === attempt) continue;
+      const next = reader(blanked);
+      const reach = next.documents.some((d) => d.broken) ? (firstSyntax(next)?.start ?? -1) : Infinity;
+      if (reach > first.start && (!best || reach > best.reach)) best = { line, text: blanked, read: next, reach };
+      if (reach === Infinity) break;
+    }
+    if (!best) return undefined;
+    lines.push(best.line);
+    attempt = best.text;
+    current = best.read;
+    if (best.reach === Infinity) break;
+  }
+  if (current.documents.some((d) => d.broken) || current.documents.length !== read.documents.length) return undefined;
+  read.documents.forEach((document, i) => {
+    if (!document.broken) return;
+    document.root = current.documents[i].root;
+    document.recovered = true;
+  });
+  return lines;
+}
+
+const lineStartOf = (text: string, offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
+
+const firstSyntax = (read: Read) => read.diagnostics.filter(isSyntax).sort((a, b) => a.start - b.start)[0];
+
+/** Start of the nearest line above `lineStart` with something on it. */
+function previousContentLine(text: string, lineStart: number): number | undefined {
+  let end = lineStart - 1;
+  while (end > 0) {
+    const start = lineStartOf(text, end);
+    if (text.slice(start, end).trim()) return start;
+    end = start - 1;
+  }
+  return undefined;
+}
+
+/**
+ * After a recovery, the syntax errors worth showing are those on the blanked lines; when the
+ * parser placed its error elsewhere (after the culprit), it moves onto the first blanked line.
+ */
+function syntaxOnBlankedLines(text: string, diagnostics: EngineDiagnostic[], blanked: number[]): EngineDiagnostic[] {
+  const onLines = diagnostics.filter((d) => !isSyntax(d) || blanked.includes(lineStartOf(text, d.start)));
+  if (onLines.some(isSyntax)) return onLines;
+  const original = diagnostics.find(isSyntax);
+  if (!original) return onLines;
+  const line = blanked[0];
+  const lineEnd = text.indexOf('\n', line) === -1 ? text.length : text.indexOf('\n', line);
+  const content = text.slice(line, lineEnd);
+  const start = line + (content.length - content.trimStart().length);
+  return [...onLines, { ...original, start, end: Math.max(start + 1, line + content.trimEnd().length) }].sort((a, b) => a.start - b.start);
+}
+
+/** The text with the line starting at `lineStart` replaced by spaces (offsets elsewhere unchanged). */
+function blankLine(text: string, lineStart: number): string {
+  let end = text.indexOf('\n', lineStart);
+  if (end === -1) end = text.length;
+  return text.slice(0, lineStart) + text.slice(lineStart, end).replace(/[^\r]/g, ' ') + text.slice(end);
+}
+
+/** A syntax error spanning lines (a key that swallowed the next line) is shown on its first line. */
+function onFirstLine(text: string, d: EngineDiagnostic): EngineDiagnostic {
+  const lineEnd = text.indexOf('\n', d.start);
+  if (lineEnd === -1 || d.end <= lineEnd) return d;
+  const end = text.slice(d.start, lineEnd).trimEnd().length + d.start;
+  return end > d.start ? { ...d, end } : d;
 }
 
 function markPlaceholders(root: ValueNode | undefined, spans: PlaceholderSpan[], patterns: RegExp[]): void {
