@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Engine } from '../analysis';
 import { decodeManifest, isKindId, KIND_IDS, type KindId } from '../core';
+import { formatCodeQuality } from './format/codequality';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatText, summary } from './format/text';
@@ -10,16 +11,16 @@ import { UsageError, type Io } from './io';
 import { VERSION } from './version';
 import { walkManifests } from './walk';
 
-const FORMATS = ['text', 'json', 'sarif'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'codequality'] as const;
 type OutputFormat = (typeof FORMATS)[number];
 
-export const CHECK_USAGE = `Usage: plugin-workbench check [--format text|json|sarif] [--kind <kind-id>] <file-or-dir>...
+export const CHECK_USAGE = `Usage: plugin-workbench check [--format text|json|sarif|codequality] [--kind <kind-id>] <file-or-dir>...
 
 Validates plugin manifests of CloudQuery, GatewayD, eKuiper, Anklet and LogCraft.
 Folders are walked (node_modules, .git and dot-folders are skipped); only recognised
 manifests are reported.
 
-  --format <f>   text (default), json or sarif
+  --format <f>   text (default), json, sarif (code scanning) or codequality (GitLab)
   --kind <id>    treat every given file as this kind: ${KIND_IDS.join(', ')}
   -h, --help     show this help
 
@@ -93,6 +94,7 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
   for (const problem of engine.schemas.problems) io.stderr(`plugin-workbench: ${problem}\n`);
   if (options.format === 'json') io.stdout(formatJson(reports));
   else if (options.format === 'sarif') io.stdout(formatSarif(reports, VERSION));
+  else if (options.format === 'codequality') io.stdout(formatCodeQuality(reports));
   else {
     io.stdout(formatText(reports));
     io.stderr(summary(reports) + '\n');

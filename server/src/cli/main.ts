@@ -6,9 +6,9 @@ import { VERSION } from './version';
 const USAGE = `Usage: plugin-workbench <command> [options]
 
 Commands:
-  check [--format text|json|sarif] [--kind <kind-id>] <file-or-dir>...   validate plugin manifests
-  new <template-id> --name <name> [--dir <parent>] [--set key=value]...   create a new plugin project
-  new --list                                                             list the templates
+  check [--format text|json|sarif|codequality] [--kind <kind-id>] <file-or-dir>...   validate plugin manifests
+  new <template-id> --name <name> [--dir <parent>] [--set key=value]...              create a new plugin project
+  new --list                                                                         list the templates
 
 Run "plugin-workbench <command> --help" for a command's options.`;
 

@@ -1,4 +1,5 @@
 import type { FileReport } from '../report';
+import { reportUri } from './uri';
 
 const LEVELS = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
 
@@ -14,7 +15,7 @@ export function formatSarif(files: FileReport[], version: string): string {
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: file.path.split('\\').join('/') },
+            artifactLocation: { uri: reportUri(file.path, { encode: true }) },
             region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
           },
         },
@@ -35,6 +36,8 @@ export function formatSarif(files: FileReport[], version: string): string {
             rules: ruleIds.map((id) => ({ id, shortDescription: { text: id } })),
           },
         },
+        // Our columns count UTF-16 code units (SARIF's default would be code points).
+        columnKind: 'utf16CodeUnits',
         results,
       },
     ],
