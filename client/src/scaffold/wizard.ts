@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { conflicts, listTemplates, planScaffold, validateName, writeScaffold, ScaffoldError, type TemplateDefinition } from '../../../server/src/scaffold';
+import { choiceTable, conflicts, listTemplates, nameVariables, optionDefault, optionProblem, optionVariables, planScaffold, validateName, writeScaffold, ScaffoldError, type TemplateDefinition } from '../../../server/src/scaffold';
 
 export interface NewPluginArgs {
   template?: string;
@@ -95,19 +95,29 @@ async function pickTemplate(templates: TemplateDefinition[]): Promise<TemplateDe
 
 async function askOptions(template: TemplateDefinition, name: string): Promise<Record<string, string> | undefined> {
   const options: Record<string, string> = {};
-  const vars: Record<string, string> = { name };
+  // The same defaults, checks and implied variables as `plugin-workbench new` (scaffold/writer.ts).
+  const vars: Record<string, string> = nameVariables(name);
   for (const option of template.options) {
-    const suggested = option.default.replace(/\{\{pw\.(\w+)\}\}/g, (_, key: string) => vars[key] ?? options[key] ?? '');
-    const value = await vscode.window.showInputBox({
-      title: `New ${template.title}: ${option.key}`,
-      prompt: option.description,
-      value: suggested,
-      ignoreFocusOut: true,
-      validateInput: (v) => (option.pattern && !new RegExp(option.pattern).test(v) ? option.message ?? `Must match ${option.pattern}` : null),
-    });
+    const suggested = optionDefault(option, vars);
+    let value: string | undefined;
+    if (option.choices) {
+      // A table of allowed values (e.g. eKuiper releases): a pick list, the default first.
+      const table = choiceTable(option);
+      const items = table.values.map((v) => ({ label: v.value, description: v.value === suggested ? `${v.description} (default)` : v.description }));
+      items.sort((a, b) => Number(b.label === suggested) - Number(a.label === suggested));
+      value = (await vscode.window.showQuickPick(items, { title: `New ${template.title}: ${option.key}`, placeHolder: option.description, ignoreFocusOut: true }))?.label;
+    } else {
+      value = await vscode.window.showInputBox({
+        title: `New ${template.title}: ${option.key}`,
+        prompt: option.description,
+        value: suggested,
+        ignoreFocusOut: true,
+        validateInput: (v) => optionProblem(option, v),
+      });
+    }
     if (value === undefined) return undefined;
     options[option.key] = value;
-    vars[option.key] = value;
+    Object.assign(vars, optionVariables(option, value));
   }
   return options;
 }

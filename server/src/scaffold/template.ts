@@ -32,6 +32,8 @@ export interface TemplateOption {
   default: string;
   pattern?: string;
   message?: string;
+  /** A table of allowed values (server/src/systems/template-choices.ts); the chosen one adds variables. */
+  choices?: string;
 }
 
 export interface Template extends TemplateDefinition {

@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadTemplate, type Template } from './template';
+import { TEMPLATE_CHOICES, type ChoiceTable } from '../systems/template-choices';
+import { loadTemplate, type Template, type TemplateOption } from './template';
 import { nameVariables, render, RenderError } from './render';
 
 export interface ScaffoldRequest {
@@ -53,6 +55,34 @@ export function validateName(template: Pick<Template, 'name'>, name: string): st
   return null;
 }
 
+/** The value an option takes when none is given; it may use the name and earlier options. */
+export function optionDefault(option: TemplateOption, variables: Record<string, string>): string {
+  if (option.choices && !option.default) return choiceTable(option).default;
+  return render(option.default, variables, `option ${option.key}`);
+}
+
+/** Why a value cannot be used for an option (null when it can). */
+export function optionProblem(option: TemplateOption, value: string): string | null {
+  if (option.choices) {
+    const table = choiceTable(option);
+    if (!table.variables(value)) return `one of ${table.values.map((v) => v.value).join(', ')}`;
+    return null;
+  }
+  if (option.pattern && !new RegExp(option.pattern).test(value)) return option.message ?? `must match ${option.pattern}`;
+  return null;
+}
+
+/** The variables an option's value sets: its own key, plus what a choice implies. */
+export function optionVariables(option: TemplateOption, value: string): Record<string, string> {
+  return { [option.key]: value, ...(option.choices ? choiceTable(option).variables(value) : {}) };
+}
+
+export function choiceTable(option: TemplateOption): ChoiceTable {
+  const table = option.choices ? TEMPLATE_CHOICES[option.choices] : undefined;
+  if (!table) throw new RenderError(`option ${option.key}: unknown choices table "${option.choices}"`);
+  return table;
+}
+
 /** Renders every file in memory and checks the request; writes nothing. */
 export function planScaffold(request: ScaffoldRequest, templatesRoot?: string): ScaffoldPlan {
   const template = loadTemplate(request.templateId, templatesRoot);
@@ -69,11 +99,10 @@ export function planScaffold(request: ScaffoldRequest, templatesRoot?: string): 
   const variables: Record<string, string> = nameVariables(request.name);
   try {
     for (const option of template.options) {
-      const value = given[option.key] ?? render(option.default, variables, `option ${option.key}`);
-      if (option.pattern && !new RegExp(option.pattern).test(value)) {
-        throw new ScaffoldError(`invalid ${option.key} "${value}": ${option.message ?? `must match ${option.pattern}`}`, 'usage');
-      }
-      variables[option.key] = value;
+      const value = given[option.key] ?? optionDefault(option, variables);
+      const problem = optionProblem(option, value);
+      if (problem) throw new ScaffoldError(`invalid ${option.key} "${value}": ${problem}`, 'usage');
+      Object.assign(variables, optionVariables(option, value));
     }
     const parent = path.resolve(request.parentDir);
     const directory = path.join(parent, render(template.directory, variables, 'directory'));
@@ -118,7 +147,9 @@ export function writeScaffold(plan: ScaffoldPlan): string[] {
   if (existing.length) throw new ScaffoldError(`nothing written: ${existing.length} file(s) exist already`, 'exists', existing);
   if (!fs.existsSync(plan.directory)) {
     const outer = mkdirs(path.dirname(plan.directory));
-    const staging = fs.mkdtempSync(path.join(path.dirname(plan.directory), `.${path.basename(plan.directory)}.pw-`));
+    // mkdtemp would make the project folder 0700; a plain mkdir honours the umask like other tools.
+    const staging = path.join(path.dirname(plan.directory), `.${path.basename(plan.directory)}.pw-${process.pid}-${randomBytes(4).toString('hex')}`);
+    fs.mkdirSync(staging);
     try {
       for (const file of plan.files) writeFile(path.join(staging, path.relative(plan.directory, file.path)), file);
       fs.renameSync(staging, plan.directory);
@@ -153,7 +184,8 @@ export function writeScaffold(plan: ScaffoldPlan): string[] {
 
 function writeFile(target: string, file: PlannedFile): void {
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  fs.writeFileSync(target, file.content, { flag: 'wx', mode: file.executable ? 0o755 : 0o644 });
+  // Like other tools, the modes are what the umask leaves of rw (and x for executables) for all.
+  fs.writeFileSync(target, file.content, { flag: 'wx', mode: file.executable ? 0o777 : 0o666 });
 }
 
 /** Creates missing folders and returns those it created, outermost first. */

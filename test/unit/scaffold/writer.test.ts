@@ -97,3 +97,54 @@ test('a missing parent folder is refused before anything is written', () => {
   const plan = planScaffold({ templateId: 'demo', name: 'x', parentDir: path.join(makeTree({}), 'missing') }, root);
   assert.throws(() => writeScaffold(plan), /does not exist/);
 });
+
+test('folders and files honour the umask (not 0700)', () => {
+  const root = templates();
+  for (const [mask, dirMode, fileMode, execMode] of [[0o022, 0o755, 0o644, 0o755], [0o027, 0o750, 0o640, 0o750]] as const) {
+    const previous = process.umask(mask);
+    try {
+      const parent = makeTree({});
+      writeScaffold(planScaffold({ templateId: 'demo', name: 'my-plugin', parentDir: parent }, root));
+      const dir = path.join(parent, 'my-plugin');
+      assert.equal(fs.statSync(dir).mode & 0o777, dirMode, `project folder under umask ${mask.toString(8)}`);
+      assert.equal(fs.statSync(path.join(dir, 'my_plugin')).mode & 0o777, dirMode, 'sub-folder');
+      assert.equal(fs.statSync(path.join(dir, 'go.mod')).mode & 0o777, fileMode, 'file');
+      assert.equal(fs.statSync(path.join(dir, 'run.sh')).mode & 0o777, execMode, 'executable');
+      // Into an existing folder (Anklet's plugins/handlers/<name>): the new folders too.
+      const nested = makeTree({ 'plugins/.keep': '' });
+      writeScaffold(planScaffold({ templateId: 'nested', name: 'x', parentDir: nested }, root));
+      assert.equal(fs.statSync(path.join(nested, 'plugins', 'handlers')).mode & 0o777, dirMode, 'nested folder');
+    } finally {
+      process.umask(previous);
+    }
+  }
+});
+
+test('an option with a choices table: the default, the variables it implies, and a clear refusal', () => {
+  const root = makeTree({
+    'index.json': JSON.stringify(['ek']),
+    'ek/template.json': JSON.stringify({
+      id: 'ek', system: 'ekuiper', title: 'eK', description: '', name: { pattern: '^[a-z]+$', message: 'lowercase', example: 'x' }, directory: '{{pw.name}}',
+      options: [{ key: 'ekuiperVersion', description: 'target', default: '', choices: 'ekuiper-target-versions' }, { key: 'goVersion', description: 'go', default: '{{pw.ekuiperGo}}' }],
+      manifests: [], next: [],
+    }),
+    'ek/files/go.mod.tmpl': 'go {{pw.goVersion}} // {{pw.ekuiperContract}} {{pw.ekuiperImage}}\n',
+  });
+  const parent = makeTree({});
+  const byDefault = planScaffold({ templateId: 'ek', name: 'x', parentDir: parent }, root);
+  assert.equal(byDefault.variables.ekuiperVersion, 'v2.4.0');
+  assert.equal(byDefault.files[0].content, 'go 1.25.4 // v2.3.1 lfedge/ekuiper:2.4.0-dev\n');
+  const older = planScaffold({ templateId: 'ek', name: 'x', parentDir: parent, options: { ekuiperVersion: 'v2.2.5' } }, root);
+  assert.equal(older.files[0].content, 'go 1.24.5 // v2.0.0 lfedge/ekuiper:2.2.5-dev\n');
+  assert.throws(() => planScaffold({ templateId: 'ek', name: 'x', parentDir: parent, options: { ekuiperVersion: 'v9.0.0' } }, root), (e: unknown) => e instanceof ScaffoldError && e.reason === 'usage' && /one of v2\.4\.0, /.test(e.message));
+});
+
+test('blocks: {{#pw.x}} kept when x is "true", {{^pw.x}} when not; tag lines vanish; unknown or unclosed is a broken template', async () => {
+  const { render, RenderError } = await import('../../../server/src/scaffold/render');
+  const text = 'a\n\t{{#pw.paid}}\npaid {{pw.name}}\n{{/pw.paid}}\n{{^pw.paid}}\nfree\n{{/pw.paid}}\nz {{#pw.paid}}P{{/pw.paid}}{{^pw.paid}}F{{/pw.paid}}\n';
+  assert.equal(render(text, { paid: 'true', name: 'n' }, 't'), 'a\npaid n\nz P\n');
+  assert.equal(render(text, { paid: 'false', name: 'n' }, 't'), 'a\nfree\nz F\n');
+  assert.equal(render('{{#pw.a}}A{{#pw.b}}B{{/pw.b}}{{/pw.a}}', { a: 'true', b: 'true' }, 't'), 'AB');
+  assert.throws(() => render('{{#pw.nope}}x{{/pw.nope}}', {}, 't'), RenderError);
+  assert.throws(() => render('{{#pw.a}}x', { a: 'true' }, 't'), RenderError);
+});
