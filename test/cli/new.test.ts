@@ -38,7 +38,7 @@ test('new --list prints every template id, one line each', () => {
   assert.equal(result.status, 0, result.stderr);
   const listed = result.stdout.trim().split('\n').map((line) => line.split(/\s+/)[0]);
   assert.deepEqual(listed, ids);
-  assert.equal(ids.length, 11);
+  assert.equal(ids.length, 12);
 });
 
 for (const id of ids) {
@@ -76,6 +76,12 @@ for (const id of ids) {
       assert.equal(result.status, 0, `${file}: ${result.output}`);
     }
 
+    // Folders honour the umask like other tools (the test process runs with 022 or stricter).
+    const mask = process.umask();
+    for (const dir of [path.join(parent, created[0]), ...fs.readdirSync(parent, { recursive: true, withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.join(e.parentPath, e.name))]) {
+      assert.equal(fs.statSync(dir).mode & 0o777, 0o777 & ~mask, `${dir} mode`);
+    }
+
     const before = snapshot(parent);
     const second = runCli(args);
     assert.equal(second.status, 1, 'a second run refuses');
@@ -83,6 +89,32 @@ for (const id of ids) {
     assert.equal(snapshot(parent), before, 'and changes nothing');
   });
 }
+
+test('template cloudquery-source-go with premium=true: paid tables, usage client, Sentry DSN; parses and checks clean', () => {
+  const parent = makeTree({});
+  const result = runCli(['new', 'cloudquery-source-go', '--name', 'example-api', '--dir', parent, '--set', 'premium=true']);
+  assert.equal(result.status, 0, result.stderr);
+  const dir = path.join(parent, 'example-api');
+  const client = fs.readFileSync(path.join(dir, 'resources', 'plugin', 'client.go'), 'utf8');
+  assert.match(client, /premium\.MakeAllTablesPaid\(tables\)/);
+  assert.match(client, /premium\.NewUsageClient\(opts\.PluginMeta/);
+  assert.match(client, /c\.usage\.IncreaseForTable\(/);
+  assert.match(client, /return c\.usage\.Close\(\)/);
+  assert.match(fs.readFileSync(path.join(dir, 'main.go'), 'utf8'), /serve\.WithPluginSentryDSN\(sentryDSN\)/);
+  assert.ok(fs.existsSync(path.join(dir, 'docs', 'overview.md')) && fs.existsSync(path.join(dir, 'README.md')));
+  for (const file of filesBelow(dir).filter((f) => f.endsWith('.go'))) {
+    const gofmt = tool('gofmt', ['-e', '-l', file]);
+    assert.equal(gofmt.status, 0, `${file}: ${gofmt.output}`);
+    assert.equal(gofmt.output, '', `${file} is gofmt-formatted`);
+    assert.doesNotMatch(fs.readFileSync(file, 'utf8'), /\{\{[#^/]?pw\./);
+  }
+  const check = runCli(['check', dir]);
+  assert.equal(check.status, 0, check.stdout + check.stderr);
+  // Without the option: no premium code at all.
+  const plain = makeTree({});
+  assert.equal(runCli(['new', 'cloudquery-source-go', '--name', 'example-api', '--dir', plain]).status, 0);
+  assert.doesNotMatch(fs.readFileSync(path.join(plain, 'example-api', 'resources', 'plugin', 'client.go'), 'utf8'), /premium/);
+});
 
 test('new: usage errors exit 2 and write nothing', () => {
   const parent = makeTree({});

@@ -232,6 +232,10 @@ describe('Plugin Workbench in VS Code', () => {
     assert.equal(result.directory, path.join(parentDir, 'wizardEcho'));
     assert.ok(result.files.length > 3 && result.files.every((f) => fs.existsSync(f)));
     assert.ok(result.files.some((f) => f.endsWith('wizardEcho.json')), result.files.join(', '));
+    // The eKuiper target was offered as a pick list with the newest release first: go.mod follows it.
+    const goMod = fs.readFileSync(path.join(result.directory, 'go.mod'), 'utf8');
+    assert.match(goMod, /^go 1\.25\.4$/m);
+    assert.match(goMod, /contract\/v2 v2\.3\.1$/m);
   });
 
   it('creates a new plugin project from the command, non-interactively, and never overwrites', async () => {

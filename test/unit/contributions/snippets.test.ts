@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkText, makeTree, REPO_ROOT } from '../../helpers/engine';
@@ -94,3 +95,46 @@ for (const [prefix, { kind, file, beside }] of Object.entries(WHOLE)) {
     assert.deepEqual(diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}@${d.line}: ${d.message}`), [], text);
   });
 }
+
+/** How each Go snippet sits in a file: most are declarations; a `case` lives in a switch, state code in a function. */
+function goFile(prefix: string, code: string): string {
+  if (prefix.startsWith('anklet-register')) {
+    return `package run\n\nfunc Plugin() (context.Context, error) {\n\tswitch ctxPlugin.Plugin {\n${code}\n\t}\n\treturn nil, nil\n}\n`;
+  }
+  if (prefix.startsWith('ekuiper-state') || prefix === 'ekuiper-root-path') return `package main\n\nfunc f(ctx api.StreamContext) error {\n${code}\n\treturn nil\n}\n`;
+  return `package main\n\n${code}\n`;
+}
+
+test('every Go snippet, expanded with its defaults, parses (gofmt -e)', () => {
+  const goSnippets = all.filter((s) => s.language === 'go');
+  assert.ok(goSnippets.length >= 10);
+  const dir = makeTree({});
+  for (const s of goSnippets) {
+    const file = path.join(dir, `${s.prefix}.go`);
+    fs.writeFileSync(file, goFile(s.prefix, expand(s.body)));
+    const result = spawnSync('gofmt', ['-e', file], { encoding: 'utf8' });
+    if (result.error) throw new Error(`gofmt is needed to check snippets (${result.error.message})`);
+    assert.equal(result.status, 0, `${s.prefix}: ${result.stderr}\n${fs.readFileSync(file, 'utf8')}`);
+  }
+});
+
+test('gwd-handshake sets the SDK handshake: key GATEWAYD_PLUGIN, the long hex value, protocol 1', () => {
+  const text = expand(all.find((s) => s.prefix === 'gwd-handshake')!.body);
+  assert.match(text, /MagicCookieKey:\s+"GATEWAYD_PLUGIN",/);
+  assert.match(text, /MagicCookieValue:\s+"5712b87aa5d7e9f9e9ab643e6603181c5b796015cb1c09d6f5ada882bf2a1872",/);
+  assert.match(text, /ProtocolVersion:\s+1,/);
+  assert.doesNotMatch(text, /"MAGIC_COOKIE_KEY"/);
+});
+
+test('Anklet snippets call Run as current Anklet does: 3 arguments for a handler, 2 for a receiver', () => {
+  const handlerCase = expand(all.find((s) => s.prefix === 'anklet-register')!.body);
+  assert.match(handlerCase, /\.Run\(workerCtx, pluginCtx, pluginCancel\)/);
+  const handlerRun = expand(all.find((s) => s.prefix === 'anklet-run')!.body);
+  assert.match(handlerRun, /^func Run\(workerCtx context\.Context, pluginCtx context\.Context, pluginCancel context\.CancelFunc\) \(context\.Context, error\)/);
+  assert.match(expand(all.find((s) => s.prefix === 'anklet-register-receiver')!.body), /\.Run\(workerCtx, pluginCtx\)\n/);
+});
+
+test('eKuiper state-storage snippets use the StreamContext methods of contract/v2', () => {
+  const text = ['ekuiper-state', 'ekuiper-state-counter', 'ekuiper-state-delete'].map((p) => expand(all.find((s) => s.prefix === p)!.body)).join('\n');
+  for (const method of ['PutState', 'GetState', 'DeleteState', 'IncrCounter', 'GetCounter']) assert.match(text, new RegExp(`ctx\\.${method}\\(`), method);
+});
