@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../helpers/engine';
@@ -60,4 +61,32 @@ test('npx --package <tarball> plugin-workbench --version runs from an empty fold
   const result = run('npx', ['--yes', '--package', tarball, 'plugin-workbench', '--version'], { cwd: empty, env: { ...env, PATH: process.env.PATH } });
   assert.equal(result.status, 0, result.stderr);
   assert.equal(result.stdout.trim(), VERSION);
+});
+
+test('the installed plugin-workbench-server bin answers an LSP initialize on stdio (what other editors start)', async () => {
+  const { bin, env } = packAndInstall();
+  const server = spawn(path.join(path.dirname(bin), 'plugin-workbench-server'), ['--stdio'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  try {
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+    server.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    const response = await new Promise<{ result: { capabilities: Record<string, unknown> } }>((resolve, reject) => {
+      let buffer = Buffer.alloc(0);
+      server.stdout.on('data', (chunk: Buffer) => {
+        buffer = Buffer.concat([buffer, chunk]);
+        // Frames: Content-Length header, blank line, body; the server may log before it answers.
+        for (;;) {
+          const header = buffer.indexOf('\r\n\r\n');
+          const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, header).toString())?.[1]);
+          if (header < 0 || buffer.length < header + 4 + length) return;
+          const message = JSON.parse(buffer.subarray(header + 4, header + 4 + length).toString('utf8'));
+          buffer = buffer.subarray(header + 4 + length);
+          if (message.id === 1) resolve(message);
+        }
+      });
+      server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    });
+    assert.ok(response.result.capabilities.completionProvider, JSON.stringify(response));
+  } finally {
+    server.kill();
+  }
 });

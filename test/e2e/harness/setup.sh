@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the test suites need beyond npm packages, on a Debian machine that reaches only the
-# npm registry and Debian's packages: gofmt (golang-go) to check generated Go code, Chromium
-# (driven by playwright-core), and code-server 4.100.3, which serves VS Code 1.100.3, in a cached
-# folder. Idempotent; fails loudly when anything is missing.
+# npm registry and Debian's packages: gofmt (golang-go) to check generated Go code, Neovim (an LSP
+# client other than VS Code, test/lsp/neovim.test.ts), Chromium (driven by playwright-core), and
+# code-server 4.100.3, which serves VS Code 1.100.3, in a cached folder. Idempotent; fails loudly
+# when anything is missing.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 CODE_SERVER_VERSION=4.100.3
@@ -14,6 +15,7 @@ command -v rg >/dev/null 2>&1 || need_apt+=(ripgrep)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
 command -v gofmt >/dev/null 2>&1 || need_apt+=(golang-go)
 command -v unzip >/dev/null 2>&1 || need_apt+=(unzip)
+command -v nvim >/dev/null 2>&1 || need_apt+=(neovim)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then echo "e2e setup: need root to apt-get install ${need_apt[*]}" >&2; exit 1; fi
   apt-get update -qq
@@ -33,3 +35,4 @@ if [ ! -x "$DIR/node_modules/.bin/code-server" ]; then
 fi
 "$DIR/node_modules/.bin/code-server" --version | head -1
 chromium --version
+nvim --version | head -1
