@@ -18,7 +18,16 @@ const common = {
 };
 
 await Promise.all([
-  esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  esbuild.build({
+    ...common,
+    entryPoints: ['client/src/extension.ts'],
+    outfile: 'dist/client.js',
+    external: ['vscode'],
+    define: { ...common.define, PLUGIN_WORKBENCH_BUNDLED: 'true' },
+  }),
+  // What the client needs of the systems (projects, tasks, launch plans, the kind table) and the
+  // parsers under them: a bundle of its own, loaded on first use (client/src/server-api.ts).
+  esbuild.build({ ...common, entryPoints: ['server/src/systems/index.ts'], outfile: 'dist/systems.js' }),
   // Executable too: the package's plugin-workbench-server bin, for editors other than VS Code.
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } }),
   esbuild.build({

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { SetTrustedNotification } from '../../server/src/lsp/protocol';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { changeAssociation } from './commands/change-association';
 import { createLanguageClient } from './language-client';
@@ -51,7 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Plugin
     vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, new PluginHostAdapterFactory()),
     registerPluginDebugger(DEBUG_TYPE),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      void client?.sendNotification('pluginWorkbench/setTrusted', { trusted: true });
+      void client?.sendNotification(SetTrustedNotification, { trusted: true });
     }),
     { dispose: () => void client?.stop() },
   );

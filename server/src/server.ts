@@ -1,6 +1,7 @@
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { KINDS } from './core';
+import { ClassificationRequest, SetTrustedNotification, type ClassificationResult } from './lsp/protocol';
+import { KINDS, systemById } from './systems';
 import { toLspDiagnostics } from './lsp/diagnostics';
 import { DEFAULT_SETTINGS, readSettings, type WorkbenchSettings } from './lsp/settings';
 import { uriToPath, WorkbenchService } from './lsp/workbench-service';
@@ -86,13 +87,13 @@ connection.onDidChangeConfiguration(() => {
 });
 
 /** Trust granted or revoked in the editor: checksums may be read from now on (or not). */
-connection.onNotification('pluginWorkbench/setTrusted', (params: { trusted: boolean }) => {
+connection.onNotification(SetTrustedNotification, (params) => {
   service.setTrusted(params.trusted);
   revalidateAll();
 });
 
 /** What the status bar shows for a document. */
-connection.onRequest('pluginWorkbench/classification', async (params: { uri: string }) => {
+connection.onRequest(ClassificationRequest, async (params): Promise<ClassificationResult | null> => {
   const document = documents.get(params.uri);
   if (!document) return null;
   const analysis = await service.analyze(document);
@@ -103,8 +104,9 @@ connection.onRequest('pluginWorkbench/classification', async (params: { uri: str
   return {
     kind: kind.id,
     system: kind.system,
+    systemName: systemById(kind.system)?.name ?? kind.system,
     title: kind.title,
-    source: analysis.classification.source,
+    source: analysis.classification.source ?? '',
     trusted: service.isTrusted,
     disabled: analysis.settings.disabledSystems.includes(kind.system),
     ...counts,

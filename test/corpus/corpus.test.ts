@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { KIND_IDS } from '../../server/src/core/kinds';
+import { KIND_IDS } from '../../server/src/systems';
 import { runCli } from '../helpers/cli';
 import { REPO_ROOT } from '../helpers/engine';
 

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isKindId, type KindId } from '../../server/src/core/kinds';
+import type { KindId } from '../../server/src/core';
+import { isKindId } from '../../server/src/systems';
 import { checkText, codesAtLines, REPO_ROOT } from '../helpers/engine';
 
 // Hand-written cases per system, one schema rule each. A YAML/TOML fixture states its kind and

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { isKindId, KIND_IDS, KINDS } from '../../../server/src/core/kinds';
+import { systems } from '../server-api';
 
 const AUTOMATIC = 'automatic';
 
@@ -14,6 +14,7 @@ export async function changeAssociation(args?: { uri?: string; kind?: string }):
     void vscode.window.showInformationMessage('Open a YAML, JSON or TOML file to choose its manifest kind.');
     return undefined;
   }
+  const { isKindId, KIND_IDS, KINDS } = systems();
   let kind = args?.kind;
   if (!kind) {
     const picked = await vscode.window.showQuickPick(

@@ -4,7 +4,7 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { DebugSession, Event, ExitedEvent, InitializedEvent, OutputEvent, TerminatedEvent } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import type { LaunchPlan, LaunchStep } from './launch-plan';
+import type { LaunchPlan, LaunchStep } from '../../../server/src/systems';
 
 /** Sent when a step runs under another debugger: the editor starts it as a child session. */
 export const START_DEBUGGER_EVENT = 'pluginWorkbench/startDebugger';

@@ -1,66 +1,27 @@
 import * as net from 'node:net';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { detectProjects, type Project } from '../tasks/projects';
+import type { PluginHostConfiguration } from '../../../server/src/systems';
+import { systems } from '../server-api';
 import { TASK_TYPE, type WorkbenchTaskDefinition } from '../tasks/task-provider';
-import { resolveTool, type ToolName } from '../tasks/tools';
 import { PluginHostSession } from './host-session';
-import { buildLaunchPlan, LaunchConfigError, type HostSystem, type PluginHostConfiguration } from './launch-plan';
 import { hasDebuggerType } from './plugin-debugger';
 
 export const DEBUG_TYPE = 'plugin-host';
-
-const HOST_TOOL: Record<HostSystem, ToolName | undefined> = { gatewayd: 'gatewayd', cloudquery: 'cloudquery', ekuiper: 'kuiperd', anklet: undefined, logcraft: 'lgc' };
-const SETTING: Record<HostSystem, string> = {
-  gatewayd: 'pluginWorkbench.gatewayd.path',
-  cloudquery: 'pluginWorkbench.cloudquery.path',
-  ekuiper: 'pluginWorkbench.ekuiper.path',
-  anklet: 'pluginWorkbench.anklet.path',
-  logcraft: 'pluginWorkbench.logcraft.path',
-};
-/** The build task each project kind runs before its host starts (none where the host builds it). */
-const BUILD_TASK: Partial<Record<Project['kind'], string>> = {
-  'gatewayd-plugin': 'build-dev',
-  'ekuiper-native': 'build',
-  'logcraft-plugin-rust': 'build-wasm',
-  'logcraft-plugin-python': 'build-wasm',
-};
 
 type LaunchConfiguration = vscode.DebugConfiguration & Partial<PluginHostConfiguration> & { build?: boolean };
 
 /** One ready-to-run configuration per detected project. */
 export function configurationsFor(folder: vscode.WorkspaceFolder): LaunchConfiguration[] {
   const root = folder.uri.fsPath;
-  const projects = detectProjects(root);
-  const at = (p: Project) => {
+  const projects = systems().detectProjects(root);
+  const at = (p: { dir: string }) => {
     const relative = path.relative(root, p.dir);
     return relative ? `\${workspaceFolder}/${relative.split(path.sep).join('/')}` : '${workspaceFolder}';
   };
-  const configurations: LaunchConfiguration[] = [];
-  for (const p of projects) {
-    const base = { type: DEBUG_TYPE, request: 'launch', project: at(p) };
-    if (p.kind === 'gatewayd-plugin') configurations.push({ ...base, name: `GatewayD: ${p.name} (dev mode)`, system: 'gatewayd', binary: p.name, plugin: p.name, config: 'gatewayd.yaml', pluginsConfig: 'gatewayd_plugin.yaml' });
-    if (p.kind === 'cloudquery-plugin') configurations.push({ ...base, name: `CloudQuery: sync with ${p.name}`, system: 'cloudquery', spec: 'test/config.yml' });
-    if (p.kind === 'ekuiper-native') {
-      const symbol = p.name.charAt(0).toUpperCase() + p.name.slice(1);
-      configurations.push({
-        ...base,
-        name: `eKuiper: kuiperd with ${p.name}`,
-        system: 'ekuiper',
-        pluginType: p.details.pluginType as PluginHostConfiguration['pluginType'],
-        soFile: `plugins/${p.details.pluginType}s/${symbol}@v${p.details.version}.so`,
-        metadata: path.relative(p.dir, p.details.metadata),
-        ...(p.details.pluginType === 'source' ? { sourceYaml: path.relative(p.dir, p.details.metadata).replace(/\.json$/, '.yaml') } : {}),
-      });
-    }
-    if (p.kind === 'anklet') configurations.push({ ...base, name: 'Anklet: run with config.yml', system: 'anklet', config: 'config.yml' });
-    if (p.kind === 'logcraft-plugin-rust' || p.kind === 'logcraft-plugin-python') {
-      const project = projects.find((q) => q.kind === 'logcraft-project');
-      const wasm = p.kind === 'logcraft-plugin-rust' ? `target/wasm32-wasip2/release/${p.details.crate}.wasm` : `${p.name}.wasm`;
-      configurations.push({ ...base, name: `LogCraft: lgc validate with ${p.name}`, system: 'logcraft', wasm, lgcProject: project ? path.relative(p.dir, project.dir) || '.' : '../lgc-project', command: 'validate' });
-    }
-  }
-  return configurations;
+  return systems()
+    .launchConfigurations(projects)
+    .map(({ project, attributes }) => ({ type: DEBUG_TYPE, request: 'launch', project: at(project), ...attributes }));
 }
 
 export class PluginHostConfigurationProvider implements vscode.DebugConfigurationProvider {
@@ -77,7 +38,8 @@ export class PluginHostConfigurationProvider implements vscode.DebugConfiguratio
       // F5 without a launch.json: the first project found.
       const [first] = configurationsFor(folder);
       if (!first) {
-        void vscode.window.showInformationMessage('No CloudQuery, GatewayD, eKuiper, Anklet or LogCraft plugin project found in this folder.');
+        const names = systems().SYSTEMS.map((s) => s.name);
+        void vscode.window.showInformationMessage(`No ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]} plugin project found in this folder.`);
         return undefined;
       }
       return first;
@@ -90,21 +52,21 @@ export class PluginHostConfigurationProvider implements vscode.DebugConfiguratio
       void vscode.window.showErrorMessage(`${config.name}: ${message}`);
       return undefined;
     };
+    const api = systems();
     const system = config.system;
-    if (!system || !(system in SETTING)) return fail(`"system" must be one of ${Object.keys(SETTING).join(', ')}.`);
+    const host = system ? api.systemById(system)?.host : undefined;
+    if (!system || !host) return fail(`"system" must be one of ${api.HOST_SYSTEMS.map((s) => s.id).join(', ')}.`);
     const project = path.resolve(folder?.uri.fsPath ?? '', config.project ?? '.');
-    if (config.debugPlugin && system === 'cloudquery' && !hasDebuggerType('go')) {
-      return fail('"debugPlugin" serves the plugin under the Go debugger, which comes with the Go extension (golang.go): install it, or set "debugPlugin": false to serve the plugin with go run.');
-    }
+    const debuggerNeeded = host.requiredDebugger?.(config as PluginHostConfiguration);
+    if (debuggerNeeded && !hasDebuggerType(debuggerNeeded.type)) return fail(debuggerNeeded.message);
     const tools: { host?: string; go?: string } = {};
-    const hostTool = HOST_TOOL[system];
-    if (hostTool) {
-      const lookup = resolveTool(hostTool, vscode.workspace.getConfiguration().get<string>(SETTING[system]) || undefined);
+    if (host.tool) {
+      const lookup = api.resolveTool(host.tool, vscode.workspace.getConfiguration().get<string>(`pluginWorkbench.${system}.path`) || undefined);
       if ('missing' in lookup) return fail(lookup.missing);
       tools.host = lookup.path;
     }
-    if (system === 'cloudquery' || system === 'anklet') {
-      const go = resolveTool('go', undefined);
+    if (host.needsGo) {
+      const go = api.resolveTool('go', undefined);
       if ('missing' in go) return fail(go.missing);
       tools.go = go.path;
     }
@@ -113,19 +75,19 @@ export class PluginHostConfigurationProvider implements vscode.DebugConfiguratio
       if (!built) return undefined;
     }
     try {
-      const port = system === 'cloudquery' ? config.port ?? (await freePort()) : config.port;
-      const plan = buildLaunchPlan({ ...(config as PluginHostConfiguration), system, project, port }, tools);
+      const port = host.needsPort ? config.port ?? (await freePort()) : config.port;
+      const plan = api.buildLaunchPlan({ ...(config as PluginHostConfiguration), system, project, port }, tools);
       return { ...config, project, port, plan };
     } catch (error) {
-      if (error instanceof LaunchConfigError) return fail(error.message);
+      if (error instanceof api.LaunchConfigError) return fail(error.message);
       throw error;
     }
   }
 
   /** Runs the project's build task and waits for it; false (with a message) when it fails. */
   private async build(folder: vscode.WorkspaceFolder, projectDir: string): Promise<boolean> {
-    const project = detectProjects(projectDir, 0)[0];
-    const taskId = project && BUILD_TASK[project.kind];
+    const project = systems().detectProjects(projectDir, 0)[0];
+    const taskId = project && systems().buildTaskFor(project);
     if (!taskId) return true;
     const relative = path.relative(folder.uri.fsPath, projectDir);
     const tasks = await vscode.tasks.fetchTasks({ type: TASK_TYPE });

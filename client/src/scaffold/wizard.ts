@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { choiceTable, conflicts, listTemplates, nameVariables, optionDefault, optionProblem, optionVariables, planScaffold, validateName, writeScaffold, ScaffoldError, type TemplateDefinition } from '../../../server/src/scaffold';
+import { systems } from '../server-api';
 
 export interface NewPluginArgs {
   template?: string;
@@ -14,14 +15,6 @@ export interface NewPluginResult {
   directory: string;
   files: string[];
 }
-
-const SYSTEMS: Array<{ id: string; label: string }> = [
-  { id: 'cloudquery', label: 'CloudQuery' },
-  { id: 'gatewayd', label: 'GatewayD' },
-  { id: 'ekuiper', label: 'eKuiper' },
-  { id: 'anklet', label: 'Anklet' },
-  { id: 'logcraft', label: 'LogCraft CLI' },
-];
 
 /**
  * `Plugin Workbench: New Plugin...`: system, kind, name, options, parent folder, then the same
@@ -80,7 +73,9 @@ export async function newPlugin(args: NewPluginArgs = {}): Promise<NewPluginResu
 
 async function pickTemplate(templates: TemplateDefinition[]): Promise<TemplateDefinition | undefined> {
   const system = await vscode.window.showQuickPick(
-    SYSTEMS.filter((s) => templates.some((t) => t.system === s.id)).map((s) => ({ label: s.label, id: s.id })),
+    systems()
+      .SYSTEMS.filter((s) => templates.some((t) => t.system === s.id))
+      .map((s) => ({ label: s.label, id: s.id })),
     { title: 'New Plugin: which system?', ignoreFocusOut: true },
   );
   if (!system) return undefined;

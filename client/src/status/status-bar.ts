@@ -1,24 +1,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { ClassificationRequest, type ClassificationResult } from '../../../server/src/lsp/protocol';
 
-export interface Classification {
-  kind: string;
-  system: string;
-  title: string;
-  source: string;
-  trusted: boolean;
-  disabled: boolean;
-  error: number;
-  warning: number;
-}
-
-const SYSTEM_NAMES: Record<string, string> = {
-  cloudquery: 'CloudQuery',
-  gatewayd: 'GatewayD',
-  ekuiper: 'eKuiper',
-  anklet: 'Anklet',
-  logcraft: 'LogCraft',
-};
+export type Classification = ClassificationResult;
 
 const SOURCES: Record<string, string> = {
   forced: 'your file association setting',
@@ -75,7 +59,7 @@ export class ManifestStatusBar implements vscode.Disposable {
     let classification: Classification | null = null;
     if (editor && client?.isRunning()) {
       try {
-        classification = await client.sendRequest<Classification | null>('pluginWorkbench/classification', { uri: editor.document.uri.toString() });
+        classification = await client.sendRequest(ClassificationRequest, { uri: editor.document.uri.toString() });
       } catch {
         classification = null;
       }
@@ -86,7 +70,7 @@ export class ManifestStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const system = SYSTEM_NAMES[classification.system] ?? classification.system;
+    const system = classification.systemName;
     this.item.text = `$(plug) ${system}: ${classification.kind}`;
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown(`**${classification.title}** (\`${classification.kind}\`)\n\n`);

@@ -1,11 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { builtWasm, tasksFor, type TaskSpec } from './catalog';
-import { installWasm } from './custom/install-wasm';
-import { packageEkuiper } from './custom/package-zip';
-import { updateChecksum } from './custom/update-checksum';
-import { detectProjects, type Project } from './projects';
-import { resolveTool, TOOLS, type ToolName } from './tools';
+import type { Project, TaskSpec } from '../../../server/src/systems';
+import { systems } from '../server-api';
 
 export const TASK_TYPE = 'plugin-workbench';
 
@@ -22,8 +18,8 @@ export class WorkbenchTaskProvider implements vscode.TaskProvider {
     if (!vscode.workspace.isTrusted) return [];
     const tasks: vscode.Task[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const projects = detectProjects(folder.uri.fsPath);
-      for (const project of projects) for (const spec of tasksFor(project)) tasks.push(this.toTask(folder, project, spec, projects));
+      const projects = systems().detectProjects(folder.uri.fsPath);
+      for (const project of projects) for (const spec of systems().tasksFor(project)) tasks.push(this.toTask(folder, project, spec, projects));
     }
     return tasks;
   }
@@ -32,9 +28,9 @@ export class WorkbenchTaskProvider implements vscode.TaskProvider {
     const definition = task.definition as WorkbenchTaskDefinition;
     const folder = task.scope && typeof task.scope === 'object' ? (task.scope as vscode.WorkspaceFolder) : vscode.workspace.workspaceFolders?.[0];
     if (!folder || !vscode.workspace.isTrusted) return undefined;
-    const projects = detectProjects(folder.uri.fsPath);
+    const projects = systems().detectProjects(folder.uri.fsPath);
     const project = projects.find((p) => path.relative(folder.uri.fsPath, p.dir) === (definition.project ?? ''));
-    const spec = project && tasksFor(project).find((s) => s.id === definition.task);
+    const spec = project && systems().tasksFor(project).find((s) => s.id === definition.task);
     return project && spec ? this.toTask(folder, project, spec, projects, definition) : undefined;
   }
 
@@ -42,7 +38,7 @@ export class WorkbenchTaskProvider implements vscode.TaskProvider {
     const relative = path.relative(folder.uri.fsPath, project.dir);
     const def: WorkbenchTaskDefinition = definition ?? { type: TASK_TYPE, task: spec.id, ...(relative ? { project: relative } : {}) };
     const name = `${project.system}: ${spec.label}${relative ? ` (${relative})` : ''}`;
-    const execution = spec.custom ? new vscode.CustomExecution(async () => new CustomTaskTerminal(spec, project, projects)) : this.shell(project, spec);
+    const execution = spec.run ? new vscode.CustomExecution(async () => new CustomTaskTerminal(spec, project, projects)) : this.shell(project, spec);
     const task = new vscode.Task(def, folder, name, 'Plugin Workbench', execution, spec.problemMatcher ?? []);
     task.detail = spec.detail;
     if (spec.group === 'build') task.group = vscode.TaskGroup.Build;
@@ -51,10 +47,10 @@ export class WorkbenchTaskProvider implements vscode.TaskProvider {
   }
 
   private shell(project: Project, spec: TaskSpec): vscode.ShellExecution | vscode.CustomExecution {
-    const tool = spec.tool as ToolName;
-    const setting = TOOLS[tool].setting;
+    const tool = spec.tool!;
+    const setting = systems().TOOLS[tool]?.setting;
     const configured = setting ? vscode.workspace.getConfiguration().get<string>(setting) : undefined;
-    const lookup = resolveTool(tool, configured || undefined);
+    const lookup = systems().resolveTool(tool, configured || undefined);
     // A missing tool: the task explains what to install or set instead of failing obscurely.
     if ('missing' in lookup) return new vscode.CustomExecution(async () => new MessageTerminal(lookup.missing));
     return new vscode.ShellExecution(lookup.path, spec.args ?? [], { cwd: project.dir });
@@ -106,31 +102,12 @@ class CustomTaskTerminal extends TaskTerminal {
   }
 
   protected async run(): Promise<void> {
-    switch (this.spec.custom) {
-      case 'update-checksum': {
-        const binary = path.join(this.project.dir, this.project.name);
-        const configs = await vscode.workspace.findFiles('**/{gatewayd_plugins,gatewayd_plugin}.yaml', '**/node_modules/**');
-        let changed = 0;
-        for (const config of configs) {
-          for (const change of await updateChecksum(config.fsPath, binary)) {
-            changed++;
-            this.line(`${vscode.workspace.asRelativePath(change.file)}: ${change.plugin} checksum ${change.before ?? '(none)'} -> ${change.after}`);
-          }
-        }
-        this.line(changed ? `Updated ${changed} checksum(s).` : `No plugin entry has localPath pointing at ${binary} (or its checksum is already right).`);
-        return;
-      }
-      case 'package-zip': {
-        const result = packageEkuiper(this.project);
-        this.line(`Wrote ${result.zip}:`);
-        for (const entry of result.entries) this.line(`  ${entry}`);
-        return;
-      }
-      case 'install-wasm': {
-        const target = installWasm(this.project, builtWasm(this.project), this.projects);
-        this.line(`Installed ${this.project.name} into ${target}`);
-        return;
-      }
-    }
+    const lines = await this.spec.run!({
+      project: this.project,
+      projects: this.projects,
+      findFiles: async (glob) => (await vscode.workspace.findFiles(glob, '**/node_modules/**')).map((uri) => uri.fsPath),
+      display: (file) => vscode.workspace.asRelativePath(file),
+    });
+    for (const line of lines) this.line(line);
   }
 }

@@ -1,16 +1,22 @@
 import * as path from 'node:path';
-import { ALL_RULES } from '../systems';
-import type { Rule, RuleContext } from './rule';
-import { applySuppressions } from './suppression';
+import {
+  MAX_MANIFEST_BYTES,
+  nodeFileAccess,
+  parseFile,
+  toValue,
+  type Classification,
+  type EngineDiagnostic,
+  type FileAccess,
+  type KindDefinition,
+  type KindId,
+  type ParsedDocument,
+  type ParsedFile,
+} from '../core';
 import { mapSchemaErrors } from '../schemas/error-mapper';
 import { SchemaStore } from '../schemas/schema-store';
-import { classify, type Classification } from '../core/classify/classify';
-import { KINDS, type KindDefinition, type KindId } from '../core/kinds';
-import { parseFile } from '../core/parse/parse-file';
-import { MAX_MANIFEST_BYTES } from '../core/text/decode';
-import { toValue } from '../core/tree-query';
-import type { EngineDiagnostic, ParsedDocument, ParsedFile } from '../core/types';
-import { nodeFileAccess, type FileAccess } from '../core/workspace';
+import { ALL_RULES, classify, KINDS } from '../systems';
+import type { Rule, RuleContext } from './rule';
+import { applySuppressions } from './suppression';
 
 export interface AnalyzeInput {
   path: string;

@@ -1,6 +1,4 @@
-import type { KindDefinition, KindId } from '../core/kinds';
-import type { EngineDiagnostic, ParsedDocument, ParsedFile } from '../core/types';
-import type { FileAccess } from '../core/workspace';
+import type { KindDefinition, KindId, EngineDiagnostic, ParsedDocument, ParsedFile, FileAccess } from '../core';
 import type { SchemaStore } from '../schemas/schema-store';
 
 /** What a rule sees: the parsed file, its kind, and read-only access to the files around it. */

@@ -1,4 +1,4 @@
-import type { EngineDiagnostic, Format } from '../core/types';
+import type { EngineDiagnostic, Format } from '../core';
 
 /**
  * `# plugin-workbench-disable-next-line <code>[, <code>]` on the line above a problem hides it, in

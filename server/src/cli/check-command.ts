@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Engine } from '../analysis';
-import { decodeManifest, isKindId, KIND_IDS, type KindId } from '../core';
+import { decodeManifest, type KindId } from '../core';
+import { isKindId, KIND_IDS } from '../systems';
 import { formatCodeQuality } from './format/codequality';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';

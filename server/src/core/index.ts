@@ -1,7 +1,20 @@
-// The engine's public surface, shared by the language server, the CLI and the tests.
-export { classify, formatOf, type Classification } from './classify/classify';
-export { KINDS, KIND_IDS, isKindId, systemOf, type KindDefinition, type KindId, type SystemId } from './kinds';
+// The core's public surface: reading, classifying and querying manifests. Everything above the
+// core (analysis, schemas, systems, features, lsp, cli, client) imports from here, never from a
+// file inside core/. The core itself imports nothing above it and knows no system: the kind
+// table comes in as an argument (server/src/systems builds it).
+export { classify, formatOf, type Classification, type ClassificationSource, type ClassifyInput } from './classify/classify';
+export { matchesSignature } from './classify/content-signature';
+export type { ContentSignature, KindDefinition, KindId, KindTable, SystemId } from './kinds';
+export { readJson } from './parse/json-reader';
+export { readToml } from './parse/toml-reader';
+export { readYaml, MAX_EXPANDED_NODES } from './parse/yaml-reader';
+export { parseFile } from './parse/parse-file';
+export { substitutePlaceholders } from './parse/placeholders';
+export { addItem, addProperty, arrayNode, findProperty, objectNode, scalarNode } from './parse/tree-builder';
+export * from './tree-query';
+export { CASE_TRANSFORMS, words } from './text/case';
+export { closest, editDistance } from './text/closest';
 export { LineIndex } from './text/line-index';
 export { decodeManifest, MAX_MANIFEST_BYTES } from './text/decode';
-export { nodeFileAccess, type FileAccess } from './workspace';
+export { nodeFileAccess, slashPath, type FileAccess } from './workspace';
 export type * from './types';

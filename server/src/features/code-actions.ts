@@ -1,5 +1,5 @@
 import type { CodeAction, CodeActionParams } from 'vscode-languageserver';
-import { KINDS } from '../core';
+import { KINDS } from '../systems';
 import { uriToPath } from '../lsp/workbench-service';
 import { analyzedDocument } from './analyzed-document';
 import { fixesFor } from './fixes/registry';

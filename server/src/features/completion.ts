@@ -1,9 +1,9 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type CompletionParams, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { KINDS, type Format } from '../core';
+import { type Format, toValue } from '../core';
+import { KINDS } from '../systems';
 import type { JsonSchema } from '../schemas/schema-store';
 import { uriToPath } from '../lsp/workbench-service';
-import { toValue } from '../core/tree-query';
 import { cursorContext, type CursorContext } from './cursor-context';
 import { documentAt } from './hover';
 import type { FeatureContext } from './index';

@@ -1,8 +1,5 @@
 import { getLocation, parseTree, findNodeAtLocation, type Node as JsonNode } from 'jsonc-parser';
-import { readYaml } from '../core/parse/yaml-reader';
-import { readToml } from '../core/parse/toml-reader';
-import { toValue } from '../core/tree-query';
-import type { Format } from '../core/types';
+import { readYaml, readToml, toValue, type Format } from '../core';
 import type { PathSegment } from './schema-navigator';
 
 /** Where the cursor is in a (possibly half-typed) manifest. */

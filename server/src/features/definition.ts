@@ -1,62 +1,57 @@
 import { pathToFileURL } from 'node:url';
 import type { DefinitionParams, Location } from 'vscode-languageserver';
-import { LineIndex } from '../core';
+import { LineIndex, type Step } from '../core';
 import { uriToPath } from '../lsp/workbench-service';
-import { specsInDocuments, visibleSpecs, type SpecKind } from '../systems/cloudquery/rules/spec-index';
+import { SYSTEMS, type ReferenceRow } from '../systems';
 import { analyzedDocument } from './analyzed-document';
 import type { FeatureContext } from './index';
-import type { Step } from '../core/tree-query';
 import { documentHolding, locate } from './node-at';
+import { comparePath, compilePath, type PathPattern } from './path-pattern';
 
-/**
- * Values that name another CloudQuery spec: where they are (path from the document root, `[]` any
- * list item) and which kind of spec they name. A value may name it inside a pattern.
- */
-const REFERENCES: Array<{ path: Array<string | null>; kind: SpecKind; pattern?: RegExp }> = [
-  { path: ['spec', 'destinations', null], kind: 'destination' },
-  { path: ['spec', 'transformers', null], kind: 'transformer' },
-  { path: ['spec', 'backend_options', 'connection'], kind: 'destination', pattern: /@@plugins\.([^.\s]+)\.connection/ },
-  // `@@plugins.<name>.connection` may appear anywhere in a plugin's own spec too.
-  { path: [], kind: 'destination', pattern: /@@plugins\.([^.\s]+)\.connection/ },
-];
+type CompiledRow = ReferenceRow & { at?: PathPattern };
 
-function referenceAt(path: Step[], value: string): { name: string; kind: SpecKind } | undefined {
-  for (const reference of REFERENCES) {
-    const exact = reference.path.length === 0 || (reference.path.length === path.length && reference.path.every((p, i) => (p === null ? typeof path[i] === 'number' : p === path[i])));
-    if (!exact) continue;
-    if (!reference.pattern) return { name: value, kind: reference.kind };
-    const match = reference.pattern.exec(value);
-    if (match) return { name: match[1], kind: reference.kind };
+/** The descriptors' reference providers, with their paths compiled. */
+const PROVIDERS = SYSTEMS.flatMap((system) => system.references ?? []).map((provider) => ({
+  ...provider,
+  rows: provider.references.map((row): CompiledRow => ({ ...row, at: row.path === undefined ? undefined : compilePath(row.path) })),
+}));
+
+/** The first row that matches the value at this path: what it names, and the name (inside a pattern). */
+function referenceAt(rows: CompiledRow[], path: Step[], value: string): { name: string; target: string } | undefined {
+  for (const row of rows) {
+    if (row.at && comparePath(row.at, path) !== 'exact') continue;
+    if (!row.pattern) return { name: value, target: row.target };
+    const match = row.pattern.exec(value);
+    if (match) return { name: match[1], target: row.target };
   }
   return undefined;
 }
 
-/** A CloudQuery destination or transformer name jumps to the `name:` of its spec, here or in a sibling file. */
+/** A value that names something declared elsewhere (a CloudQuery destination, ...) jumps to its declaration. */
 export function registerDefinition(features: FeatureContext): void {
   const { connection, service } = features;
   connection.onDefinition(async (params: DefinitionParams): Promise<Location[] | null> => {
     const analyzed = await analyzedDocument(features, params.textDocument.uri);
-    if (!analyzed || analyzed.analysis.kind !== 'cloudquery-spec') return null;
+    const provider = analyzed && PROVIDERS.find((p) => p.kind === analyzed.analysis.kind);
+    if (!analyzed || !provider) return null;
     const { document, analysis } = analyzed;
     const offset = document.offsetAt(params.position);
     const found = locate(documentHolding(analysis.parsed.documents, offset)?.root, offset);
     if (!found || found.onKey || found.node.type !== 'scalar' || typeof found.node.value !== 'string') return null;
-    const wanted = referenceAt(found.path, found.node.value);
+    const wanted = referenceAt(provider.rows, found.path, found.node.value);
     if (!wanted) return null;
     const file = uriToPath(document.uri);
-    const here = specsInDocuments(analysis.parsed.documents, file).find((s) => s.kind === wanted.kind && s.name === wanted.name);
-    if (here?.nameNode) return [{ uri: document.uri, range: { start: document.positionAt(here.nameNode.start), end: document.positionAt(here.nameNode.end) } }];
     const context = service.engine.contextFor(analysis.kind, file, document.getText(), analysis.parsed);
-    const elsewhere = visibleSpecs(context).filter((s) => s.kind === wanted.kind && s.name === wanted.name && s.file !== file);
     const locations: Location[] = [];
-    for (const spec of elsewhere) {
-      // Sibling specs come without their name nodes: parse the file again (cached) for the offsets.
-      const parsed = context.parseOther(spec.file, 'cloudquery-spec');
-      const entry = parsed && specsInDocuments(parsed.documents, spec.file).find((s) => s.kind === wanted.kind && s.name === wanted.name);
-      const text = context.files.readText(spec.file);
-      if (!entry?.nameNode || text === undefined) continue;
+    for (const declaration of provider.declarations(context, wanted.target, wanted.name)) {
+      if (declaration.file === file) {
+        locations.push({ uri: document.uri, range: { start: document.positionAt(declaration.start), end: document.positionAt(declaration.end) } });
+        continue;
+      }
+      const text = context.files.readText(declaration.file);
+      if (text === undefined) continue;
       const index = new LineIndex(text);
-      locations.push({ uri: pathToFileURL(spec.file).href, range: { start: index.positionAt(entry.nameNode.start), end: index.positionAt(entry.nameNode.end) } });
+      locations.push({ uri: pathToFileURL(declaration.file).href, range: { start: index.positionAt(declaration.start), end: index.positionAt(declaration.end) } });
     }
     return locations.length ? locations : null;
   });

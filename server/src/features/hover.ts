@@ -1,7 +1,6 @@
 import { MarkupKind, type HoverParams } from 'vscode-languageserver';
-import { KINDS } from '../core';
-import { toValue } from '../core/tree-query';
-import type { Format, ParsedDocument, ValueNode } from '../core/types';
+import { KINDS } from '../systems';
+import { toValue, type Format, type ParsedDocument, type ValueNode } from '../core';
 import { cursorContext } from './cursor-context';
 import type { FeatureContext } from './index';
 import { manifestDocuments } from './manifest-document';

@@ -1,4 +1,5 @@
-import { KINDS, type KindId } from '../core';
+import type { KindId } from '../core';
+import { KINDS } from '../systems';
 import { uriToPath } from '../lsp/workbench-service';
 import type { AnalyzedDocument } from './analyzed-document';
 import type { FeatureContext } from './index';

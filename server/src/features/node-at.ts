@@ -1,5 +1,4 @@
-import type { Step } from '../core/tree-query';
-import type { ParsedDocument, PropertyNode, ValueNode } from '../core/types';
+import type { Step, ParsedDocument, PropertyNode, ValueNode } from '../core';
 
 export interface Located {
   /** Keys and indexes from the document root to `node`. */

@@ -1,4 +1,4 @@
-import type { Step } from '../core/tree-query';
+import type { Step } from '../core';
 
 /**
  * A place in a manifest, written `plugins[].localPath`: keys separated by `.`, `*` for any key,

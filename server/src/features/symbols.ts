@@ -1,71 +1,21 @@
 import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { findProperty } from '../core/parse/tree-builder';
-import type { KindId } from '../core/kinds';
-import type { ValueNode } from '../core/types';
+import { findProperty, type KindId, type ValueNode, type Step } from '../core';
 import type { FeatureContext } from './index';
+import { SYSTEMS, type OutlineRow, type SymbolKindName } from '../systems';
 import { analyzedDocument } from './analyzed-document';
-import type { Step } from '../core/tree-query';
 import { comparePath, compilePath, type PathPattern } from './path-pattern';
 
-/**
- * One line of the outline table.
- * - `path`: where the node is, from the document root: keys separated by `.`, `*` for any key,
- *   `[]` for any list item; `''` is the document itself.
- * - `label`/`detail`: templates; `{field.sub}` is a scalar under the node, `{@key}` the node's key,
- *   `{@value}` its scalar value, `{@index}` its list index; `{a|b}` takes the first that exists.
- * - `select`: the field whose value is selected (default: the first field the label read).
- * A symbol's children are the table's matches below it.
- */
-interface OutlineRow {
-  path: string;
-  label: string;
-  kind?: SymbolKind;
-  detail?: string;
-  select?: string;
-}
-
-const TOP = { path: '*', label: '{@key}', detail: '{@value}' } satisfies OutlineRow;
-
-const OUTLINE: Record<KindId, OutlineRow[]> = {
-  'cloudquery-spec': [
-    { path: '', label: '{kind} {spec.name}', kind: SymbolKind.Module, detail: '{spec.path}', select: 'spec.name' },
-    { path: 'spec.*', label: '{@key}', detail: '{@value}' },
-    { path: 'spec.destinations[]', label: '{@value}', kind: SymbolKind.Event },
-    { path: 'spec.transformers[]', label: '{@value}', kind: SymbolKind.Event },
-  ],
-  'gatewayd-plugins': [
-    TOP,
-    { path: 'plugins[]', label: '{name|@index}', kind: SymbolKind.Module, detail: '{url|localPath}' },
-    { path: 'policies[]', label: '{name|@index}', kind: SymbolKind.Function, detail: '{policy}' },
-  ],
-  'gatewayd-config': [TOP, { path: '*.*', label: '{@key}', kind: SymbolKind.Namespace }],
-  'anklet-config': [TOP, { path: 'plugins[]', label: '{name|@index}', kind: SymbolKind.Module, detail: '{plugin}' }],
-  'logcraft-config': [
-    TOP,
-    { path: 'core.*', label: '{@key}', detail: '{@value}' },
-    { path: 'state.*', label: '{@key}', detail: '{@value}' },
-    { path: 'services.*', label: '{@key}', kind: SymbolKind.Module, detail: '{plugin}' },
-  ],
-  'logcraft-detection': [TOP],
-  'ekuiper-source-meta': [
-    TOP,
-    { path: 'properties.*', label: '{@key}', kind: SymbolKind.Namespace },
-    { path: 'properties.*[]', label: '{name|@index}', kind: SymbolKind.Field, detail: '{type}' },
-  ],
-  'ekuiper-sink-meta': [TOP, { path: 'properties[]', label: '{name|@index}', kind: SymbolKind.Field, detail: '{type}' }],
-  'ekuiper-function-meta': [TOP, { path: 'functions[]', label: '{name|@index}', kind: SymbolKind.Function, detail: '{example}' }],
-  'ekuiper-source-config': [
-    { path: '*', label: '{@key}', kind: SymbolKind.Namespace },
-    { path: '*.*', label: '{@key}', detail: '{@value}' },
-  ],
-  'ekuiper-portable-manifest': [
-    TOP,
-    { path: 'sources[]', label: '{@value}', kind: SymbolKind.Event },
-    { path: 'sinks[]', label: '{@value}', kind: SymbolKind.Event },
-    { path: 'functions[]', label: '{@value}', kind: SymbolKind.Function },
-  ],
+const SYMBOL_KINDS: Record<SymbolKindName, SymbolKind> = {
+  module: SymbolKind.Module,
+  namespace: SymbolKind.Namespace,
+  event: SymbolKind.Event,
+  function: SymbolKind.Function,
+  field: SymbolKind.Field,
 };
+
+/** Every kind's outline rows, from the system descriptors. */
+const OUTLINE: Record<KindId, OutlineRow[]> = Object.assign({}, ...SYSTEMS.map((system) => system.outline));
 
 interface CompiledRow extends OutlineRow {
   pattern: PathPattern;
@@ -76,13 +26,13 @@ const COMPILED = new Map<KindId, CompiledRow[]>();
 function rowsFor(kind: KindId): CompiledRow[] {
   let rows = COMPILED.get(kind);
   if (!rows) {
-    rows = OUTLINE[kind].map((row) => ({ ...row, pattern: compilePath(row.path) }));
+    rows = (OUTLINE[kind] ?? []).map((row) => ({ ...row, pattern: compilePath(row.path) }));
     COMPILED.set(kind, rows);
   }
   return rows;
 }
 
-/** The outline of a manifest, from the table above. */
+/** The outline of a manifest, from its system's outline rows. */
 export function outline(kind: KindId, roots: Array<ValueNode | undefined>, document: TextDocument): DocumentSymbol[] {
   const rows = rowsFor(kind);
   const text = document.getText();
@@ -171,7 +121,7 @@ function symbolFor(row: OutlineRow, node: ValueNode, path: Step[], document: Tex
   const detail = row.detail ? render(row.detail, node, path)?.text : undefined;
   return {
     name: label.text,
-    kind: row.kind ?? kindOf(node),
+    kind: row.kind ? SYMBOL_KINDS[row.kind] : kindOf(node),
     detail: detail === label.text ? undefined : detail,
     range: { start: document.positionAt(start), end: document.positionAt(end) },
     selectionRange: { start: document.positionAt(selection.start), end: document.positionAt(Math.max(selection.end, selection.start)) },
@@ -198,7 +148,7 @@ function kindOf(node: ValueNode): SymbolKind {
   return SymbolKind.Property;
 }
 
-/** textDocument/documentSymbol: the outline of every kind, from the table above. */
+/** textDocument/documentSymbol: the outline of every kind, from the descriptors' rows. */
 export function registerSymbols(features: FeatureContext): void {
   features.connection.onDocumentSymbol(async (params: DocumentSymbolParams): Promise<DocumentSymbol[] | null> => {
     const analyzed = await analyzedDocument(features, params.textDocument.uri);

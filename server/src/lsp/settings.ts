@@ -1,4 +1,5 @@
 import type { KindId, Severity, SystemId } from '../core';
+import { SYSTEM_IDS } from '../systems';
 
 /** What the client may configure per resource (`pluginWorkbench.*`). */
 export interface WorkbenchSettings {
@@ -12,13 +13,12 @@ export interface WorkbenchSettings {
 
 export const DEFAULT_SETTINGS: WorkbenchSettings = { disabledSystems: [], severityOverrides: {}, associations: {} };
 
-const SYSTEMS: SystemId[] = ['cloudquery', 'gatewayd', 'ekuiper', 'anklet', 'logcraft'];
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
 
 /** Reads the raw `pluginWorkbench` section defensively: a bad value never breaks validation. */
 export function readSettings(raw: unknown): WorkbenchSettings {
   const section = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const disabledSystems = SYSTEMS.filter((system) => {
+  const disabledSystems = SYSTEM_IDS.filter((system) => {
     const entry = section[system] as { enable?: unknown } | undefined;
     return entry && typeof entry === 'object' && entry.enable === false;
   });

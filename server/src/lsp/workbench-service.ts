@@ -3,7 +3,8 @@ import { minimatch } from 'minimatch';
 import { URI } from 'vscode-uri';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Engine, type Analysis } from '../analysis';
-import { isKindId, KINDS, nodeFileAccess, type FileAccess, type KindId } from '../core';
+import { nodeFileAccess, type FileAccess, type KindId } from '../core';
+import { isKindId, KINDS } from '../systems';
 import { DEFAULT_SETTINGS, type WorkbenchSettings } from './settings';
 
 export interface DocumentAnalysis extends Analysis {

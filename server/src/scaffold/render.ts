@@ -1,4 +1,4 @@
-import { words } from '../core/text/case';
+import { words } from '../core';
 
 /** `{{pw.name}}`: the only placeholder form, so `${{ secrets.X }}` or Go templates pass through. */
 const PLACEHOLDER = /\{\{pw\.([A-Za-z_][A-Za-z0-9_]*)\}\}/g;

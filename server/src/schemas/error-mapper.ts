@@ -1,9 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import type { EngineDiagnostic, Severity, ValueNode } from '../core/types';
-import { keySpan, labelOf, nodeAtPointer, ownerSpan, toValue, valueSpan, type Span } from '../core/tree-query';
-import { findProperty } from '../core/parse/tree-builder';
-import { closest } from '../core/text/closest';
-import { CASE_TRANSFORMS } from '../core/text/case';
+import { type EngineDiagnostic, type Severity, type ValueNode, keySpan, labelOf, nodeAtPointer, ownerSpan, toValue, valueSpan, type Span, findProperty, closest, CASE_TRANSFORMS } from '../core';
 import { PRESENCE_KEYWORDS, type BranchValidator, type JsonSchema } from './schema-store';
 
 /** Keywords that judge a value (and may be excused when the value is a host placeholder). */
@@ -55,7 +51,7 @@ const TYPE_NAMES: Record<string, string> = {
 };
 
 export interface MapOptions {
-  /** Code prefix, e.g. `cloudquery`. */
+  /** Code prefix: the system id. */
   system: string;
   root: ValueNode | undefined;
   text: string;

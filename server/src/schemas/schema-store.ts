@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import type { KindId } from '../core/kinds';
+import type { KindId } from '../core';
 
 /** Keywords that only carry text for humans (hover, completion, messages). */
 const ANNOTATIONS = ['markdownDescription', 'x-docs', 'x-code', 'x-message', 'x-enum-descriptions', 'x-move-into', 'x-suggest', 'defaultSnippets'];

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkText, makeTree, REPO_ROOT } from '../../helpers/engine';
-import type { KindId } from '../../../server/src/core/kinds';
+import type { KindId } from '../../../server/src/core';
 
 interface Snippet {
   prefix: string;

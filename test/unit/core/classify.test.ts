@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { classify } from '../../../server/src/core/classify/classify';
-import { nodeFileAccess } from '../../../server/src/core/workspace';
+import { classify } from '../../../server/src/systems';
+import { nodeFileAccess } from '../../../server/src/core';
 import { makeTree } from '../../helpers/engine';
 
 const kindOf = (file: string, text: string, root?: string) =>

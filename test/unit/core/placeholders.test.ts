@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { substitutePlaceholders } from '../../../server/src/core/parse/placeholders';
+import { substitutePlaceholders } from '../../../server/src/core';
 import { isValidTimeExpression } from '../../../server/src/systems/cloudquery/rules/time-placeholder';
 import { checkText, codesAtLines } from '../../helpers/engine';
 

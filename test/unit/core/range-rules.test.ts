@@ -1,10 +1,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import Ajv2020 from 'ajv/dist/2020';
-import { readYaml } from '../../../server/src/core/parse/yaml-reader';
-import { toValue } from '../../../server/src/core/tree-query';
+import { readYaml, toValue, LineIndex } from '../../../server/src/core';
 import { mapSchemaErrors } from '../../../server/src/schemas/error-mapper';
-import { LineIndex } from '../../../server/src/core/text/line-index';
 
 // The range rules, checked on a small schema so each rule is seen in isolation.
 const schema = {

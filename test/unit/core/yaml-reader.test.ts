@@ -1,8 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { readYaml } from '../../../server/src/core/parse/yaml-reader';
-import { findProperty } from '../../../server/src/core/parse/tree-builder';
-import { toValue } from '../../../server/src/core/tree-query';
+import { readYaml, findProperty, toValue } from '../../../server/src/core';
 
 test('every document of a stream is read, with exact key and value offsets', () => {
   const text = 'kind: source\nspec:\n  name: aws\n---\nkind: destination\n';

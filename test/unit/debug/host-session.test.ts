@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { buildLaunchPlan, LaunchConfigError, type LaunchPlan } from '../../../client/src/debug/launch-plan';
+import { buildLaunchPlan, LaunchConfigError, type LaunchPlan } from '../../../server/src/systems';
 import { PluginHostSession, START_DEBUGGER_EVENT } from '../../../client/src/debug/host-session';
 import { makeTree } from '../../helpers/engine';
 import { isAlive, readRecord, writeStandIn } from '../../helpers/stand-in';

@@ -4,10 +4,10 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { unzipSync } from 'fflate';
-import { updateChecksum } from '../../../client/src/tasks/custom/update-checksum';
-import { packageEkuiper, PackagingError } from '../../../client/src/tasks/custom/package-zip';
-import { installWasm } from '../../../client/src/tasks/custom/install-wasm';
-import { detectProjects } from '../../../client/src/tasks/projects';
+import { updateChecksum } from '../../../server/src/systems/gatewayd/update-checksum';
+import { packageEkuiper, PackagingError } from '../../../server/src/systems/ekuiper/package-zip';
+import { installWasm } from '../../../server/src/systems/logcraft/install-wasm';
+import { detectProjects } from '../../../server/src/systems';
 import { makeTree } from '../../helpers/engine';
 
 const sha = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');

@@ -1,9 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { detectProjects } from '../../../client/src/tasks/projects';
-import { tasksFor } from '../../../client/src/tasks/catalog';
-import { resolveTool } from '../../../client/src/tasks/tools';
+import { detectProjects, resolveTool, tasksFor } from '../../../server/src/systems';
 import { makeTree } from '../../helpers/engine';
 
 test('projects of every system are recognised, with their tasks', () => {
@@ -40,6 +38,6 @@ test('a missing tool gets a message naming the setting or the install step', () 
   assert.ok('missing' in cargo && /rustup target add wasm32-wasip2/.test(cargo.missing));
   const configured = resolveTool('lgc', path.join(makeTree({}), 'lgc'), empty);
   assert.ok('missing' in configured && /setting pluginWorkbench\.logcraft\.path/.test(configured.missing));
-  const found = resolveTool('node' as 'go', undefined, { PATH: path.dirname(process.execPath) });
+  const found = resolveTool('node', undefined, { PATH: path.dirname(process.execPath) });
   assert.ok('path' in found);
 });

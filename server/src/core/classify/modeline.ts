@@ -1,4 +1,4 @@
-import { isKindId, type KindId } from '../kinds';
+import type { KindId } from '../kinds';
 
 const MODELINE = /^[ \t]*#[ \t]*plugin-workbench:[ \t]*kind[ \t]*=[ \t]*([a-z0-9-]+)/m;
 const SCHEMA_REF = /"\$schema"\s*:\s*"[^"]*?([a-z0-9-]+)\.schema\.json"/;
@@ -8,7 +8,7 @@ const SCHEMA_REF = /"\$schema"\s*:\s*"[^"]*?([a-z0-9-]+)\.schema\.json"/;
  * `"$schema"` naming one of our schemas (JSON). Only the first 4 KiB are searched: a modeline
  * belongs at the top.
  */
-export function explicitKind(text: string): { kind?: KindId; unknown?: string; offset?: number } {
+export function explicitKind(text: string, isKindId: (id: string) => boolean): { kind?: KindId; unknown?: string; offset?: number } {
   const head = text.slice(0, 4096);
   const modeline = MODELINE.exec(head);
   if (modeline) {

@@ -1,6 +1,5 @@
 import type { CodeAction } from 'vscode-languageserver';
-import type { ObjectNode, ValueNode } from '../../core/types';
-import { nodeAtPointer, pathTo } from '../../core/tree-query';
+import { type ObjectNode, type ValueNode, nodeAtPointer, pathTo } from '../../core';
 import { columnOf, isFlow, lastLineEnd, lineEndOf, literal, quickFix, shorten, type FixBuilder, type FixInput, type OffsetEdit } from './fix';
 
 /** What an empty value of a schema type looks like. */

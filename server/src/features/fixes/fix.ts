@@ -1,6 +1,6 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Format, ParsedDocument, ValueNode } from '../../core/types';
+import type { Format, ParsedDocument, ValueNode } from '../../core';
 
 /** What a fix builder gets: the diagnostic (with the engine's `data`) and the parsed document. */
 export interface FixInput {

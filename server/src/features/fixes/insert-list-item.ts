@@ -1,4 +1,4 @@
-import { propertyKeyedAt } from '../../core/tree-query';
+import { propertyKeyedAt } from '../../core';
 import { columnOf, isFlow, lastLineEnd, lineStartOf, literal, quickFix, shorten, type FixBuilder } from './fix';
 
 /**

@@ -1,6 +1,4 @@
-import { findProperty } from '../../core/parse/tree-builder';
-import { nodeAtPointer } from '../../core/tree-query';
-import type { ObjectNode, PropertyNode } from '../../core/types';
+import { findProperty, nodeAtPointer, type ObjectNode, type PropertyNode } from '../../core';
 import { columnOf, isFlow, lastLineEnd, lineEndOf, lineStartOf, quickFix, type FixBuilder, type OffsetEdit } from './fix';
 
 /**

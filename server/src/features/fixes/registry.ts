@@ -1,3 +1,4 @@
+import { SYSTEMS, type FixName } from '../../systems';
 import { addMissingKey } from './add-missing-key';
 import { createMissingFile } from './create-file';
 import type { FixBuilder } from './fix';
@@ -5,10 +6,22 @@ import { insertListItem } from './insert-list-item';
 import { moveKeyInto } from './move-key';
 import { offerAllowedValues, replaceWithComputedChecksum, replaceWithKnownValue, replaceWithSuggestion } from './replace-value';
 
+/** The fix families, by the names the system descriptors bind them with. */
+const FIXES: Record<FixName, FixBuilder> = {
+  addMissingKey,
+  replaceWithSuggestion,
+  replaceWithKnownValue,
+  offerAllowedValues,
+  replaceWithComputedChecksum,
+  insertListItem,
+  moveKeyInto,
+  createMissingFile,
+};
+
 /**
- * Fix families by diagnostic code: an exact code, or `*.<suffix>` for the schema codes every system
- * shares (`cloudquery.missing-key`, `ekuiper.missing-key` ...). Each family reads what it needs from
- * the diagnostic's `data` and offers nothing when it is not there.
+ * Fix families by diagnostic code: an exact code (from the system descriptors), or `*.<suffix>`
+ * for the schema codes every system shares (`<system>.missing-key` ...). Each family reads what
+ * it needs from the diagnostic's `data` and offers nothing when it is not there.
  */
 const BY_CODE: Record<string, FixBuilder[]> = {
   '*.missing-key': [addMissingKey],
@@ -17,18 +30,7 @@ const BY_CODE: Record<string, FixBuilder[]> = {
   '*.invalid-format': [replaceWithKnownValue],
   '*.removed-key': [moveKeyInto],
   '*.deprecated-key': [moveKeyInto],
-  'gatewayd.magic-cookie': [insertListItem, replaceWithKnownValue],
-  'gatewayd.checksum-mismatch': [replaceWithComputedChecksum],
-  'ekuiper.missing-source-config': [createMissingFile],
-  'ekuiper.missing-executable': [replaceWithSuggestion],
-  'ekuiper.manifest-name': [replaceWithKnownValue],
-  'ekuiper.node-category': [replaceWithKnownValue],
-  'logcraft.kebab-case': [replaceWithKnownValue],
-  'cloudquery.spec-snake-case': [replaceWithKnownValue],
-  'cloudquery.unknown-destination': [replaceWithSuggestion],
-  'cloudquery.unknown-transformer': [replaceWithSuggestion],
-  'cloudquery.unknown-backend-destination': [replaceWithSuggestion],
-  'anklet.unknown-plugin': [replaceWithSuggestion],
+  ...Object.fromEntries(SYSTEMS.flatMap((system) => Object.entries(system.fixes ?? {})).map(([code, names]) => [code, names.map((name) => FIXES[name])])),
 };
 
 /** A code the table does not know (a rule written later): its `data` says which fix applies. */

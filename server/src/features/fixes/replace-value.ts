@@ -1,5 +1,5 @@
 import type { CodeAction } from 'vscode-languageserver';
-import { pathTo, propertyKeyedAt, type Step } from '../../core/tree-query';
+import { pathTo, propertyKeyedAt, type Step } from '../../core';
 import { keepQuotes, quickFix, shorten, type FixBuilder, type FixInput, type OffsetEdit } from './fix';
 
 /** Replaces the diagnostic's span (a key or a value) with `value`, keeping its quotes. */

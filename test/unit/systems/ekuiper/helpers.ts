@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import { Engine } from '../../../../server/src/analysis';
-import type { EngineDiagnostic } from '../../../../server/src/core/types';
-import type { KindId } from '../../../../server/src/core/kinds';
+import type { EngineDiagnostic, KindId } from '../../../../server/src/core';
 import { checkText, codesAtLines } from '../../../helpers/engine';
 import type { ReportedDiagnostic } from '../../../../server/src/cli/report';
 

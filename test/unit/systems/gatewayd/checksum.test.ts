@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Engine } from '../../../../server/src/analysis';
-import { nodeFileAccess } from '../../../../server/src/core/workspace';
+import { nodeFileAccess } from '../../../../server/src/core';
 import { checkText, makeTree } from '../../../helpers/engine';
 import { pluginsFile } from './fixtures';
 

@@ -1,6 +1,4 @@
-import { findProperty } from '../../../core/parse/tree-builder';
-import { stringValue } from '../../../core/tree-query';
-import type { EngineDiagnostic } from '../../../core/types';
+import { findProperty, stringValue, type EngineDiagnostic } from '../../../core';
 import type { Rule } from '../../../analysis/rule';
 import { ankletConfig } from './plugins';
 

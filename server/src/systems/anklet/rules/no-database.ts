@@ -1,6 +1,4 @@
-import { findProperty } from '../../../core/parse/tree-builder';
-import { ownerSpan } from '../../../core/tree-query';
-import type { EngineDiagnostic, ObjectNode } from '../../../core/types';
+import { findProperty, ownerSpan, type EngineDiagnostic, type ObjectNode } from '../../../core';
 import type { Rule } from '../../../analysis/rule';
 import { ankletConfig, label, setting } from './plugins';
 

@@ -1,6 +1,4 @@
-import { findProperty } from '../../../core/parse/tree-builder';
-import { stringValue } from '../../../core/tree-query';
-import type { ObjectNode, ParsedDocument, PropertyNode, ValueNode } from '../../../core/types';
+import { findProperty, stringValue, type ObjectNode, type ParsedDocument, type PropertyNode, type ValueNode } from '../../../core';
 
 /** The `plugins:` entries of an Anklet config, and the config's top level. */
 export function ankletConfig(documents: ParsedDocument[]): { root: ObjectNode | undefined; plugins: ObjectNode[] } {

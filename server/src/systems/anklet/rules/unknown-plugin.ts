@@ -1,7 +1,5 @@
 import * as path from 'node:path';
-import { findProperty } from '../../../core/parse/tree-builder';
-import { closest } from '../../../core/text/closest';
-import type { EngineDiagnostic } from '../../../core/types';
+import { findProperty, closest, type EngineDiagnostic } from '../../../core';
 import type { Rule, RuleContext } from '../../../analysis/rule';
 import { ankletConfig, pluginType } from './plugins';
 

@@ -1,5 +1,4 @@
-import { findProperty } from '../../../core/parse/tree-builder';
-import type { EngineDiagnostic } from '../../../core/types';
+import { findProperty, type EngineDiagnostic } from '../../../core';
 import type { Rule } from '../../../analysis/rule';
 import { specOf, visibleSpecs } from './spec-index';
 

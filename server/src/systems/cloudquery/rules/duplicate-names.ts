@@ -1,4 +1,4 @@
-import type { EngineDiagnostic } from '../../../core/types';
+import type { EngineDiagnostic } from '../../../core';
 import type { Rule } from '../../../analysis/rule';
 import { specsInDocuments } from './spec-index';
 

@@ -1,8 +1,5 @@
 import * as path from 'node:path';
-import { findProperty } from '../../../core/parse/tree-builder';
-import { stringValue, toValue } from '../../../core/tree-query';
-import type { EngineDiagnostic, ObjectNode } from '../../../core/types';
-import type { FileAccess } from '../../../core/workspace';
+import { findProperty, stringValue, toValue, type EngineDiagnostic, type ObjectNode, type FileAccess } from '../../../core';
 import { mapSchemaErrors } from '../../../schemas/error-mapper';
 import type { Rule } from '../../../analysis/rule';
 import { specOf } from './spec-index';

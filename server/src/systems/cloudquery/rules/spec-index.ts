@@ -1,8 +1,6 @@
 import * as path from 'node:path';
-import { classify } from '../../../core/classify/classify';
-import { findProperty } from '../../../core/parse/tree-builder';
-import { stringValue } from '../../../core/tree-query';
-import type { ObjectNode, ParsedDocument, ScalarNode, ValueNode } from '../../../core/types';
+import { classify } from '../..';
+import { findProperty, stringValue, type ObjectNode, type ParsedDocument, type ScalarNode, type ValueNode } from '../../../core';
 import type { RuleContext } from '../../../analysis/rule';
 
 export type SpecKind = 'source' | 'destination' | 'transformer';

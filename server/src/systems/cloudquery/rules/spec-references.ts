@@ -1,8 +1,6 @@
 import * as path from 'node:path';
-import { findProperty } from '../../../core/parse/tree-builder';
-import type { EngineDiagnostic } from '../../../core/types';
+import { findProperty, type EngineDiagnostic, closest } from '../../../core';
 import type { Rule } from '../../../analysis/rule';
-import { closest } from '../../../core/text/closest';
 import { isPlaceholder, specOf, visibleSpecs, type SpecKind } from './spec-index';
 
 // A source's `destinations` must name destination specs, a destination's `transformers` must name

@@ -1,6 +1,4 @@
-import { findProperty } from '../../../core/parse/tree-builder';
-import { CASE_TRANSFORMS } from '../../../core/text/case';
-import type { EngineDiagnostic } from '../../../core/types';
+import { findProperty, CASE_TRANSFORMS, type EngineDiagnostic } from '../../../core';
 import type { Rule } from '../../../analysis/rule';
 import { specOf } from './spec-index';
 

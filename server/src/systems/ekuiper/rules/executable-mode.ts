@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findProperty } from '../../../core/parse/tree-builder';
-import { stringValue } from '../../../core/tree-query';
+import { findProperty, stringValue } from '../../../core';
 import type { Rule } from '../../../analysis/rule';
 import { executableOf, isSinglePluginFolder, manifestRoot } from './package-context';
 

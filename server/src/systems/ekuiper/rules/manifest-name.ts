@@ -1,6 +1,5 @@
 import * as path from 'node:path';
-import { findProperty } from '../../../core/parse/tree-builder';
-import { stringValue } from '../../../core/tree-query';
+import { findProperty, stringValue } from '../../../core';
 import type { Rule } from '../../../analysis/rule';
 import { manifestRoot } from './package-context';
 

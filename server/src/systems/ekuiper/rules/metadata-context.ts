@@ -1,8 +1,5 @@
 import * as path from 'node:path';
-import { findProperty } from '../../../core/parse/tree-builder';
-import type { KindId } from '../../../core/kinds';
-import type { ObjectNode } from '../../../core/types';
-import type { Span } from '../../../core/tree-query';
+import { findProperty, type KindId, type ObjectNode, type Span } from '../../../core';
 import type { RuleContext } from '../../../analysis/rule';
 import { isPortableManifest } from './package-context';
 

@@ -1,5 +1,4 @@
-import { findProperty } from '../../../core/parse/tree-builder';
-import { stringValue } from '../../../core/tree-query';
+import { findProperty, stringValue } from '../../../core';
 import type { Rule } from '../../../analysis/rule';
 import { METADATA_KINDS, metadataRoot } from './metadata-context';
 

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { closest } from '../../../core/text/closest';
+import { closest } from '../../../core';
 import type { Rule } from '../../../analysis/rule';
 import { executableOf, hasBuildInputs, isSinglePluginFolder, manifestRoot } from './package-context';
 

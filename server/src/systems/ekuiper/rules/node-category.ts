@@ -1,7 +1,5 @@
 import * as path from 'node:path';
-import { findProperty } from '../../../core/parse/tree-builder';
-import { stringValue } from '../../../core/tree-query';
-import type { EngineDiagnostic, ValueNode } from '../../../core/types';
+import { findProperty, stringValue, type EngineDiagnostic, type ValueNode } from '../../../core';
 import type { Rule } from '../../../analysis/rule';
 import { METADATA_KINDS, metadataRoot, pluginTypeOfFolder } from './metadata-context';
 

@@ -1,8 +1,6 @@
 import * as path from 'node:path';
-import { classify } from '../../../core/classify/classify';
-import { findProperty } from '../../../core/parse/tree-builder';
-import { stringValue } from '../../../core/tree-query';
-import type { ObjectNode } from '../../../core/types';
+import { classify } from '../..';
+import { findProperty, stringValue, type ObjectNode } from '../../../core';
 import type { RuleContext } from '../../../analysis/rule';
 
 // Shared by the rules on a portable plugin's manifest: which folder is a plugin package, and

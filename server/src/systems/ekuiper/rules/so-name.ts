@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { EngineDiagnostic } from '../../../core/types';
+import type { EngineDiagnostic } from '../../../core';
 import type { Rule } from '../../../analysis/rule';
 import { METADATA_KINDS, belongsToPortable, isSoFor, isValidSoName, pluginAnchor, pluginName, pluginTypeOf, soFolders, ucFirst } from './metadata-context';
 

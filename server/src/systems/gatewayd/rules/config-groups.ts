@@ -1,5 +1,4 @@
-import { findProperty } from '../../../core/parse/tree-builder';
-import type { EngineDiagnostic, ObjectNode } from '../../../core/types';
+import { findProperty, type EngineDiagnostic, type ObjectNode } from '../../../core';
 import type { Rule } from '../../../analysis/rule';
 
 // gatewayd.yaml is keyed by configuration group in six sections, and GatewayD looks each group

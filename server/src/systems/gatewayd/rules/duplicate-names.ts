@@ -1,5 +1,4 @@
-import { findProperty } from '../../../core/parse/tree-builder';
-import type { EngineDiagnostic } from '../../../core/types';
+import { findProperty, type EngineDiagnostic } from '../../../core';
 import type { Rule } from '../../../analysis/rule';
 import { entryName, pluginEntries } from './plugin-entries';
 

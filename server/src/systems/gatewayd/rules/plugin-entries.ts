@@ -1,6 +1,4 @@
-import { findProperty } from '../../../core/parse/tree-builder';
-import { stringValue } from '../../../core/tree-query';
-import type { ObjectNode, ParsedDocument } from '../../../core/types';
+import { findProperty, stringValue, type ObjectNode, type ParsedDocument } from '../../../core';
 
 /** The plugin entries of a gatewayd_plugins.yaml (or a plugin repository's gatewayd_plugin.yaml). */
 export function pluginEntries(documents: ParsedDocument[]): ObjectNode[] {

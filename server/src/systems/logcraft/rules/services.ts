@@ -1,5 +1,4 @@
-import { findProperty } from '../../../core/parse/tree-builder';
-import type { ObjectNode, ParsedDocument, PropertyNode } from '../../../core/types';
+import { findProperty, type ObjectNode, type ParsedDocument, type PropertyNode } from '../../../core';
 
 /** The `[services.<id>]` tables of an lgc.toml. */
 export function services(documents: ParsedDocument[]): PropertyNode[] {

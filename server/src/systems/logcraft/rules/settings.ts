@@ -1,6 +1,4 @@
-import { findProperty } from '../../../core/parse/tree-builder';
-import { stringValue, toValue } from '../../../core/tree-query';
-import type { EngineDiagnostic } from '../../../core/types';
+import { findProperty, stringValue, toValue, type EngineDiagnostic } from '../../../core';
 import { mapSchemaErrors } from '../../../schemas/error-mapper';
 import type { Rule } from '../../../analysis/rule';
 import { service, services } from './services';

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readYaml } from '../../../../server/src/core/parse/yaml-reader';
-import { findProperty } from '../../../../server/src/core/parse/tree-builder';
-import { stringValue } from '../../../../server/src/core/tree-query';
+import { readYaml } from '../../core';
+import { findProperty } from '../../core';
+import { stringValue } from '../../core';
 
 export interface ChecksumChange {
   file: string;

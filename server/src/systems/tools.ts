@@ -1,19 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { ToolInfo } from './projects';
 
-/** Programs tasks and launches run, with the setting or install step to name when one is missing. */
-export const TOOLS = {
-  go: { setting: undefined, install: 'Install Go (https://go.dev/dl/, or Debian: apt-get install golang-go) and make sure `go` is on PATH.' },
-  make: { setting: undefined, install: 'Install make (Debian: apt-get install make; macOS: xcode-select --install).' },
-  cargo: { setting: undefined, install: 'Install Rust with rustup (https://rustup.rs), then run `rustup target add wasm32-wasip2`.' },
-  'componentize-py': { setting: undefined, install: 'Install componentize-py: `pip install componentize-py`.' },
-  cloudquery: { setting: 'pluginWorkbench.cloudquery.path', install: 'Install the CloudQuery CLI (https://docs.cloudquery.io/docs/quickstart)' },
-  gatewayd: { setting: 'pluginWorkbench.gatewayd.path', install: 'Install GatewayD (https://docs.gatewayd.io/getting-started/installation)' },
-  kuiperd: { setting: 'pluginWorkbench.ekuiper.path', install: 'Install eKuiper (https://ekuiper.org/docs/en/latest/installation.html); the setting names its bin/kuiperd' },
-  lgc: { setting: 'pluginWorkbench.logcraft.path', install: 'Install the LogCraft CLI (https://docs.logcraft.io/)' },
-} as const;
-
-export type ToolName = keyof typeof TOOLS;
+/** Programs several systems' tasks and launches run (each system names its own in its descriptor). */
+export const SHARED_TOOLS: Record<string, ToolInfo> = {
+  go: { install: 'Install Go (https://go.dev/dl/, or Debian: apt-get install golang-go) and make sure `go` is on PATH.' },
+  make: { install: 'Install make (Debian: apt-get install make; macOS: xcode-select --install).' },
+  cargo: { install: 'Install Rust with rustup (https://rustup.rs), then run `rustup target add wasm32-wasip2`.' },
+  'componentize-py': { install: 'Install componentize-py: `pip install componentize-py`.' },
+};
 
 export type ToolLookup = { path: string } | { missing: string };
 
@@ -21,8 +16,7 @@ export type ToolLookup = { path: string } | { missing: string };
  * Finds a tool: the configured path when there is a setting for it, else PATH. The message for a
  * missing tool names the setting or the install step.
  */
-export function resolveTool(tool: ToolName, configured: string | undefined, env: NodeJS.ProcessEnv = process.env): ToolLookup {
-  const info = TOOLS[tool];
+export function resolveToolWith(info: ToolInfo, tool: string, configured: string | undefined, env: NodeJS.ProcessEnv = process.env): ToolLookup {
   if (configured) {
     if (isExecutable(configured)) return { path: configured };
     return { missing: `${tool} was not found at ${configured} (setting ${info.setting}). Fix the setting or clear it to use PATH.` };

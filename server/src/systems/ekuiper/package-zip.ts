@@ -1,10 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
-import { readJson } from '../../../../server/src/core/parse/json-reader';
-import { findProperty } from '../../../../server/src/core/parse/tree-builder';
-import { stringValue } from '../../../../server/src/core/tree-query';
+import { readJson } from '../../core';
+import { findProperty } from '../../core';
+import { stringValue } from '../../core';
 import { safeList, type Project } from '../projects';
+
+/** The native plugin project kind (a .so); the other is a portable plugin. */
+const NATIVE = 'ekuiper-native';
 
 export interface PackageResult {
   zip: string;
@@ -24,7 +27,7 @@ export class PackagingError extends Error {
  * problem nothing is written.
  */
 export function packageEkuiper(project: Project): PackageResult {
-  const files = project.kind === 'ekuiper-native' ? nativeEntries(project) : portableEntries(project);
+  const files = project.kind === NATIVE ? nativeEntries(project) : portableEntries(project);
   const zip = path.join(project.dir, 'dist', `${project.name}.zip`);
   const content: Zippable = {};
   for (const [entry, source] of files) content[entry] = [fs.readFileSync(source), { level: 9, mtime: new Date('2020-01-01T00:00:00Z') }];

@@ -1,0 +1,20 @@
+import type { KindDefinition } from '../../core';
+
+/** The manifest kinds of this system: how each is read and recognised (see KindDefinition). */
+export const ANKLET_KINDS: KindDefinition[] = [
+  {
+    id: 'anklet-config',
+    system: 'anklet',
+    title: 'Anklet config',
+    format: 'yaml',
+    yamlVersion: '1.1',
+    paths: [/(^|\/)\.config\/anklet\/config\.ya?ml$/],
+    content: {
+      signatures: [
+        { listItemKeys: { plugins: ['plugin'] }, noKeys: ['healthCheckPeriod', 'reloadOnCrash'] },
+        { anyKeys: ['work_dir', 'pid_file_dir', 'log_file_dir', 'plugins_path', 'global_database_url', 'global_private_key', 'global_token'] },
+      ],
+    },
+    docs: 'https://github.com/veertuinc/anklet#configuration',
+  },
+];

@@ -1,0 +1,29 @@
+import * as path from 'node:path';
+import { mustExist, need, type HostDescriptor, type ProjectKind } from '../projects';
+
+export const ANKLET_PROJECTS: ProjectKind[] = [
+  {
+    id: 'anklet',
+    priority: 40,
+    detect: (folder) =>
+      folder.goMod.includes('module github.com/veertuinc/anklet') || (folder.goMod && folder.exists(path.join('plugins', 'handlers')) && folder.files.has('main.go'))
+        ? { name: 'anklet', details: {} }
+        : undefined,
+    tasks: () => [
+      { id: 'build', label: 'build', group: 'build', tool: 'go', args: ['build', '-o', 'anklet', '.'], problemMatcher: ['$go'], detail: 'go build the anklet binary' },
+      { id: 'generate-plugins', label: 'make generate-plugins', tool: 'make', args: ['generate-plugins'], detail: 'regenerate the plugin registration' },
+    ],
+    launch: () => ({ name: 'Anklet: run with config.yml', config: 'config.yml' }),
+  },
+];
+
+/** Anklet runs from its own checkout: `go run main.go`, with the plugins compiled in. */
+export const ANKLET_HOST: HostDescriptor = {
+  needsGo: true,
+  plan: (config, tools) => {
+    const env = { ...(config.env ?? {}) };
+    const go = need(tools.go, 'go was not found on PATH: install Go to run Anklet from source.');
+    const configFile = mustExist(path.resolve(config.project, config.config ?? 'config.yml'), 'The Anklet config (attribute "config")');
+    return { copies: [], writes: [], steps: [{ role: 'host', command: go, args: ['run', 'main.go', '-c', configFile, ...(config.args ?? [])], cwd: config.project, env: { LOG_LEVEL: 'dev', ...env } }] };
+  },
+};

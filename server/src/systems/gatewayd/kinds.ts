@@ -1,0 +1,30 @@
+import type { KindDefinition } from '../../core';
+
+/** The manifest kinds of this system: how each is read and recognised (see KindDefinition). */
+export const GATEWAYD_KINDS: KindDefinition[] = [
+  {
+    id: 'gatewayd-plugins',
+    system: 'gatewayd',
+    title: 'GatewayD plugins config',
+    format: 'yaml',
+    yamlVersion: '1.2',
+    paths: [/(^|\/)gatewayd_plugins?\.ya?ml$/],
+    content: {
+      signatures: [
+        { anyKeys: ['enableMetricsMerger', 'metricsMergerPeriod', 'healthCheckPeriod', 'reloadOnCrash', 'defaultPolicy', 'policyTimeout', 'actionRedis'] },
+        { listItemKeys: { plugins: ['localPath', 'checksum'] } },
+      ],
+    },
+    docs: 'https://docs.gatewayd.io/using-gatewayd/plugins-configuration/plugins-configuration',
+  },
+  {
+    id: 'gatewayd-config',
+    system: 'gatewayd',
+    title: 'GatewayD global config',
+    format: 'yaml',
+    yamlVersion: '1.2',
+    paths: [/(^|\/)gatewayd\.ya?ml$/],
+    content: { signatures: [{ allKeys: ['loggers'], anyKeys: ['pools', 'proxies', 'servers', 'clients'] }] },
+    docs: 'https://docs.gatewayd.io/using-gatewayd/global-configuration/',
+  },
+];

@@ -1,0 +1,100 @@
+import * as path from 'node:path';
+import { findProperty, readToml, stringValue } from '../../core';
+import { mustExist, need, type CustomTask, type HostDescriptor, type Project, type ProjectKind, type TaskSpec, type ToolInfo } from '../projects';
+import { installWasm } from './install-wasm';
+
+const PROJECT = 'logcraft-project';
+const RUST = 'logcraft-plugin-rust';
+
+export const LOGCRAFT_TOOLS: Record<string, ToolInfo> = {
+  lgc: { setting: 'pluginWorkbench.logcraft.path', install: 'Install the LogCraft CLI (https://docs.logcraft.io/)' },
+};
+
+/** Where the built wasm of a LogCraft plugin project lands. */
+export function builtWasm(project: Project): string {
+  return project.kind === RUST
+    ? path.join(project.dir, 'target', 'wasm32-wasip2', 'release', `${project.details.crate}.wasm`)
+    : path.join(project.dir, `${project.name}.wasm`);
+}
+
+const install: CustomTask = async ({ project, projects }) => [`Installed ${project.name} into ${installWasm(project, builtWasm(project), projects)}`];
+const installTask: TaskSpec = { id: 'install', label: 'install into base_dir/plugins', run: install, detail: 'copy the built .wasm into <base_dir>/plugins/ of the LogCraft project' };
+
+/** A plugin runs under `lgc validate` of the LogCraft project in the workspace. */
+const launch = (p: Project, projects: Project[]) => {
+  const project = projects.find((q) => q.kind === PROJECT);
+  return {
+    name: `LogCraft: lgc validate with ${p.name}`,
+    wasm: path.relative(p.dir, builtWasm(p)).split(path.sep).join('/'),
+    lgcProject: project ? path.relative(p.dir, project.dir) || '.' : '../lgc-project',
+    command: 'validate' as const,
+  };
+};
+
+export const LOGCRAFT_PROJECTS: ProjectKind[] = [
+  {
+    id: PROJECT,
+    priority: 50,
+    detect: (folder) => {
+      if (!folder.files.has('lgc.toml')) return undefined;
+      const root = readToml(folder.read('lgc.toml') ?? '').documents[0]?.root;
+      const baseDir = stringValue(findProperty(findProperty(root, 'core')?.value, 'base_dir')?.value) ?? '.';
+      return { name: folder.base, details: { baseDir: path.resolve(folder.dir, baseDir) } };
+    },
+    tasks: () => [],
+  },
+  {
+    id: RUST,
+    priority: 60,
+    detect: (folder) => {
+      if (!folder.exists('wit')) return undefined;
+      const cargo = folder.files.has('Cargo.toml') ? folder.read('Cargo.toml') ?? '' : '';
+      if (!cargo.includes('wit-bindgen')) return undefined;
+      const name = /^\s*name\s*=\s*"([^"]+)"/m.exec(cargo)?.[1] ?? folder.base;
+      return { name, details: { crate: name.replace(/-/g, '_') } };
+    },
+    tasks: () => [
+      { id: 'build-wasm', label: 'build wasm', group: 'build', tool: 'cargo', args: ['build', '--release', '--target', 'wasm32-wasip2'], problemMatcher: ['$rustc'], detail: 'cargo build --release --target wasm32-wasip2' },
+      installTask,
+    ],
+    buildTask: 'build-wasm',
+    launch,
+  },
+  {
+    id: 'logcraft-plugin-python',
+    priority: 61,
+    detect: (folder) => {
+      if (!folder.exists('wit')) return undefined;
+      const cargo = folder.files.has('Cargo.toml') ? folder.read('Cargo.toml') ?? '' : '';
+      if (cargo.includes('wit-bindgen')) return undefined;
+      const entry = ['main.py', 'app.py', 'plugin.py'].find((f) => folder.files.has(f));
+      return entry ? { name: folder.base, details: { entry: entry.replace(/\.py$/, '') } } : undefined;
+    },
+    tasks: (p) => [
+      { id: 'build-wasm', label: 'build wasm', group: 'build', tool: 'componentize-py', args: ['--wit-path', 'wit', '--world', 'plugins', 'componentize', p.details.entry, '-o', `${p.name}.wasm`], detail: 'componentize-py ... componentize' },
+      installTask,
+    ],
+    buildTask: 'build-wasm',
+    launch,
+  },
+];
+
+/** lgc loads `<base_dir>/plugins/<name>.wasm`: the build is copied there, then `lgc <command>` runs. */
+export const LOGCRAFT_HOST: HostDescriptor = {
+  tool: 'lgc',
+  plan: (config, tools) => {
+    const env = { ...(config.env ?? {}) };
+    const project = config.project;
+    const host = need(tools.host, 'lgc was not found: set pluginWorkbench.logcraft.path to the lgc executable.');
+    const wasm = mustExist(path.resolve(project, need(config.wasm, 'Name the built .wasm in the "wasm" attribute.')), 'The plugin');
+    const lgcProject = path.resolve(project, need(config.lgcProject, 'Name the LogCraft project folder (with lgc.toml) in "lgcProject".'));
+    mustExist(path.join(lgcProject, 'lgc.toml'), 'The LogCraft config');
+    const baseDir = path.resolve(lgcProject, config.baseDir ?? '.');
+    const pluginName = path.basename(wasm, '.wasm').replace(/_/g, '-');
+    return {
+      copies: [{ from: wasm, to: path.join(baseDir, 'plugins', `${pluginName}.wasm`) }],
+      writes: [],
+      steps: [{ role: 'host', command: host, args: [config.command ?? 'validate', ...(config.args ?? [])], cwd: lgcProject, env }],
+    };
+  },
+};

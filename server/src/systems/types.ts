@@ -1,0 +1,102 @@
+import type { KindDefinition, KindId, SystemId, ValueNode } from '../core';
+import type { Rule, RuleContext } from '../analysis/rule';
+import type { HostDescriptor, ProjectKind, ToolInfo } from './projects';
+
+// The shape of what one plugin system knows. Each folder under systems/ exports one
+// SystemDescriptor from its index.ts; generic code (features, lsp, cli, client) iterates them and
+// names no system. Everything here is plain data or pure functions: no editor, no protocol.
+
+/** How an outline symbol is shown (mapped to the LSP SymbolKind by the outline feature). */
+export type SymbolKindName = 'module' | 'namespace' | 'event' | 'function' | 'field';
+
+/**
+ * One line of a kind's outline.
+ * - `path`: where the node is, from the document root (see features/path-pattern.ts): keys
+ *   separated by `.`, `*` for any key, `[]` for any list item; `''` is the document itself.
+ * - `label`/`detail`: templates; `{field.sub}` is a scalar under the node, `{@key}` the node's key,
+ *   `{@value}` its scalar value, `{@index}` its list index; `{a|b}` takes the first that exists.
+ * - `select`: the field whose value is selected (default: the first field the label read).
+ * A symbol's children are the table's matches below it.
+ */
+export interface OutlineRow {
+  path: string;
+  label: string;
+  kind?: SymbolKindName;
+  detail?: string;
+  select?: string;
+}
+
+/** Where a value may point: candidate files in order of preference; the first that exists is linked. */
+export type LinkResolver = (value: string, context: RuleContext, root?: ValueNode) => string[];
+
+/** A value that names a file or folder: which kind, where (path notation as in OutlineRow), how it resolves. */
+export interface LinkRow {
+  kind: KindId;
+  path: string;
+  resolve: LinkResolver;
+}
+
+/** Values known from the workspace for a place in a manifest (path notation as in OutlineRow). */
+export interface ValueSource {
+  kind: KindId;
+  path: string;
+  values(context: RuleContext): string[];
+}
+
+/** A value that names something declared elsewhere (go to definition). */
+export interface ReferenceRow {
+  /** Path notation as in OutlineRow; `undefined`: anywhere in the document (with a pattern). */
+  path?: string;
+  /** What it names (the resolver's vocabulary, e.g. a CloudQuery spec kind). */
+  target: string;
+  /** The name sits inside the value: the pattern's first group. */
+  pattern?: RegExp;
+}
+
+/** Where a name is declared: a file and the offsets of the declaring node in it. */
+export interface Declaration {
+  file: string;
+  start: number;
+  end: number;
+}
+
+export interface ReferenceProvider {
+  kind: KindId;
+  references: ReferenceRow[];
+  declarations(context: RuleContext, target: string, name: string): Declaration[];
+}
+
+/** Fix families of features/fixes, bound to diagnostic codes by name. */
+export type FixName =
+  | 'addMissingKey'
+  | 'replaceWithSuggestion'
+  | 'replaceWithKnownValue'
+  | 'offerAllowedValues'
+  | 'replaceWithComputedChecksum'
+  | 'insertListItem'
+  | 'moveKeyInto'
+  | 'createMissingFile';
+
+export interface SystemDescriptor {
+  id: SystemId;
+  /** Short name (status bar, messages). */
+  name: string;
+  /** Name in pick lists (the New Plugin wizard). */
+  label: string;
+  kinds: KindDefinition[];
+  rules: readonly Rule[];
+  outline: Record<KindId, OutlineRow[]>;
+  links?: LinkRow[];
+  workspaceValues?: ValueSource[];
+  references?: ReferenceProvider[];
+  /** Quick fixes by diagnostic code, beyond the shared ones for the schema codes. */
+  fixes?: Record<string, FixName[]>;
+  /** Plugin projects of this system: detection, tasks and the launch configuration offered. */
+  projects?: ProjectKind[];
+  /** How the host runs a plugin in dev mode (`plugin-host` launches). */
+  host?: HostDescriptor;
+  /** Programs of this system its tasks and launches run, by tool name. */
+  tools?: Record<string, ToolInfo>;
+  /** Scaffolding templates (templates/<id>/). */
+  templates: string[];
+}
