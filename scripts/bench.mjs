@@ -2,7 +2,7 @@
 // dist/server.js --stdio, opens each document, and times diagnostics (open, after an edit),
 // completion, hover and the outline. Prints a markdown table (median and max of the runs).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';

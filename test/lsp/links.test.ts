@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { DocumentLink } from 'vscode-languageserver-protocol';
-import { LspClient, uriOf } from '../helpers/lsp-client';
+import { LspClient } from '../helpers/lsp-client';
 import { makeTree } from '../helpers/engine';
 
 let client: LspClient;

@@ -1,12 +1,12 @@
 import { pathToFileURL } from 'node:url';
 import type { DocumentLink, DocumentLinkParams } from 'vscode-languageserver';
-import { findProperty, stringValue, type KindId, type ValueNode, type Step } from '../core';
+import { stringValue, type Step, type ValueNode } from '../core';
 import { uriToPath } from '../lsp/workbench-service';
 import { SYSTEMS } from '../systems';
 import { relativePath } from '../systems/link-resolvers';
 import { analyzedDocument } from './analyzed-document';
 import type { FeatureContext } from './index';
-import { comparePath, compilePath, type PathPattern } from './path-pattern';
+import { comparePath, compilePath } from './path-pattern';
 
 const LINKS = SYSTEMS.flatMap((system) => system.links ?? []);
 

@@ -26,17 +26,17 @@ export class WorkbenchService {
   constructor(private readonly settingsFor: (uri: string) => Promise<WorkbenchSettings> = async () => DEFAULT_SETTINGS) {
     const base = nodeFileAccess();
     // Trust can change while the server runs; the file access reads it on every call.
-    const service = this;
+    const isTrusted = () => this.trusted;
     const files: FileAccess = {
       get trusted() {
-        return service.trusted;
+        return isTrusted();
       },
       readText: (f) => base.readText(f),
       exists: (f) => base.exists(f),
       isFile: (f) => base.isFile(f),
       isDirectory: (f) => base.isDirectory(f),
       list: (d) => base.list(d),
-      sha256: (f) => (service.trusted ? base.sha256(f) : Promise.resolve(undefined)),
+      sha256: (f) => (isTrusted() ? base.sha256(f) : Promise.resolve(undefined)),
     };
     this.engine = new Engine({ files });
   }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { codeOf, EXTENSION_ID, gatewaydDevLaunch, open, ours, useStandInHost, waitFor, workspaceFile } from './helpers';
+import { codeOf, EXTENSION_ID, gatewaydDevLaunch, open, ours, useStandInHost, waitFor } from './helpers';
 
 interface Api {
   statusBar(): { text: string; tooltip: string; visible: boolean };
