@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { KIND_IDS, KINDS } from '../../../server/src/core/kinds';
+import { KIND_IDS, KINDS } from '../../../server/src/systems';
 import { REPO_ROOT } from '../../helpers/engine';
 
 // schemas/catalog.json (SchemaStore's catalog format) is how other tools find our schemas: every

@@ -28,5 +28,5 @@ export const gatewayd: SystemDescriptor = {
   projects: GATEWAYD_PROJECTS,
   host: GATEWAYD_HOST,
   tools: GATEWAYD_TOOLS,
-  templates: ['gatewayd-plugin-go'],
+  templates: ['gatewayd-plugin-go', 'gatewayd-plugin-python'],
 };
