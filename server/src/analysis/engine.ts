@@ -15,6 +15,7 @@ import {
 import { mapSchemaErrors } from '../schemas/error-mapper';
 import { SchemaStore } from '../schemas/schema-store';
 import { ALL_RULES, classify, KINDS } from '../systems';
+import { foldKeyCase, judgeTypes, navigatorFor } from './host-decoding';
 import type { Rule, RuleContext } from './rule';
 import { applySuppressions } from './suppression';
 
@@ -146,13 +147,26 @@ export class Engine {
     if (!validate) return [];
     const branchValidator = this.schemas.branchValidatorFor(kind);
     const diagnostics: EngineDiagnostic[] = [];
+    const decoding = definition.decoding;
+    const navigator = decoding ? navigatorFor(this.schemas, kind) : undefined;
     for (const document of documents) {
       if ((document.broken && !document.recovered) || !document.root) continue;
-      if (validate(toValue(document.root))) continue;
+      if (decoding && navigator) diagnostics.push(...foldKeyCase(document, navigator, decoding, definition.system));
+      const valid = validate(toValue(document.root));
       // Copy: ajv reuses its error array on the next call, and mapping validates branches again.
-      const errors = [...(validate.errors ?? [])];
+      let errors = valid ? [] : [...(validate.errors ?? [])];
+      if (decoding) {
+        const judged = judgeTypes(document, errors, navigator, decoding, definition.system);
+        errors = judged.errors;
+        diagnostics.push(...judged.diagnostics);
+      }
+      if (!errors.length) continue;
       diagnostics.push(
-        ...mapSchemaErrors(errors, { system: definition.system, root: document.root, text: parsed.text, documentStart: document.start, branchValidator }),
+        ...mapSchemaErrors(errors, { system: definition.system, root: document.root, text: parsed.text, documentStart: document.start, branchValidator }).map((d) =>
+          decoding?.unknownKeys === 'warning' && d.code.endsWith('.unknown-key')
+            ? { ...d, severity: 'warning' as const, message: `${d.message} The host ignores keys it does not know.` }
+            : d,
+        ),
       );
     }
     return diagnostics;

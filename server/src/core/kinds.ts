@@ -1,5 +1,6 @@
 import type { FileAccess } from './workspace';
-import type { Format } from './types';
+import type { Format, ScalarNode, Severity } from './types';
+import type { YamlReadOptions } from './parse/yaml-reader';
 
 // What differs between the plugin systems at the level of reading a file is data of this shape:
 // format, YAML dialect, placeholder syntax and how a file is recognised. The tables themselves
@@ -29,6 +30,27 @@ export interface ContentSignature {
   noKeys?: string[];
 }
 
+/** What a host's decoder says of a scalar where the schema expects `expected` JSON types. */
+export type TypeVerdict = 'accept' | 'schema' | { severity: Severity; message: string; replace?: string };
+
+/** How a host's decoder differs from a strict JSON-schema reading of the value tree. */
+export interface HostDecoding {
+  /** Struct keys match ignoring case (Go's encoding/json, mapstructure): warning + rename. */
+  caseInsensitiveKeys?: boolean;
+  /** Named in the key-case message, e.g. "Go's encoding/json". */
+  keyMatcher?: string;
+  /** The host ignores keys it does not know (mapstructure without ErrorUnused): warning, not error. */
+  unknownKeys?: 'warning';
+  /** `null` reaches an enum's UnmarshalJSON as "" (encoding/json into a Go string type). */
+  nullIsEmptyText?: boolean;
+  /**
+   * `schemaPassed` is true when ajv raised no type error on the node (the host may still refuse
+   * it, e.g. a float into an integer, a timestamp into a string, +Inf before JSON marshalling).
+   * 'schema' keeps the schema's verdict.
+   */
+  judge(expected: Set<string>, node: ScalarNode, schemaPassed?: boolean): TypeVerdict;
+}
+
 export interface KindDefinition {
   id: KindId;
   system: SystemId;
@@ -38,6 +60,15 @@ export interface KindDefinition {
   yamlVersion?: '1.1' | '1.2';
   /** The host reads every `---` document (otherwise only the first). */
   multiDocument?: boolean;
+  /** How the host's YAML decoder types values and treats repeated keys (see YamlReadOptions). */
+  yaml?: Omit<YamlReadOptions, 'version'>;
+  /**
+   * The host cuts the raw text into sections at this separator before any YAML parsing and
+   * decodes only the first document of each section (CloudQuery: `"\n---\n"`).
+   */
+  rawSeparator?: RegExp;
+  /** The host decoder's own typing rules, applied around the schema check. */
+  decoding?: HostDecoding;
   /** The host expands `${...}` in the raw text before parsing. */
   textPlaceholders?: boolean;
   /** Scalar values the host expands later (never a type error). */

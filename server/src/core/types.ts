@@ -20,6 +20,8 @@ interface NodeBase {
 export interface ObjectNode extends NodeBase {
   type: 'object';
   properties: PropertyNode[];
+  /** Values a YAML merge key (`<<`) brought in that a local key replaced: the host still decodes them. */
+  shadowed?: PropertyNode[];
 }
 
 export interface ArrayNode extends NodeBase {
@@ -32,6 +34,12 @@ export interface ScalarNode extends NodeBase {
   value: string | number | boolean | null;
   /** The host expands this value (e.g. `${VAR}`) before it reads it: its type is unknown. */
   placeholder?: boolean;
+  /** The type the host's decoder gives the value, where the reader knows it (`1.0` is a float). */
+  tag?: 'null' | 'bool' | 'int' | 'float' | 'string' | 'time' | 'binary' | 'date';
+  /** Written in quotes (or as a block scalar): always text to the host. */
+  quoted?: boolean;
+  /** The exact integer when it is too large for a JS number. */
+  big?: bigint;
 }
 
 export interface PropertyNode {

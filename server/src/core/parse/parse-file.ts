@@ -4,13 +4,20 @@ import { walkNodes } from '../tree-query';
 import { readJson } from './json-reader';
 import { substitutePlaceholders } from './placeholders';
 import { readToml } from './toml-reader';
-import { readYaml } from './yaml-reader';
+import { readYaml, type YamlReadOptions, type YamlReadResult } from './yaml-reader';
 
 /** Parses a file the way its host does: format, YAML dialect, placeholder expansion. */
 export function parseFile(text: string, kind: KindDefinition): ParsedFile {
   const substituted = kind.textPlaceholders ? substitutePlaceholders(text, kind.format) : { text, spans: [] };
+  const yamlOptions = { version: kind.yamlVersion ?? '1.2', ...kind.yaml } as const;
   const reader = (source: string) =>
-    kind.format === 'json' ? readJson(source) : kind.format === 'toml' ? readToml(source) : readYaml(source, { version: kind.yamlVersion ?? '1.2' });
+    kind.format === 'json'
+      ? readJson(source)
+      : kind.format === 'toml'
+        ? readToml(source)
+        : kind.rawSeparator
+          ? readYamlSections(source, kind.rawSeparator, yamlOptions)
+          : readYaml(source, yamlOptions);
   const read = reader(substituted.text);
   const blanked = recover(substituted.text, read, reader);
   // Once recovered, errors past the blanked lines were only the parser losing track: drop them.
@@ -119,6 +126,42 @@ function onFirstLine(text: string, d: EngineDiagnostic): EngineDiagnostic {
   if (lineEnd === -1 || d.end <= lineEnd) return d;
   const end = text.slice(d.start, lineEnd).trimEnd().length + d.start;
   return end > d.start ? { ...d, end } : d;
+}
+
+/**
+ * Cuts the text at the host's raw separator and reads each section on its own, keeping only its
+ * first YAML document as the host's decoder does. Each section is parsed in place (the rest of the
+ * text blanked to spaces), so every offset stays exact.
+ */
+export function readYamlSections(text: string, separator: RegExp, options: YamlReadOptions): YamlReadResult {
+  const documents: ParsedDocument[] = [];
+  const diagnostics: EngineDiagnostic[] = [];
+  const global = new RegExp(separator.source, separator.flags.includes('g') ? separator.flags : separator.flags + 'g');
+  const ranges: Array<[number, number]> = [];
+  let from = 0;
+  for (let match = global.exec(text); match; match = global.exec(text)) {
+    ranges.push([from, match.index]);
+    from = match.index + match[0].length;
+    // The separator's own line feed may start the next one (`a\n---\n---\nb`): Go's Split does not reuse bytes.
+  }
+  ranges.push([from, text.length]);
+  for (const [start, end] of ranges) {
+    const blanked = text.slice(0, start).replace(/[^\n]/g, ' ') + text.slice(start, end) + text.slice(end).replace(/[^\n]/g, ' ');
+    const read = readYaml(blanked, options);
+    diagnostics.push(...read.diagnostics);
+    const [first, ...ignored] = read.documents.filter((d) => d.root !== undefined || d.broken || read.documents.length === 1);
+    documents.push(first ? { ...first, start, end } : { root: undefined, start, end, broken: false });
+    for (const extra of ignored) {
+      diagnostics.push({
+        start: extra.start,
+        end: Math.min(extra.end, text.indexOf('\n', extra.start) >= 0 ? text.indexOf('\n', extra.start) : extra.end),
+        severity: 'warning',
+        code: 'yaml.ignored-document',
+        message: 'The host splits the file only at a line that is exactly "---"; this document is in the same section as the one before it, and the host\'s YAML decoder reads only the first one: everything from here to the next "---" line is ignored.',
+      });
+    }
+  }
+  return { documents, diagnostics };
 }
 
 function markPlaceholders(root: ValueNode | undefined, spans: PlaceholderSpan[], patterns: RegExp[]): void {

@@ -1,10 +1,17 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode, type Scalar } from 'yaml';
 import type { EngineDiagnostic, ParsedDocument, ValueNode } from '../types';
 import { addItem, addProperty, arrayNode, objectNode, scalarNode } from './tree-builder';
+import { GoYamlTagError, resolveGoScalar, type GoYamlVersion } from './go-yaml-scalars';
 
 export interface YamlReadOptions {
   /** '1.1' for hosts on gopkg.in/yaml.v2 (yes/no/on/off are booleans), '1.2' otherwise. */
   version: '1.1' | '1.2';
+  /** Type scalars as this Go library does instead of by the YAML schema. */
+  goScalars?: GoYamlVersion;
+  /** A repeated key: 'error' where the host refuses it (the default), 'warning' where the last one wins. */
+  duplicateKeys?: 'error' | 'warning';
+  /** Mapping keys as the host's map sees them: 'source' text, or 'ghodss' (yaml.v2 value turned into JSON's string, so `on:` is "true"). */
+  keys?: 'source' | 'ghodss';
 }
 
 export interface YamlReadResult {
@@ -31,15 +38,17 @@ export function readYaml(text: string, options: YamlReadOptions): YamlReadResult
     const [docStart, , docEnd] = doc.range;
     for (const error of doc.errors) {
       const [start, end] = error.pos;
+      const duplicate = error.code === 'DUPLICATE_KEY';
+      const lenient = duplicate && options.duplicateKeys === 'warning';
       diagnostics.push({
         start,
         end: Math.max(end, start + 1),
-        severity: 'error',
-        code: error.code === 'DUPLICATE_KEY' ? 'yaml.duplicate-key' : 'yaml.syntax',
-        message: firstLine(error.message),
+        severity: lenient ? 'warning' : 'error',
+        code: duplicate ? 'yaml.duplicate-key' : 'yaml.syntax',
+        message: lenient ? 'This key is repeated; the host keeps the last value silently.' : firstLine(error.message),
       });
     }
-    const converter = new Converter(doc);
+    const converter = new Converter(doc, options, diagnostics);
     let root: ValueNode | undefined;
     let broken = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY');
     try {
@@ -83,7 +92,11 @@ class Converter {
   private readonly sizes = new WeakMap<ValueNode, number>();
   private expanded = 0;
 
-  constructor(private readonly doc: Document.Parsed) {}
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly options: YamlReadOptions,
+    private readonly diagnostics: EngineDiagnostic[],
+  ) {}
 
   convert(node: YamlNode): ValueNode {
     const [start, valueEnd] = node.range ?? [0, 0];
@@ -115,7 +128,7 @@ class Converter {
           this.mergeInto(object, value);
           continue;
         }
-        addProperty(object, keyText(keyValue, keyNode), keyStart, keyEnd, value);
+        addProperty(object, this.keyOf(keyValue, keyNode), keyStart, keyEnd, value);
       }
       result = object;
     } else if (isSeq(node)) {
@@ -125,12 +138,39 @@ class Converter {
       }
       result = array;
     } else if (isScalar(node)) {
-      result = scalarNode(scalarValue(node.value, node.source), start, valueEnd);
+      result = this.options.goScalars ? this.goScalar(node, start, valueEnd) : scalarNode(scalarValue(node.value, node.source), start, valueEnd);
     } else {
       result = scalarNode(null, start, valueEnd);
     }
     this.cache.set(node, result);
     return result;
+  }
+
+  /** A scalar typed by the Go library's rules; a tag that does not fit is the host's error. */
+  private goScalar(node: Scalar, start: number, end: number): ValueNode {
+    const quoted = node.type !== undefined && node.type !== 'PLAIN';
+    const text = quoted ? String(node.value ?? '') : String(node.source ?? node.value ?? '');
+    const tag = node.tag?.startsWith('tag:yaml.org,2002:') ? '!!' + node.tag.slice('tag:yaml.org,2002:'.length) : node.tag;
+    try {
+      const resolved = resolveGoScalar(this.options.goScalars!, text, tag, quoted);
+      const result = scalarNode(resolved.tag === 'binary' ? text : resolved.value, start, end);
+      result.tag = resolved.tag;
+      if (quoted) result.quoted = true;
+      if (resolved.big !== undefined) result.big = resolved.big;
+      return result;
+    } catch (error) {
+      if (!(error instanceof GoYamlTagError)) throw error;
+      this.diagnostics.push({ start, end: Math.max(end, start + 1), severity: 'error', code: 'yaml.tag-mismatch', message: `yaml: ${error.message}` });
+      return scalarNode(text, start, end);
+    }
+  }
+
+  private keyOf(value: unknown, node: YamlNode | null): string {
+    if (this.options.keys === 'ghodss' && node && isScalar(node) && (node.type === 'PLAIN' || node.type === undefined) && !node.tag) {
+      const resolved = resolveGoScalar('v2', String(node.source ?? ''), undefined, false);
+      if (resolved.tag === 'bool' || resolved.tag === 'int') return String(resolved.big ?? resolved.value);
+    }
+    return keyText(value, node);
   }
 
   /** `<<: *base` / `<<: [*a, *b]`: earlier keys win, as in YAML 1.1's merge spec. */
@@ -139,7 +179,10 @@ class Converter {
     for (const item of sources) {
       if (item.type !== 'object') continue;
       for (const property of item.properties) {
-        if (object.properties.some((p) => p.key === property.key)) continue;
+        if (object.properties.some((p) => p.key === property.key)) {
+          (object.shadowed ??= []).push(property);
+          continue;
+        }
         object.properties.push({ ...property, parent: object });
       }
     }

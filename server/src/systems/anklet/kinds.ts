@@ -1,4 +1,5 @@
 import type { KindDefinition } from '../../core';
+import { ANKLET_DECODING } from './decoding';
 
 /** The manifest kinds of this system: how each is read and recognised (see KindDefinition). */
 export const ANKLET_KINDS: KindDefinition[] = [
@@ -8,6 +9,9 @@ export const ANKLET_KINDS: KindDefinition[] = [
     title: 'Anklet config',
     format: 'yaml',
     yamlVersion: '1.1',
+    // internal/config LoadConfig: yaml.v2 Decoder into structs (non-strict: repeated keys load).
+    yaml: { goScalars: 'v2', duplicateKeys: 'warning' },
+    decoding: ANKLET_DECODING,
     paths: [/(^|\/)\.config\/anklet\/config\.ya?ml$/],
     content: {
       signatures: [

@@ -1,4 +1,5 @@
 import type { KindDefinition } from '../../core';
+import { CLOUDQUERY_DECODING } from './decoding';
 
 /** The manifest kinds of this system: how each is read and recognised (see KindDefinition). */
 export const CLOUDQUERY_KINDS: KindDefinition[] = [
@@ -9,6 +10,10 @@ export const CLOUDQUERY_KINDS: KindDefinition[] = [
     format: 'yaml',
     yamlVersion: '1.1',
     multiDocument: true,
+    // spec_reader.go: bytes.Split on "\n---\n" (after \r\n -> \n), then ghodss/yaml (yaml.v2) per section.
+    rawSeparator: /\r?\n---\r?\n/,
+    yaml: { goScalars: 'v2', duplicateKeys: 'warning', keys: 'ghodss' },
+    decoding: CLOUDQUERY_DECODING,
     textPlaceholders: true,
     valuePlaceholders: [/^@@plugins\.[^.\s]+\.connection$/],
     content: {

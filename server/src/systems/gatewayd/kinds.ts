@@ -1,4 +1,5 @@
 import type { KindDefinition } from '../../core';
+import { GATEWAYD_CONFIG_DECODING, GATEWAYD_PLUGINS_DECODING } from './decoding';
 
 /** The manifest kinds of this system: how each is read and recognised (see KindDefinition). */
 export const GATEWAYD_KINDS: KindDefinition[] = [
@@ -8,6 +9,9 @@ export const GATEWAYD_KINDS: KindDefinition[] = [
     title: 'GatewayD plugins config',
     format: 'yaml',
     yamlVersion: '1.2',
+    // koanf's yaml parser: yaml.v3 Unmarshal (repeated keys fail).
+    yaml: { goScalars: 'v3', duplicateKeys: 'error' },
+    decoding: GATEWAYD_PLUGINS_DECODING,
     paths: [/(^|\/)gatewayd_plugins?\.ya?ml$/],
     content: {
       signatures: [
@@ -23,6 +27,8 @@ export const GATEWAYD_KINDS: KindDefinition[] = [
     title: 'GatewayD global config',
     format: 'yaml',
     yamlVersion: '1.2',
+    yaml: { goScalars: 'v3', duplicateKeys: 'error' },
+    decoding: GATEWAYD_CONFIG_DECODING,
     paths: [/(^|\/)gatewayd\.ya?ml$/],
     content: { signatures: [{ allKeys: ['loggers'], anyKeys: ['pools', 'proxies', 'servers', 'clients'] }] },
     docs: 'https://docs.gatewayd.io/using-gatewayd/global-configuration/',

@@ -1,6 +1,7 @@
 import type { Rule } from '../../../analysis/rule';
 import { backendConnection } from './backend-connection';
 import { duplicateNames } from './duplicate-names';
+import { emptySection } from './empty-section';
 import { githubRegistry } from './github-registry';
 import { pluginSpecSchema } from './plugin-spec-schema';
 import { specReferences } from './spec-references';
@@ -9,6 +10,7 @@ import { syncGroupId } from './sync-group-id';
 import { timePlaceholder } from './time-placeholder';
 
 export const CLOUDQUERY_RULES: readonly Rule[] = [
+  emptySection,
   timePlaceholder,
   specReferences,
   duplicateNames,

@@ -17,7 +17,9 @@ export interface SpecEntry {
 
 /** The `kind` and `spec` of one CloudQuery document, if it is one. */
 export function specOf(document: ParsedDocument): { kind: SpecKind; spec: ObjectNode } | undefined {
-  const kind = stringValue(findProperty(document.root, 'kind')?.value);
+  const kindNode = findProperty(document.root, 'kind')?.value;
+  // No kind at all is a source to the CLI (the zero value of its Kind type).
+  const kind = kindNode ? stringValue(kindNode) : 'source';
   const spec = findProperty(document.root, 'spec')?.value;
   if ((kind === 'source' || kind === 'destination' || kind === 'transformer') && spec?.type === 'object') return { kind, spec };
   return undefined;
@@ -58,4 +60,12 @@ export function visibleSpecs(context: RuleContext): SpecEntry[] {
 
 export function isPlaceholder(node: ValueNode | undefined): boolean {
   return node?.type === 'scalar' && node.placeholder === true;
+}
+
+/** A spec of this kind whose name is a placeholder: its real name is only known at sync time. */
+export function hasPlaceholderName(documents: ParsedDocument[], kind: SpecKind): boolean {
+  return documents.some((document) => {
+    const found = specOf(document);
+    return found?.kind === kind && isPlaceholder(findProperty(found.spec, 'name')?.value);
+  });
 }

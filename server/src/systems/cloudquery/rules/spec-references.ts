@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { findProperty, type EngineDiagnostic, closest } from '../../../core';
 import type { Rule } from '../../../analysis/rule';
-import { isPlaceholder, specOf, visibleSpecs, type SpecKind } from './spec-index';
+import { hasPlaceholderName, isPlaceholder, specOf, visibleSpecs, type SpecKind } from './spec-index';
 
 // A source's `destinations` must name destination specs, a destination's `transformers` must name
 // transformer specs; CloudQuery refuses to sync otherwise.
@@ -26,6 +26,8 @@ export const specReferences: Rule = {
         if (found.kind !== reference.from) continue;
         const list = findProperty(found.spec, reference.key)?.value;
         if (list?.type !== 'array') continue;
+        // `name: ${DEST}` may be any of the referenced names.
+        if (hasPlaceholderName(context.documents, reference.to)) continue;
         const known = [...new Set([...specs.filter((s) => s.kind === reference.to).map((s) => s.name), ...(BUILT_IN[reference.to] ?? [])])];
         for (const item of list.items) {
           // Empty names are the schema's to report.

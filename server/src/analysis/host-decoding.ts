@@ -1,0 +1,151 @@
+import type { ErrorObject } from 'ajv';
+import type { HostDecoding } from '../core/kinds';
+import type { EngineDiagnostic, ObjectNode, ParsedDocument, ScalarNode, ValueNode } from '../core/types';
+import { nodeAtPointer, pathTo, toValue, type Step } from '../core/tree-query';
+import type { JsonSchema, SchemaStore } from '../schemas/schema-store';
+import { SchemaNavigator } from '../features/schema-navigator';
+
+// What a host's decoder does with a value, beyond what a JSON schema can say: Go's encoding/json
+// matches keys ignoring case, yaml.v2 writes any scalar into a string field, mapstructure decodes
+// weakly, JSON marshalling refuses +Inf. Each system describes its decoder (HostDecoding in its
+// kind definition); this pass applies it around the schema check.
+
+/** Renames keys the host matches case-insensitively to their declared spelling (warning + fix). */
+export function foldKeyCase(document: ParsedDocument, navigator: SchemaNavigator, decoding: HostDecoding, system: string): EngineDiagnostic[] {
+  if (!decoding.caseInsensitiveKeys || !document.root) return [];
+  const diagnostics: EngineDiagnostic[] = [];
+  const visit = (node: ValueNode, path: Step[], depth: number) => {
+    if (depth > 64) return;
+    if (node.type === 'object') {
+      const declared = declaredKeys(navigator, path, toValue(document.root));
+      if (declared.size) {
+        for (const property of node.properties) {
+          if (declared.has(property.key)) continue;
+          const canonical = [...declared].find((name) => name.toLowerCase() === property.key.toLowerCase());
+          if (!canonical) continue;
+          diagnostics.push({
+            start: property.keyStart,
+            end: property.keyEnd,
+            severity: 'warning',
+            code: `${system}.key-case`,
+            message: `"${property.key}" is read as "${canonical}" (${decoding.keyMatcher ?? 'the host'} matches keys ignoring case); write it "${canonical}".`,
+            data: { replace: canonical, key: property.key },
+          });
+          property.key = canonical;
+        }
+      }
+      for (const property of node.properties) visit(property.value, [...path, property.key], depth + 1);
+    } else if (node.type === 'array') {
+      node.items.forEach((item, i) => visit(item, [...path, i], depth + 1));
+    }
+  };
+  visit(document.root, [], 0);
+  return diagnostics;
+}
+
+function declaredKeys(navigator: SchemaNavigator, path: Step[], value: unknown): Set<string> {
+  const names = new Set<string>();
+  for (const schema of navigator.at(path, value)) {
+    for (const name of Object.keys((schema.properties as Record<string, unknown>) ?? {})) names.add(name);
+  }
+  return names;
+}
+
+/** The JSON types the schema allows at a path (empty when it does not say). */
+function typesAt(navigator: SchemaNavigator, path: Step[], documentValue: unknown): Set<string> {
+  const types = new Set<string>();
+  for (const schema of navigator.at(path, documentValue)) {
+    const type = schema.type;
+    if (typeof type === 'string') types.add(type);
+    else if (Array.isArray(type)) for (const t of type) types.add(String(t));
+  }
+  return types;
+}
+
+/**
+ * Ajv's type errors the host would not raise are dropped (or turned into the host's own verdict);
+ * values the schema passes but the host refuses are reported. Returns the errors to map and the
+ * host's own diagnostics.
+ */
+export function judgeTypes(
+  document: ParsedDocument,
+  errors: ErrorObject[],
+  navigator: SchemaNavigator | undefined,
+  decoding: HostDecoding,
+  system: string,
+): { errors: ErrorObject[]; diagnostics: EngineDiagnostic[] } {
+  const diagnostics: EngineDiagnostic[] = [];
+  if (!document.root) return { errors, diagnostics };
+  const documentValue = toValue(document.root);
+  const judged = new Set<ValueNode>();
+  const report = (node: ScalarNode, verdict: { severity: EngineDiagnostic['severity']; message: string; replace?: string }) => {
+    diagnostics.push({
+      start: node.start,
+      end: Math.max(node.end, node.start + 1),
+      severity: verdict.severity,
+      code: `${system}.${verdict.severity === 'error' ? 'wrong-type' : 'host-conversion'}`,
+      message: verdict.message,
+      data: verdict.replace !== undefined ? { replace: verdict.replace } : undefined,
+    });
+  };
+  // Group the schema's type complaints per scalar: a plain type error, or an anyOf/oneOf whose
+  // branches differ in type (ajv reports each branch's error too, at the same path).
+  const byPath = new Map<string, { node: ScalarNode; expected: Set<string> }>();
+  for (const error of errors) {
+    if (!['type', 'anyOf', 'oneOf'].includes(error.keyword)) continue;
+    const node = nodeAtPointer(document.root, error.instancePath);
+    if (!node || node.type !== 'scalar') continue;
+    const entry = byPath.get(error.instancePath) ?? { node, expected: new Set<string>() };
+    if (error.keyword === 'type') for (const t of String((error.params as { type: string }).type).split(',')) entry.expected.add(t);
+    else for (const branch of Array.isArray(error.schema) ? (error.schema as JsonSchema[]) : []) if (typeof branch?.type === 'string') entry.expected.add(branch.type);
+    byPath.set(error.instancePath, entry);
+  }
+  const settled = new Set<string>();
+  for (const [pointer, { node, expected }] of byPath) {
+    judged.add(node);
+    const verdict = decoding.judge(expected, node);
+    if (verdict === 'schema') continue;
+    settled.add(pointer);
+    if (verdict !== 'accept') report(node, verdict);
+  }
+  const kept = errors.filter((error) => {
+    if (settled.has(error.instancePath) && ['type', 'anyOf', 'oneOf'].includes(error.keyword)) return false;
+    // Go's enum types decode `null` as the empty text: fine where "" is one of the values.
+    if (error.keyword === 'enum' && decoding.nullIsEmptyText) {
+      const node = nodeAtPointer(document.root, error.instancePath);
+      const allowed = (error.params as { allowedValues?: unknown[] }).allowedValues ?? [];
+      if (node?.type === 'scalar' && node.value === null && allowed.includes('')) return false;
+    }
+    return true;
+  });
+  if (navigator) {
+    for (const { node, path } of scalars(document.root, pathTo(document.root))) {
+      if (judged.has(node)) continue;
+      const expected = typesAt(navigator, path, documentValue);
+      const verdict = decoding.judge(expected, node, true);
+      if (verdict !== 'accept' && verdict !== 'schema') report(node, verdict);
+    }
+  }
+  return { errors: kept, diagnostics };
+}
+
+/** Every scalar with its path, including values a merge key brought in that a local key then replaced. */
+function* scalars(node: ValueNode, path: Step[], depth = 0): Generator<{ node: ScalarNode; path: Step[] }> {
+  if (depth > 64) return;
+  if (node.type === 'scalar') {
+    yield { node, path };
+    return;
+  }
+  if (node.type === 'array') {
+    for (let i = 0; i < node.items.length; i++) yield* scalars(node.items[i], [...path, i], depth + 1);
+    return;
+  }
+  for (const property of node.properties) yield* scalars(property.value, [...path, property.key], depth + 1);
+  for (const property of (node as ObjectNode).shadowed ?? []) yield* scalars(property.value, [...path, property.key], depth + 1);
+}
+
+export function navigatorFor(store: SchemaStore, kind: string): SchemaNavigator | undefined {
+  return SchemaNavigator.for(store, kind);
+}
+
+export type { JsonSchema };

@@ -1,0 +1,37 @@
+import type { EngineDiagnostic } from '../../../core/types';
+import type { Rule } from '../../../analysis/rule';
+
+// The CLI cuts a file at every "\n---\n" line and decodes each section; a section with no YAML in
+// it (only comments or blank lines, e.g. a `---` at the end of the file) decodes to null, which is
+// a source with no name: `failed to validate source : name is required` (spec_reader.go).
+export const emptySection: Rule = {
+  id: 'cloudquery.empty-section',
+  kinds: ['cloudquery-spec'],
+  check(context) {
+    const diagnostics: EngineDiagnostic[] = [];
+    const sections = context.documents;
+    if (sections.length < 2 && sections.every((s) => s.root === undefined)) {
+      // A file with no YAML at all: nothing to say beyond "expecting at least one source", which
+      // the CLI says for every file (a folder may hold the others); keep quiet on an empty file.
+      if (!context.text.trim()) return [];
+    }
+    sections.forEach((section, index) => {
+      if (section.broken || (section.root !== undefined && !(section.root.type === 'scalar' && section.root.value === null))) return;
+      const text = context.text.slice(section.start, section.end);
+      const firstContent = text.search(/\S/);
+      const start = section.start + (firstContent >= 0 ? firstContent : 0);
+      const lineEnd = context.text.indexOf('\n', start);
+      const directive = /^%/m.test(text);
+      diagnostics.push({
+        start,
+        end: Math.max(start + 1, lineEnd >= 0 ? lineEnd : section.end),
+        severity: 'error',
+        code: 'cloudquery.empty-section',
+        message: directive
+          ? `Section ${index + 1} holds only a YAML directive: the CLI splits the file at "---" lines before parsing, so the directive is cut off from its document (yaml: did not find expected <document start>). Remove the %YAML line.`
+          : `Section ${index + 1} has no YAML in it: the CLI cuts the file at every line that is exactly "---" and decodes this part as an empty source: "failed to validate source : name is required". Remove the extra "---" or the empty part.`,
+      });
+    });
+    return diagnostics;
+  },
+};
