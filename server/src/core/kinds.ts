@@ -71,6 +71,8 @@ export interface KindDefinition {
   decoding?: HostDecoding;
   /** The host expands `${...}` in the raw text before parsing. */
   textPlaceholders?: boolean;
+  /** Which `${...}` forms the host expands (`env`, `file`, `time`); all when unset. */
+  placeholderTypes?: readonly string[];
   /** Scalar values the host expands later (never a type error). */
   valuePlaceholders?: RegExp[];
   /** Paths (with `/` separators) that are this kind by name and place. */

@@ -14,6 +14,9 @@ command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v rg >/dev/null 2>&1 || need_apt+=(ripgrep)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
 command -v gofmt >/dev/null 2>&1 || need_apt+=(golang-go)
+# The YAML oracle (test/oracle) builds against Debian's copies of the hosts' Go YAML libraries.
+dpkg -s golang-gopkg-yaml.v2-dev >/dev/null 2>&1 || need_apt+=(golang-gopkg-yaml.v2-dev)
+dpkg -s golang-gopkg-yaml.v3-dev >/dev/null 2>&1 || need_apt+=(golang-gopkg-yaml.v3-dev)
 command -v unzip >/dev/null 2>&1 || need_apt+=(unzip)
 command -v nvim >/dev/null 2>&1 || need_apt+=(neovim)
 if [ ${#need_apt[@]} -gt 0 ]; then

@@ -8,7 +8,7 @@ import { readYaml, type YamlReadOptions, type YamlReadResult } from './yaml-read
 
 /** Parses a file the way its host does: format, YAML dialect, placeholder expansion. */
 export function parseFile(text: string, kind: KindDefinition): ParsedFile {
-  const substituted = kind.textPlaceholders ? substitutePlaceholders(text, kind.format) : { text, spans: [] };
+  const substituted = kind.textPlaceholders ? substitutePlaceholders(text, kind.format, kind.placeholderTypes) : { text, spans: [] };
   const yamlOptions = { version: kind.yamlVersion ?? '1.2', ...kind.yaml } as const;
   const reader = (source: string) =>
     kind.format === 'json'

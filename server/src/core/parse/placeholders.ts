@@ -5,7 +5,7 @@ import type { Format, PlaceholderSpan } from '../types';
  * `destinations: [${DESTINATIONS},postgresql]` is valid there although it is not valid YAML as
  * written. We do the same with a stand-in of equal length, so every offset stays exact.
  */
-export function substitutePlaceholders(text: string, format: Format): { text: string; spans: PlaceholderSpan[] } {
+export function substitutePlaceholders(text: string, format: Format, types?: readonly string[]): { text: string; spans: PlaceholderSpan[] } {
   const spans: PlaceholderSpan[] = [];
   const pattern = /\$\{([^}\r\n]*)\}/g;
   let out = '';
@@ -17,6 +17,8 @@ export function substitutePlaceholders(text: string, format: Format): { text: st
     const colon = inner.indexOf(':');
     const prefix = colon > 0 ? inner.slice(0, colon) : '';
     const isTyped = prefix === 'file' || prefix === 'time';
+    // A host that expands only some forms (LogCraft: envsubst of `${NAME}`) leaves the others as text.
+    if (types && !types.includes(isTyped ? prefix : 'env')) continue;
     spans.push({ start, end, type: isTyped ? prefix : 'env', body: isTyped ? inner.slice(colon + 1) : inner });
     out += text.slice(last, start) + standIn(text, start, match[0].length, format);
     last = end;

@@ -24,11 +24,12 @@ export const ANKLET_DECODING: HostDecoding = {
         }
         return { severity: 'warning', message: `yaml.v2 truncates ${node.value} to ${Math.trunc(node.value)} for this whole-number field.`, replace: String(Math.trunc(node.value)) };
       }
-      return schemaPassed ? 'schema' : refuse(node, 'int');
+      // A merged value (`<<`) that a local key replaced is still decoded: the schema never saw it.
+      return refuse(node, 'int');
     }
     if (expected.has('number')) {
       if (node.tag === 'int' || node.tag === 'float') return 'schema';
-      return schemaPassed ? 'schema' : refuse(node, 'float64');
+      return refuse(node, 'float64');
     }
     if (expected.has('boolean')) return node.tag === 'bool' ? 'schema' : refuse(node, 'bool');
     if (!expected.size && schemaPassed) return placeholderWarning(node) ?? 'accept';

@@ -9,6 +9,8 @@ export const LOGCRAFT_KINDS: KindDefinition[] = [
     title: 'LogCraft project config (lgc.toml)',
     format: 'toml',
     textPlaceholders: true,
+    // lgc.rs: envsubst::substitute with the environment's variables: only `${NAME}`.
+    placeholderTypes: ['env'],
     paths: [/(^|\/)lgc\.toml$/],
     docs: 'https://docs.logcraft.io/',
   },

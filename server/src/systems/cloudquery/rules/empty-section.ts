@@ -19,7 +19,9 @@ export const emptySection: Rule = {
       if (section.broken || (section.root !== undefined && !(section.root.type === 'scalar' && section.root.value === null))) return;
       const text = context.text.slice(section.start, section.end);
       const firstContent = text.search(/\S/);
-      const start = section.start + (firstContent >= 0 ? firstContent : 0);
+      // Nothing at all after a `---` (the end of the file): point at that `---`.
+      const separator = context.text.lastIndexOf('---', section.start);
+      const start = firstContent >= 0 ? section.start + firstContent : index > 0 && separator >= 0 ? separator : section.start;
       const lineEnd = context.text.indexOf('\n', start);
       const directive = /^%/m.test(text);
       diagnostics.push({
