@@ -1,7 +1,5 @@
+import { nodeAtPointer, pathTo, toValue, type EngineDiagnostic, type HostDecoding, type ObjectNode, type ParsedDocument, type ScalarNode, type Step, type ValueNode } from '../core';
 import type { ErrorObject } from 'ajv';
-import type { HostDecoding } from '../core/kinds';
-import type { EngineDiagnostic, ObjectNode, ParsedDocument, ScalarNode, ValueNode } from '../core/types';
-import { nodeAtPointer, pathTo, toValue, type Step } from '../core/tree-query';
 import type { JsonSchema, SchemaStore } from '../schemas/schema-store';
 import { SchemaNavigator } from '../features/schema-navigator';
 

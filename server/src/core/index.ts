@@ -4,10 +4,11 @@
 // table comes in as an argument (server/src/systems builds it).
 export { classify, formatOf, type Classification, type ClassificationSource, type ClassifyInput } from './classify/classify';
 export { matchesSignature } from './classify/content-signature';
-export type { ContentSignature, KindDefinition, KindId, KindTable, SystemId } from './kinds';
+export type { ContentSignature, HostDecoding, KindDefinition, KindId, KindTable, SystemId, TypeVerdict } from './kinds';
 export { readJson } from './parse/json-reader';
 export { readToml } from './parse/toml-reader';
-export { readYaml, MAX_EXPANDED_NODES } from './parse/yaml-reader';
+export { readYaml, MAX_EXPANDED_NODES, type YamlReadOptions } from './parse/yaml-reader';
+export { resolveGoScalar, isGoTimestamp, type GoYamlVersion, type ResolvedScalar, type ScalarTag } from './parse/go-yaml-scalars';
 export { parseFile } from './parse/parse-file';
 export { substitutePlaceholders } from './parse/placeholders';
 export { addItem, addProperty, arrayNode, findProperty, objectNode, scalarNode } from './parse/tree-builder';

@@ -1,4 +1,4 @@
-import type { HostDecoding } from '../../core/kinds';
+import type { HostDecoding } from '../../core';
 import { PLACEHOLDER_LIKE, yamlTagged } from '../shared/go-values';
 
 const INT64_LIMIT = 2 ** 63;

@@ -1,4 +1,4 @@
-import type { HostDecoding } from '../../core/kinds';
+import type { HostDecoding } from '../../core';
 import { goType, jsonKind, nonFinite } from '../shared/go-values';
 
 /**

@@ -1,5 +1,4 @@
-import type { HostDecoding } from '../../core/kinds';
-import type { ScalarNode } from '../../core/types';
+import type { HostDecoding, ScalarNode } from '../../core';
 import { GO_BOOL_TEXT, goParsesFloat, goParsesInt, nonFinite } from '../shared/go-values';
 
 /** A value typed as time.Time by yaml.v3 that a typed field receives. */

@@ -1,4 +1,4 @@
-import type { ScalarNode } from '../../core/types';
+import type { ScalarNode } from '../../core';
 
 // Small facts about Go's decoders shared by the systems whose hosts are written in Go.
 

@@ -1,4 +1,4 @@
-import type { EngineDiagnostic } from '../../../core/types';
+import type { EngineDiagnostic } from '../../../core';
 import type { Rule } from '../../../analysis/rule';
 
 // The CLI cuts a file at every "\n---\n" line and decodes each section; a section with no YAML in
