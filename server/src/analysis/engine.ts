@@ -75,8 +75,36 @@ export class Engine {
     this.parseCache.delete(filePath);
   }
 
+  /**
+   * Never throws: a failure anywhere in reading or checking one file becomes one
+   * `workbench.internal-error` diagnostic on it, so a folder run still reports every other file.
+   */
   async analyze(input: AnalyzeInput): Promise<Analysis> {
-    const classification = this.classify(input);
+    try {
+      return await this.analyzeUnguarded(input);
+    } catch (error) {
+      // What we can still say without the content: the kind by name and place.
+      let classification: Classification = {};
+      try {
+        classification = classify({ path: input.path, text: '', forcedKind: input.forcedKind });
+      } catch {
+        // not even the path: the file stays unrecognised
+      }
+      const message = error instanceof RangeError ? 'the file is too complex to check (nested or repeated too deeply)' : (error as Error)?.message ?? String(error);
+      return {
+        classification,
+        kind: classification.kind,
+        diagnostics: [{ start: 0, end: 0, severity: 'error', code: 'workbench.internal-error', message: `Plugin Workbench could not check this file: ${message}. Please report it.` }],
+      };
+    }
+  }
+
+  private async analyzeUnguarded(input: AnalyzeInput): Promise<Analysis> {
+    // Size first: classification parses the text, and a 20 MB data file must cost nothing.
+    const tooLarge = input.text.length > MAX_MANIFEST_BYTES;
+    const classification = tooLarge
+      ? classify({ path: input.path, text: modelineHead(input.text), forcedKind: input.forcedKind })
+      : this.classify(input);
     const diagnostics: EngineDiagnostic[] = [];
     if (classification.unknownModeline) {
       const { id, offset } = classification.unknownModeline;
@@ -90,7 +118,7 @@ export class Engine {
     }
     const kind = classification.kind;
     if (!kind) return { classification, diagnostics };
-    if (input.text.length > MAX_MANIFEST_BYTES) {
+    if (tooLarge) {
       diagnostics.push({
         start: 0,
         end: 0,
@@ -103,14 +131,15 @@ export class Engine {
     const definition = KINDS[kind];
     const absolute = path.resolve(input.path);
     const parsed = this.parse(absolute, input.text, kind, input.version);
-    diagnostics.push(...parsed.diagnostics);
+    append(diagnostics, parsed.diagnostics);
     const documents = hostDocuments(parsed, definition);
-    diagnostics.push(...this.validateSchema(kind, definition, documents, parsed));
+    const schema = this.validateSchema(kind, definition, documents, parsed);
+    append(diagnostics, schema.diagnostics);
     const context = this.contextFor(kind, absolute, input.text, parsed);
     for (const rule of this.rules) {
       if (!rule.kinds.includes(kind)) continue;
       try {
-        diagnostics.push(...(await rule.check(context)));
+        append(diagnostics, await rule.check(context));
       } catch (error) {
         // A rule must never take the whole file down; say which one failed.
         diagnostics.push({
@@ -123,7 +152,7 @@ export class Engine {
       }
     }
     diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
-    return { classification, kind, parsed, diagnostics: applySuppressions(input.text, diagnostics) };
+    return { classification, kind, parsed, diagnostics: capped(applySuppressions(input.text, diagnostics), schema.truncated) };
   }
 
   /** What rules (and editor features built like them) see of a parsed file. */
@@ -142,34 +171,41 @@ export class Engine {
     };
   }
 
-  private validateSchema(kind: KindId, definition: KindDefinition, documents: ParsedDocument[], parsed: ParsedFile): EngineDiagnostic[] {
+  private validateSchema(kind: KindId, definition: KindDefinition, documents: ParsedDocument[], parsed: ParsedFile): { diagnostics: EngineDiagnostic[]; truncated: boolean } {
     const validate = this.schemas.validatorFor(kind);
-    if (!validate) return [];
+    let truncated = false;
+    if (!validate) return { diagnostics: [], truncated };
     const branchValidator = this.schemas.branchValidatorFor(kind);
     const diagnostics: EngineDiagnostic[] = [];
     const decoding = definition.decoding;
     const navigator = decoding ? navigatorFor(this.schemas, kind) : undefined;
     for (const document of documents) {
       if ((document.broken && !document.recovered) || !document.root) continue;
-      if (decoding && navigator) diagnostics.push(...foldKeyCase(document, navigator, decoding, definition.system));
+      if (decoding && navigator) append(diagnostics, foldKeyCase(document, navigator, decoding, definition.system));
       const valid = validate(toValue(document.root));
       // Copy: ajv reuses its error array on the next call, and mapping validates branches again.
       let errors = valid ? [] : [...(validate.errors ?? [])];
+      // Mapping is costly per error and only MAX_DIAGNOSTICS_PER_FILE are shown: map a few more.
+      if (errors.length > MAX_SCHEMA_ERRORS) {
+        errors = errors.slice(0, MAX_SCHEMA_ERRORS);
+        truncated = true;
+      }
       if (decoding) {
         const judged = judgeTypes(document, errors, navigator, decoding, definition.system);
         errors = judged.errors;
-        diagnostics.push(...judged.diagnostics);
+        append(diagnostics, judged.diagnostics);
       }
       if (!errors.length) continue;
-      diagnostics.push(
-        ...mapSchemaErrors(errors, { system: definition.system, root: document.root, text: parsed.text, documentStart: document.start, branchValidator }).map((d) =>
+      append(
+        diagnostics,
+        mapSchemaErrors(errors, { system: definition.system, root: document.root, text: parsed.text, documentStart: document.start, branchValidator }).map((d) =>
           decoding?.unknownKeys === 'warning' && d.code.endsWith('.unknown-key')
             ? { ...d, severity: 'warning' as const, message: `${d.message} The host ignores keys it does not know.` }
             : d,
         ),
       );
     }
-    return diagnostics;
+    return { diagnostics, truncated };
   }
 
   private parseOther(file: string, kind: KindId): ParsedFile | undefined {
@@ -178,6 +214,37 @@ export class Engine {
     if (text === undefined) return undefined;
     return this.parse(absolute, text, kind);
   }
+}
+
+/** Problems reported per file at most, as editors cap them; one more line says how many were left out. */
+export const MAX_DIAGNOSTICS_PER_FILE = 1000;
+
+const MAX_SCHEMA_ERRORS = 5 * MAX_DIAGNOSTICS_PER_FILE;
+
+function capped(diagnostics: EngineDiagnostic[], truncated: boolean): EngineDiagnostic[] {
+  if (diagnostics.length <= MAX_DIAGNOSTICS_PER_FILE) return diagnostics;
+  const kept = diagnostics.slice(0, MAX_DIAGNOSTICS_PER_FILE);
+  const next = diagnostics[MAX_DIAGNOSTICS_PER_FILE];
+  const more = (diagnostics.length - MAX_DIAGNOSTICS_PER_FILE).toLocaleString('en-US');
+  kept.push({
+    start: next.start,
+    end: next.start,
+    severity: 'information',
+    code: 'workbench.too-many-problems',
+    message: `${truncated ? 'At least ' : ''}${more} more problems in this file are not shown (at most ${MAX_DIAGNOSTICS_PER_FILE.toLocaleString('en-US')} are reported per file).`,
+  });
+  return kept;
+}
+
+/** push(...items) passes every item as an argument and overflows the stack on big arrays. */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
+/** The start of a too-large file, where a modeline would be: enough to classify it by its word. */
+function modelineHead(text: string): string {
+  const head = text.slice(0, 4096);
+  return head.slice(0, head.lastIndexOf('\n') + 1);
 }
 
 /** The documents the host reads: all of them, or only the first non-empty one. */

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Engine } from '../analysis';
-import { decodeManifest, type KindId } from '../core';
+import { decodeManifest, MAX_MANIFEST_BYTES, nodeFileAccess, readRegularFile, tooLargeReason, type KindId } from '../core';
 import { isKindId, KIND_IDS } from '../systems';
 import { formatCodeQuality } from './format/codequality';
 import { formatJson } from './format/json';
@@ -10,12 +10,12 @@ import { formatText, summary } from './format/text';
 import { toReported, type FileReport } from './report';
 import { UsageError, type Io } from './io';
 import { VERSION } from './version';
-import { walkManifests } from './walk';
+import { describeError, walkManifests } from './walk';
 
 const FORMATS = ['text', 'json', 'sarif', 'codequality'] as const;
 type OutputFormat = (typeof FORMATS)[number];
 
-export const CHECK_USAGE = `Usage: plugin-workbench check [--format text|json|sarif|codequality] [--kind <kind-id>] <file-or-dir>...
+export const CHECK_USAGE = `Usage: plugin-workbench check [--format text|json|sarif|codequality] [--kind <kind-id>] [--read-outside] <file-or-dir>...
 
 Validates plugin manifests of CloudQuery, GatewayD, eKuiper, Anklet and LogCraft.
 Folders are walked (node_modules, .git and dot-folders are skipped); only recognised
@@ -23,6 +23,8 @@ manifests are reported.
 
   --format <f>   text (default), json, sarif (code scanning) or codequality (GitLab)
   --kind <id>    treat every given file as this kind: ${KIND_IDS.join(', ')}
+  --read-outside let checks read files outside the given paths and the current folder
+                 (GatewayD checksums of binaries elsewhere); by default they are not read
   -h, --help     show this help
 
 Exit codes: 0 no errors, 1 at least one error, 2 usage error or unreadable input.`;
@@ -30,6 +32,7 @@ Exit codes: 0 no errors, 1 at least one error, 2 usage error or unreadable input
 interface CheckOptions {
   format: OutputFormat;
   kind?: KindId;
+  readOutside?: boolean;
   targets: string[];
 }
 
@@ -52,7 +55,8 @@ export function parseCheckArgs(args: string[]): CheckOptions | 'help' {
       const kind = value();
       if (!isKindId(kind)) throw new UsageError(`unknown kind "${kind}"; known kinds: ${KIND_IDS.join(', ')}`);
       options.kind = kind;
-    } else if (arg === '--') {
+    } else if (arg === '--read-outside') options.readOutside = true;
+    else if (arg === '--') {
       options.targets.push(...args.slice(i + 1));
       break;
     } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option "${arg}"`);
@@ -68,20 +72,33 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
     io.stdout(CHECK_USAGE + '\n');
     return 0;
   }
-  const engine = new Engine();
+  // Files that checks may read beyond the manifests (binaries to hash): below the paths given
+  // and the current folder, unless --read-outside.
+  const roots = options.readOutside
+    ? [path.parse(process.cwd()).root]
+    : [process.cwd(), ...options.targets.map((t) => (isDirectory(t) ? t : path.dirname(t)))].map((r) => path.resolve(r));
+  const engine = new Engine({ files: nodeFileAccess({ roots }) });
   const reports: FileReport[] = [];
   let unreadable = false;
+  let skipped = 0;
   for (const target of options.targets) {
     let stat: fs.Stats;
     try {
       stat = fs.statSync(target);
-    } catch {
-      io.stderr(`plugin-workbench: cannot read ${target}: no such file or folder\n`);
+    } catch (error) {
+      io.stderr(`plugin-workbench: cannot read ${target}: ${describeError(error)}\n`);
       unreadable = true;
       continue;
     }
     const explicit = !stat.isDirectory();
-    const files = explicit ? [target] : walkManifests(target);
+    let files = [target];
+    if (!explicit) {
+      const walk = walkManifests(target);
+      files = walk.files;
+      for (const note of walk.notes) io.stderr(`plugin-workbench: ${note}\n`);
+      skipped += walk.notes.length - walk.unreadable;
+      if (walk.unreadable) unreadable = true;
+    }
     for (const file of files) {
       const result = await checkFile(engine, file, options.kind, explicit);
       if (result.report) reports.push(result.report);
@@ -89,6 +106,7 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
       if (result.problem) {
         io.stderr(`plugin-workbench: ${result.problem}\n`);
         if (explicit) unreadable = true;
+        else skipped++;
       }
     }
   }
@@ -100,6 +118,7 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
     io.stdout(formatText(reports));
     io.stderr(summary(reports) + '\n');
   }
+  if (skipped) io.stderr(`plugin-workbench: ${skipped} file${skipped === 1 ? '' : 's'} skipped (see above)\n`);
   if (unreadable) return 2;
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }
@@ -110,20 +129,26 @@ async function checkFile(
   kind: KindId | undefined,
   explicit: boolean,
 ): Promise<{ report?: FileReport; problem?: string; note?: string }> {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    return { problem: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+  // Type and size first, on the open handle: a FIFO, /dev/zero or a 10 GB file is never read.
+  const read = readRegularFile(file, MAX_MANIFEST_BYTES);
+  if ('refused' in read) {
+    if (read.refused === 'not-a-file') return { problem: `skipped ${file}: not a regular file (a device, FIFO or socket); not read` };
+    if (read.refused === 'too-large') return { problem: `skipped ${file}: ${tooLargeReason(read.size ?? MAX_MANIFEST_BYTES + 1)}` };
+    return { problem: `cannot read ${file}: ${describeError(read)}` };
   }
-  const decoded = decodeManifest(bytes);
-  if ('skip' in decoded) {
-    // In a folder walk, big or binary JSON files are usually data, not manifests: skip quietly.
-    return explicit ? { problem: `skipped ${file}: ${decoded.skip}` } : {};
-  }
+  const decoded = decodeManifest(read.bytes);
+  if ('skip' in decoded) return { problem: `skipped ${file}: ${decoded.skip}` };
   const analysis = await engine.analyze({ path: path.resolve(file), text: decoded.text, forcedKind: kind });
   if (!analysis.kind) {
     return explicit ? { note: `${file} is not a recognised plugin manifest; nothing checked (use --kind <kind-id> to force one)` } : {};
   }
   return { report: { path: file, kind: analysis.kind, diagnostics: toReported(decoded.text, analysis.diagnostics) } };
+}
+
+function isDirectory(target: string): boolean {
+  try {
+    return fs.statSync(target).isDirectory();
+  } catch {
+    return false;
+  }
 }

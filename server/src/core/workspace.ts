@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createHash } from 'node:crypto';
+import { hashRegularFile, readRegularFile, type HashOutcome } from './safe-fs';
 
 /**
  * What rules and the classifier may learn about the files around a manifest. Reading only:
@@ -14,23 +14,28 @@ export interface FileAccess {
   isFile(file: string): boolean;
   isDirectory(file: string): boolean;
   list(dir: string): string[];
-  /** SHA-256 of a file in hex, read as a stream; undefined when it cannot be read. */
-  sha256(file: string): Promise<string | undefined>;
+  /**
+   * Folders whose files may be hashed (the workspace folders; the CLI: the paths given and the
+   * current directory). Undefined: only the manifest's own folder and below.
+   */
+  readonly roots?: readonly string[];
+  /** SHA-256 of a regular file (streamed, size-capped, cached); undefined when untrusted. */
+  sha256(file: string): Promise<HashOutcome | undefined>;
 }
 
 /** Files larger than this are not read as text by rules (a manifest is never this big). */
-const MAX_TEXT_BYTES = 5 * 1024 * 1024;
+export const MAX_TEXT_BYTES = 5 * 1024 * 1024;
+/** Binaries larger than this are not hashed (GatewayD plugins are tens of MB). */
+export const MAX_HASH_BYTES = 256 * 1024 * 1024;
 
-export function nodeFileAccess(options: { trusted?: boolean } = {}): FileAccess {
+export function nodeFileAccess(options: { trusted?: boolean; roots?: readonly string[] } = {}): FileAccess {
   return {
     trusted: options.trusted ?? true,
+    roots: options.roots,
     readText(file) {
-      try {
-        if (fs.statSync(file).size > MAX_TEXT_BYTES) return undefined;
-        return fs.readFileSync(file, 'utf8');
-      } catch {
-        return undefined;
-      }
+      // Regular files only, checked on the open handle: never a FIFO, a device or a huge file.
+      const read = readRegularFile(file, MAX_TEXT_BYTES);
+      return 'bytes' in read ? read.bytes.toString('utf8') : undefined;
     },
     exists: (file) => fs.existsSync(file),
     isFile(file) {
@@ -56,13 +61,7 @@ export function nodeFileAccess(options: { trusted?: boolean } = {}): FileAccess 
     },
     sha256(file) {
       if (!this.trusted) return Promise.resolve(undefined);
-      return new Promise((resolve) => {
-        const hash = createHash('sha256');
-        const stream = fs.createReadStream(file);
-        stream.on('data', (chunk) => hash.update(chunk));
-        stream.on('error', () => resolve(undefined));
-        stream.on('end', () => resolve(hash.digest('hex')));
-      });
+      return hashRegularFile(file, MAX_HASH_BYTES);
     },
   };
 }

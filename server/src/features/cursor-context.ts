@@ -36,7 +36,8 @@ const indentOf = (line: string) => line.length - line.trimStart().length;
 const isBlankOrComment = (line: string) => /^\s*(#.*)?$/.test(line);
 
 function yamlContext(text: string, offset: number, version: '1.1' | '1.2', parsedValue?: unknown): CursorContext {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  // A lone CR ends a line in YAML too (CRLF ends at its LF).
+  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
   const lineEndRaw = text.indexOf('\n', offset);
   const lineEnd = lineEndRaw === -1 ? text.length : lineEndRaw;
   const before = text.slice(lineStart, offset);
@@ -57,7 +58,8 @@ function yamlContext(text: string, offset: number, version: '1.1' | '1.2', parse
   const documentValue = parsedValue !== undefined ? parsedValue : toValue(readYaml(text.slice(docStartOffset, lineStart) + text.slice(lineEnd, docEnd), { version }).documents[0]?.root);
 
   // Key or value position on this line.
-  const item = /^(\s*)((?:- )+)?(.*)$/.exec(before)!;
+  // [^]* not .*: U+2028/U+2029 are content in YAML 1.2, and `.` stops at them.
+  const item = /^(\s*)((?:- )+)?([^]*)$/.exec(before)!;
   const dashes = item[2] ?? '';
   const content = item[3];
   const contentColumn = item[1].length + dashes.length;
@@ -215,7 +217,8 @@ function toPlain(node: JsonNode): unknown {
 }
 
 function tomlContext(text: string, offset: number): CursorContext {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  // A lone CR ends a line in YAML too (CRLF ends at its LF).
+  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
   const before = text.slice(lineStart, offset);
   const above = text.slice(0, lineStart).split('\n');
   let path: PathSegment[] = [];

@@ -108,10 +108,12 @@ function extent(node: ValueNode, text: string): { start: number; end: number } {
   return { start, end: Math.max(end, start) };
 }
 
-function symbolFor(row: OutlineRow, node: ValueNode, path: Step[], document: TextDocument, text: string): DocumentSymbol | undefined {
-  const label = render(row.label, node, path);
+function symbolFor(row: OutlineRow, node: ValueNode, path: Step[], document: TextDocument, text: string, isFallback = false): DocumentSymbol | undefined {
+  let label = render(row.label, node, path);
   // A document that is not (yet) what the row describes, e.g. a CloudQuery document without a name.
-  if (!label?.text.trim()) return path.length === 0 ? undefined : fallback(row, node, path, document, text);
+  if (!label?.text.trim() && !isFallback) return path.length === 0 ? undefined : fallback(row, node, path, document, text);
+  // An empty or blank key (`"" = 1`) still gets a visible name; editors refuse an empty one.
+  if (!label?.text.trim()) label = { text: JSON.stringify(label?.text ?? ''), node: label?.node };
   const property = node.property && node.property.value === node ? node.property : undefined;
   const { start, end } = extent(node, text);
   const selected = row.select ? field(node, row.select, path)?.node : label.node;
@@ -137,7 +139,7 @@ function lineEnd(text: string, offset: number): number {
 /** A row whose label cannot be filled still shows its node by key or index. */
 function fallback(row: OutlineRow, node: ValueNode, path: Step[], document: TextDocument, text: string): DocumentSymbol | undefined {
   const last = path[path.length - 1];
-  return symbolFor({ ...row, label: typeof last === 'number' ? '{@index}' : '{@key}', select: undefined }, node, path, document, text);
+  return symbolFor({ ...row, label: typeof last === 'number' ? '{@index}' : '{@key}', select: undefined }, node, path, document, text, true);
 }
 
 function kindOf(node: ValueNode): SymbolKind {

@@ -27,6 +27,7 @@ export class WorkbenchService {
     const base = nodeFileAccess();
     // Trust can change while the server runs; the file access reads it on every call.
     const isTrusted = () => this.trusted;
+    const folders = () => this.workspaceFolders;
     const files: FileAccess = {
       get trusted() {
         return isTrusted();
@@ -36,6 +37,9 @@ export class WorkbenchService {
       isFile: (f) => base.isFile(f),
       isDirectory: (f) => base.isDirectory(f),
       list: (d) => base.list(d),
+      get roots() {
+        return folders().length ? folders() : undefined;
+      },
       sha256: (f) => (isTrusted() ? base.sha256(f) : Promise.resolve(undefined)),
     };
     this.engine = new Engine({ files });

@@ -46,12 +46,20 @@ export class ScaffoldError extends Error {
 }
 
 /** Why a name cannot be used (null when it can): the wizard shows this in its input box. */
+/** Longest name: the folder name plus our staging suffix must stay far below the 255-byte file name limit. */
+export const MAX_NAME_LENGTH = 100;
+
+/** A line break in a value would let it write lines of its own into go.mod or Cargo.toml. */
+const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/;
+
 export function validateName(template: Pick<Template, 'name'>, name: string): string | null {
   if (!name.trim()) return 'Enter a name.';
+  if (name.length > MAX_NAME_LENGTH) return `A name can be at most ${MAX_NAME_LENGTH} characters long (this one has ${name.length}).`;
+  if (CONTROL.test(name)) return 'A name cannot contain line breaks or other control characters.';
   if (/[/\\]/.test(name) || name.includes('..') || path.isAbsolute(name)) {
     return 'A name cannot contain a path separator or "..": it names the new folder inside the parent you pick.';
   }
-  if (!new RegExp(template.name.pattern).test(name)) return `${template.name.message} (e.g. ${template.name.example})`;
+  if (!anchored(template.name.pattern).test(name)) return `${template.name.message} (e.g. ${template.name.example})`;
   return null;
 }
 
@@ -63,12 +71,13 @@ export function optionDefault(option: TemplateOption, variables: Record<string, 
 
 /** Why a value cannot be used for an option (null when it can). */
 export function optionProblem(option: TemplateOption, value: string): string | null {
+  if (CONTROL.test(value)) return 'a value cannot contain line breaks or other control characters';
   if (option.choices) {
     const table = choiceTable(option);
     if (!table.variables(value)) return `one of ${table.values.map((v) => v.value).join(', ')}`;
     return null;
   }
-  if (option.pattern && !new RegExp(option.pattern).test(value)) return option.message ?? `must match ${option.pattern}`;
+  if (option.pattern && !anchored(option.pattern).test(value)) return option.message ?? `must match ${option.pattern}`;
   return null;
 }
 
@@ -128,9 +137,41 @@ export function planScaffold(request: ScaffoldRequest, templatesRoot?: string): 
   }
 }
 
-/** Target files that exist already. */
+/** A pattern matches the whole value, even if its author forgot `^` or `$`. */
+function anchored(pattern: string): RegExp {
+  return new RegExp(`^(?:${pattern})$`);
+}
+
+/** Target files that exist already: a link counts, even a dangling one (it is never replaced). */
 export function conflicts(plan: ScaffoldPlan): string[] {
-  return plan.files.map((f) => f.path).filter((file) => fs.existsSync(file));
+  return plan.files.map((f) => f.path).filter((file) => lstat(file) !== undefined);
+}
+
+/** Links between the parent folder and any target: writing through one would land elsewhere. */
+export function linksOnTheWay(plan: ScaffoldPlan): string[] {
+  const links = new Set<string>();
+  for (const file of plan.files) {
+    const parts = path.relative(plan.parent, path.dirname(file.path)).split(path.sep).filter(Boolean);
+    let current = plan.parent;
+    for (const part of parts) {
+      current = path.join(current, part);
+      const stat = lstat(current);
+      if (!stat) break;
+      if (stat.isSymbolicLink()) {
+        links.add(current);
+        break;
+      }
+    }
+  }
+  return [...links];
+}
+
+function lstat(file: string): fs.Stats | undefined {
+  try {
+    return fs.lstatSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -140,12 +181,25 @@ export function conflicts(plan: ScaffoldPlan): string[] {
  * name and a rename, and a failure removes what was written.
  */
 export function writeScaffold(plan: ScaffoldPlan): string[] {
-  if (!fs.existsSync(plan.parent) || !fs.statSync(plan.parent).isDirectory()) {
-    throw new ScaffoldError(`the parent folder ${plan.parent} does not exist`, 'usage');
+  const parent = fs.existsSync(plan.parent) ? fs.statSync(plan.parent) : undefined;
+  if (!parent) throw new ScaffoldError(`the parent folder ${plan.parent} does not exist`, 'usage');
+  if (!parent.isDirectory()) throw new ScaffoldError(`the parent folder ${plan.parent} is not a folder`, 'usage');
+  const links = linksOnTheWay(plan);
+  if (links.length) {
+    throw new ScaffoldError(`nothing written: ${links.length} folder(s) on the way are symbolic links; Plugin Workbench does not write through links`, 'exists', links);
   }
   const existing = conflicts(plan);
   if (existing.length) throw new ScaffoldError(`nothing written: ${existing.length} file(s) exist already`, 'exists', existing);
-  if (!fs.existsSync(plan.directory)) {
+  try {
+    return writePlanned(plan);
+  } catch (error) {
+    if (error instanceof ScaffoldError) throw error;
+    throw new ScaffoldError(`nothing written: ${(error as Error).message}`, 'io');
+  }
+}
+
+function writePlanned(plan: ScaffoldPlan): string[] {
+  if (!lstat(plan.directory)) {
     const outer = mkdirs(path.dirname(plan.directory));
     // mkdtemp would make the project folder 0700; a plain mkdir honours the umask like other tools.
     const staging = path.join(path.dirname(plan.directory), `.${path.basename(plan.directory)}.pw-${process.pid}-${randomBytes(4).toString('hex')}`);
@@ -167,7 +221,7 @@ export function writeScaffold(plan: ScaffoldPlan): string[] {
       createdDirs.push(...mkdirs(path.dirname(file.path)));
       const temporary = `${file.path}.pw-${process.pid}-${Date.now()}`;
       writeFile(temporary, file);
-      if (fs.existsSync(file.path)) {
+      if (lstat(file.path)) {
         fs.rmSync(temporary);
         throw new Error(`${file.path} appeared while writing`);
       }

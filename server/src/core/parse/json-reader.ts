@@ -1,6 +1,7 @@
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { EngineDiagnostic, ParsedDocument, ValueNode } from '../types';
 import { addItem, addProperty, arrayNode, objectNode, scalarNode } from './tree-builder';
+import { excessiveNesting, tooDeep } from './limits';
 
 const MESSAGES: Record<string, string> = {
   InvalidSymbol: 'Unexpected character',
@@ -23,6 +24,9 @@ const MESSAGES: Record<string, string> = {
 
 /** Reads a JSON file (strict JSON: the Go hosts use encoding/json) into one document. */
 export function readJson(text: string): { documents: ParsedDocument[]; diagnostics: EngineDiagnostic[] } {
+  // jsonc-parser and the converter below recurse per level: refuse absurd nesting before either.
+  const deep = excessiveNesting(text, 'json');
+  if (deep >= 0) return { documents: [{ root: undefined, start: 0, end: text.length, broken: true }], diagnostics: [tooDeep(deep, deep + 1)] };
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: true });
   const diagnostics: EngineDiagnostic[] = errors.map((e) => {

@@ -2,19 +2,24 @@ import { parseTOML } from 'toml-eslint-parser';
 import type { AST } from 'toml-eslint-parser';
 import type { ArrayNode, EngineDiagnostic, ObjectNode, ParsedDocument, ValueNode } from '../types';
 import { addItem, addProperty, arrayNode, findProperty, objectNode, scalarNode } from './tree-builder';
+import { excessiveNesting, MAX_NESTING, tooDeep, treeDepth } from './limits';
 
 /** Reads a TOML file into one document; tables and dotted keys become nested objects. */
 export function readToml(text: string): { documents: ParsedDocument[]; diagnostics: EngineDiagnostic[] } {
+  const unread = (diagnostic: EngineDiagnostic) => ({
+    documents: [{ root: undefined, start: 0, end: text.length, broken: true }],
+    diagnostics: [diagnostic],
+  });
+  // toml-eslint-parser recurses per bracket level; refuse absurd nesting before it runs.
+  const deep = excessiveNesting(text, 'toml');
+  if (deep >= 0) return unread(tooDeep(deep, deep + 1));
   let program: AST.TOMLProgram;
   try {
     program = parseTOML(text);
   } catch (error) {
     const e = error as { message?: string; index?: number };
     const start = typeof e.index === 'number' ? e.index : 0;
-    return {
-      documents: [{ root: undefined, start: 0, end: text.length, broken: true }],
-      diagnostics: [{ start, end: start + 1, severity: 'error', code: 'toml.syntax', message: e.message ?? 'TOML syntax error' }],
-    };
+    return unread({ start, end: start + 1, severity: 'error', code: 'toml.syntax', message: e.message ?? 'TOML syntax error' });
   }
   const root = objectNode(0, text.length);
   const top = program.body[0];
@@ -47,6 +52,8 @@ export function readToml(text: string): { documents: ParsedDocument[]; diagnosti
     }
     for (const keyValue of element.body) assignKeyValue(target, keyValue, text);
   }
+  // Dotted keys and table headers nest without brackets: `[a.b.c. ...]` with thousands of parts.
+  if (treeDepth(root) > MAX_NESTING) return unread(tooDeep(0, 1));
   return { documents: [{ root, start: 0, end: text.length, broken: false }], diagnostics: [] };
 }
 

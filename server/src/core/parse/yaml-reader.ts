@@ -2,6 +2,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Docume
 import type { EngineDiagnostic, ParsedDocument, ValueNode } from '../types';
 import { addItem, addProperty, arrayNode, objectNode, scalarNode } from './tree-builder';
 import { GoYamlTagError, resolveGoScalar, type GoYamlVersion } from './go-yaml-scalars';
+import { MAX_NESTING, tooDeep } from './limits';
 
 export interface YamlReadOptions {
   /** '1.1' for hosts on gopkg.in/yaml.v2 (yes/no/on/off are booleans), '1.2' otherwise. */
@@ -19,7 +20,7 @@ export interface YamlReadResult {
   diagnostics: EngineDiagnostic[];
 }
 
-/** More nodes than this in one document (after alias expansion) is an alias bomb, not a config. */
+/** More values than this reached through aliases in one document is an alias bomb, not a config. */
 export const MAX_EXPANDED_NODES = 200_000;
 
 /** Reads every document of a YAML stream into value trees that keep exact offsets. */
@@ -36,6 +37,14 @@ export function readYaml(text: string, options: YamlReadOptions): YamlReadResult
   const list: Document.Parsed[] = Array.isArray(streamDocs) ? streamDocs : [];
   for (const doc of list) {
     const [docStart, , docEnd] = doc.range;
+    // yaml's composer recurses per level and reports its own stack overflow as errors (hundreds
+    // of them): that is a document nested too deeply, said once.
+    const overflow = doc.errors.find((e) => e.message.includes('Maximum call stack size exceeded'));
+    if (overflow) {
+      diagnostics.push(tooDeep(overflow.pos[0], overflow.pos[1]));
+      documents.push({ root: undefined, start: documents.length === 0 ? 0 : docStart, end: docEnd, broken: true });
+      continue;
+    }
     for (const error of doc.errors) {
       const [start, end] = error.pos;
       const duplicate = error.code === 'DUPLICATE_KEY';
@@ -48,24 +57,19 @@ export function readYaml(text: string, options: YamlReadOptions): YamlReadResult
         message: lenient ? 'This key is repeated; the host keeps the last value silently.' : firstLine(error.message),
       });
     }
-    const converter = new Converter(doc, options, diagnostics);
+    const converter = new Converter(doc, options, diagnostics, text);
     let root: ValueNode | undefined;
     let broken = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY');
     try {
       root = doc.contents ? converter.convert(doc.contents as YamlNode) : undefined;
       if (root && root.type === 'scalar' && root.value === null && root.start === root.end) root = undefined;
     } catch (error) {
-      if (!(error instanceof AliasBombError)) throw error;
+      if (!(error instanceof LimitError)) throw error;
       broken = true;
       root = undefined;
-      diagnostics.push({
-        start: error.start,
-        end: error.end,
-        severity: 'error',
-        code: 'yaml.alias-limit',
-        message: `This document expands to more than ${MAX_EXPANDED_NODES.toLocaleString('en-US')} values through aliases; it was not validated (an alias bomb?).`,
-      });
+      diagnostics.push({ start: error.start, end: Math.max(error.end, error.start + 1), severity: error.severity, code: error.code, message: error.message });
     }
+    for (const problem of converter.problems) diagnostics.push(problem);
     // The first document starts at the top of the file, before any leading comments.
     documents.push({ root, start: documents.length === 0 ? 0 : docStart, end: docEnd, broken });
   }
@@ -77,12 +81,16 @@ function firstLine(message: string): string {
   return line.replace(/ at line \d+, column \d+:?$/, '');
 }
 
-class AliasBombError extends Error {
+/** A document past one of the reader's limits: reported once, and the document is not validated. */
+class LimitError extends Error {
   constructor(
     readonly start: number,
     readonly end: number,
+    readonly code: string,
+    message: string,
+    readonly severity: EngineDiagnostic['severity'] = 'error',
   ) {
-    super('alias limit');
+    super(message);
   }
 }
 
@@ -90,29 +98,64 @@ class AliasBombError extends Error {
 class Converter {
   private readonly cache = new Map<YamlNode, ValueNode>();
   private readonly sizes = new WeakMap<ValueNode, number>();
+  /** Nodes being converted: an alias to one of them is an anchor that contains itself. */
+  private readonly open = new Set<YamlNode>();
   private expanded = 0;
+  readonly problems: EngineDiagnostic[] = [];
 
   constructor(
     private readonly doc: Document.Parsed,
     private readonly options: YamlReadOptions,
     private readonly diagnostics: EngineDiagnostic[],
+    private readonly text: string,
   ) {}
 
-  convert(node: YamlNode): ValueNode {
+  convert(node: YamlNode, depth = 0): ValueNode {
     const [start, valueEnd] = node.range ?? [0, 0];
+    if (depth > MAX_NESTING) {
+      const deep = tooDeep(start, valueEnd);
+      throw new LimitError(deep.start, deep.end, deep.code, deep.message, deep.severity);
+    }
     if (isAlias(node)) {
-      const target = node.resolve(this.doc);
+      const target = node.resolve(this.doc) as YamlNode | undefined;
       if (!target) return scalarNode(null, start, valueEnd);
-      // Count what the alias would expand to: a billion-laughs document blows this up quickly.
-      const converted = this.convert(target as YamlNode);
+      if (this.open.has(target)) {
+        // gopkg.in/yaml refuses this ("anchor 'a' value contains itself"); we read it as null.
+        this.problems.push({
+          start,
+          end: Math.max(valueEnd, start + 1),
+          severity: 'error',
+          code: 'yaml.alias-cycle',
+          message: `The alias *${node.source} refers to a value that contains it; the host refuses an anchor that contains itself.`,
+        });
+        return scalarNode(null, start, valueEnd);
+      }
+      const converted = this.convert(target, depth);
+      // Only expansions count: a billion-laughs document blows this up quickly, a long list does not.
       this.expanded += this.sizeOf(converted);
-      if (this.expanded > MAX_EXPANDED_NODES) throw new AliasBombError(start, valueEnd);
+      if (this.expanded > MAX_EXPANDED_NODES) {
+        throw new LimitError(
+          start,
+          valueEnd,
+          'yaml.alias-limit',
+          `This document expands to more than ${MAX_EXPANDED_NODES.toLocaleString('en-US')} values through aliases; it was not validated (an alias bomb?).`,
+        );
+      }
       return converted;
     }
     const cached = this.cache.get(node);
     if (cached) return cached;
-    this.expanded++;
-    if (this.expanded > MAX_EXPANDED_NODES) throw new AliasBombError(start, valueEnd);
+    this.open.add(node);
+    try {
+      const result = this.convertNew(node, start, valueEnd, depth);
+      this.cache.set(node, result);
+      return result;
+    } finally {
+      this.open.delete(node);
+    }
+  }
+
+  private convertNew(node: YamlNode, start: number, valueEnd: number, depth: number): ValueNode {
     let result: ValueNode;
     if (isMap(node)) {
       const object = objectNode(start, valueEnd);
@@ -122,7 +165,7 @@ class Converter {
         const keyValue = keyNode && isScalar(keyNode) ? keyNode.value : keyNode;
         const [keyStart, keyEnd] = keyNode?.range ?? [start, start];
         const value = pair.value
-          ? this.convert(pair.value as YamlNode)
+          ? this.convert(pair.value as YamlNode, depth + 1)
           : scalarNode(null, keyEnd, keyEnd);
         if (typeof keyValue === 'symbol') {
           this.mergeInto(object, value);
@@ -134,7 +177,7 @@ class Converter {
     } else if (isSeq(node)) {
       const array = arrayNode(start, valueEnd);
       for (const item of node.items) {
-        addItem(array, item ? this.convert(item as YamlNode) : scalarNode(null, start, start));
+        addItem(array, item ? this.convert(item as YamlNode, depth + 1) : scalarNode(null, start, start));
       }
       result = array;
     } else if (isScalar(node)) {
@@ -142,7 +185,6 @@ class Converter {
     } else {
       result = scalarNode(null, start, valueEnd);
     }
-    this.cache.set(node, result);
     return result;
   }
 
@@ -170,7 +212,7 @@ class Converter {
       const resolved = resolveGoScalar('v2', String(node.source ?? ''), undefined, false);
       if (resolved.tag === 'bool' || resolved.tag === 'int') return String(resolved.big ?? resolved.value);
     }
-    return keyText(value, node);
+    return keyText(value, node, this.text);
   }
 
   /** `<<: *base` / `<<: [*a, *b]`: earlier keys win, as in YAML 1.1's merge spec. */
@@ -200,11 +242,17 @@ class Converter {
   }
 }
 
-function keyText(value: unknown, node: YamlNode | null): string {
+/** Longest text kept for a complex (mapping or sequence) key: its source, not its rendering. */
+const MAX_COMPLEX_KEY = 200;
+
+function keyText(value: unknown, node: YamlNode | null, text: string): string {
   if (value === null || value === undefined) return node && isScalar(node) && typeof node.source === 'string' ? node.source : '';
   if (typeof value === 'string') return value;
-  if (isScalar(node) && typeof node.source === 'string') return node.source;
-  return String(value);
+  if (isScalar(node)) return typeof node.source === 'string' ? node.source : String(value);
+  // A `{...}` or `[...]` key: stringifying it through yaml renders (and merges) the whole
+  // subtree, which explodes on nested or merge-keyed keys. Its source text names it well enough.
+  const [start, end] = node?.range ?? [0, 0];
+  return text.slice(start, Math.min(end, start + MAX_COMPLEX_KEY)).trim();
 }
 
 function scalarValue(value: unknown, source: string | undefined): string | number | boolean | null {

@@ -26,7 +26,8 @@ export class LineIndex {
       if (this.lineStarts[mid] <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.lineStarts[low] };
+    // An offset inside a line break (between \r and \n) is the end of the line's content.
+    return { line: low, character: Math.min(clamped, this.lineEnd(low)) - this.lineStarts[low] };
   }
 
   offsetAt(position: { line: number; character: number }): number {

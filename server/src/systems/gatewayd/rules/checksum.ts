@@ -1,12 +1,16 @@
 import * as path from 'node:path';
 import { findProperty, stringValue, type EngineDiagnostic } from '../../../core';
 import type { Rule } from '../../../analysis/rule';
+import { resolveWithin } from '../../../core/safe-fs';
+import { MAX_HASH_BYTES } from '../../../core/workspace';
 import { entryName, pluginEntries } from './plugin-entries';
 
 const SHA256 = /^[0-9a-fA-F]{64}$/;
 
 // GatewayD verifies `checksum` against the binary at `localPath` before it starts a plugin (not in
-// --dev mode). The binary is hashed by streaming, only in a trusted workspace.
+// --dev mode). The binary is hashed by streaming, only in a trusted workspace, and only when it is
+// a regular file inside the allowed folders: a SARIF report must not publish the hash (or the
+// existence) of /etc/shadow because a manifest names it.
 export const checksumMatchesBinary: Rule = {
   id: 'gatewayd.checksum-mismatch',
   kinds: ['gatewayd-plugins'],
@@ -19,7 +23,19 @@ export const checksumMatchesBinary: Rule = {
       if (!localPath || !file || localPath.value.type === 'scalar' && localPath.value.placeholder) continue;
       const binary = path.resolve(path.dirname(context.path), file);
       const name = entryName(entry) ?? 'this plugin';
-      if (!context.files.isFile(binary)) {
+      const place = resolveWithin(context.files.roots ?? [path.dirname(context.path)], binary);
+      if ('outside' in place) {
+        // Said without looking: the same words whether or not something exists out there.
+        diagnostics.push({
+          start: localPath.value.start,
+          end: localPath.value.end,
+          severity: 'information',
+          code: 'gatewayd.binary-outside',
+          message: `${name}: ${file} leads outside the workspace folders; its checksum is not compared (the CLI compares it with --read-outside).`,
+        });
+        continue;
+      }
+      if ('missing' in place || !context.files.isFile(place.inside)) {
         diagnostics.push({
           start: localPath.value.start,
           end: localPath.value.end,
@@ -32,7 +48,18 @@ export const checksumMatchesBinary: Rule = {
       }
       const expected = stringValue(checksum?.value);
       if (!checksum || !expected || !SHA256.test(expected)) continue;
-      const actual = await context.files.sha256(binary);
+      const hashed = await context.files.sha256(place.inside);
+      if (hashed && 'refused' in hashed && hashed.refused === 'too-large') {
+        diagnostics.push({
+          start: localPath.value.start,
+          end: localPath.value.end,
+          severity: 'information',
+          code: 'gatewayd.binary-too-large',
+          message: `${name}: the binary at ${file} is larger than ${MAX_HASH_BYTES / 1024 / 1024} MB; its checksum is not compared.`,
+        });
+        continue;
+      }
+      const actual = hashed && 'sha256' in hashed ? hashed.sha256 : undefined;
       if (!actual || actual.toLowerCase() === expected.toLowerCase()) continue;
       diagnostics.push({
         start: checksum.value.start,

@@ -1,0 +1,67 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { readJson } from '../../../server/src/core/parse/json-reader';
+import { readToml } from '../../../server/src/core/parse/toml-reader';
+import { MAX_EXPANDED_NODES, readYaml } from '../../../server/src/core/parse/yaml-reader';
+import { MAX_NESTING } from '../../../server/src/core/parse/limits';
+import { toValue } from '../../../server/src/core/tree-query';
+
+// Minimal hostile inputs from issue #12, each straight through the reader that used to fail.
+
+test('#1 an anchor that contains its own alias is one error, not infinite recursion', () => {
+  const read = readYaml('x: &a\n  b: *a\n', { version: '1.2' });
+  assert.deepEqual(read.diagnostics.map((d) => d.code), ['yaml.alias-cycle']);
+  assert.deepEqual(toValue(read.documents[0].root), { x: { b: null } });
+  const merged = readYaml('x: &a\n  <<: *a\n  y: 1\n', { version: '1.1' });
+  assert.deepEqual(merged.diagnostics.map((d) => d.code), ['yaml.alias-cycle']);
+});
+
+test('#4 a mapping as a key is named by its source, not rendered (nested or merge-keyed)', () => {
+  const nested = readYaml('x:\n' + '  {\n'.repeat(30), { version: '1.2' });
+  assert.ok(nested.documents.length >= 1);
+  const merge = readYaml('{<<: 1}: x\n', { version: '1.1' });
+  assert.equal(merge.documents[0].root?.type, 'object');
+  assert.deepEqual(Object.keys(toValue(merge.documents[0].root) as object), ['{<<: 1}']);
+});
+
+test('#5 nesting deeper than the limit is one clear diagnostic in every format, not a stack overflow', () => {
+  const deep = MAX_NESTING + 50;
+  const cases = [
+    readJson('['.repeat(deep) + ']'.repeat(deep)),
+    readJson('['.repeat(100_000)),
+    readToml('a = ' + '['.repeat(deep) + ']'.repeat(deep)),
+    readToml('a = ' + '['.repeat(100_000)),
+    readToml('[' + Array.from({ length: deep }, (_, i) => `k${i}`).join('.') + ']\n'),
+    readYaml('a: ' + '['.repeat(deep) + ']'.repeat(deep), { version: '1.2' }),
+    readYaml(Array.from({ length: deep }, (_, i) => ' '.repeat(i) + 'a:').join('\n') + ' 1\n', { version: '1.2' }),
+  ];
+  for (const read of cases) {
+    const tooDeep = read.diagnostics.filter((d) => d.code === 'workbench.too-deep');
+    assert.equal(tooDeep.length, 1, JSON.stringify(read.diagnostics.slice(0, 3)));
+    assert.match(tooDeep[0].message, new RegExp(`nested deeper than ${MAX_NESTING.toLocaleString('en-US')} levels`));
+    assert.equal(read.documents[0].root, undefined);
+  }
+  // Just under the limit still reads.
+  const ok = readJson('['.repeat(MAX_NESTING - 1) + ']'.repeat(MAX_NESTING - 1));
+  assert.equal(ok.diagnostics.length, 0);
+  assert.equal(ok.documents[0].root?.type, 'array');
+});
+
+test('#5 brackets inside strings and comments do not count as nesting', () => {
+  const brackets = '['.repeat(MAX_NESTING + 10);
+  assert.equal(readJson(JSON.stringify({ a: brackets })).diagnostics.length, 0);
+  assert.equal(readToml(`a = "${brackets}"\nb = '${brackets}'\n# ${brackets}\nc = """\n${brackets}\n"""\n`).diagnostics.length, 0);
+});
+
+test('#12 plain values never count as alias expansions; real expansions still do', () => {
+  const plain = readYaml('list:\n' + '  - v\n'.repeat(MAX_EXPANDED_NODES + 1), { version: '1.2' });
+  assert.equal(plain.diagnostics.length, 0);
+  assert.equal((toValue(plain.documents[0].root) as { list: unknown[] }).list.length, MAX_EXPANDED_NODES + 1);
+  let bomb = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
+  let previous = 'a';
+  for (const name of 'bcdefghi') {
+    bomb += `${name}: &${name} [${Array(9).fill('*' + previous).join(',')}]\n`;
+    previous = name;
+  }
+  assert.deepEqual(readYaml(bomb, { version: '1.2' }).diagnostics.map((d) => d.code), ['yaml.alias-limit']);
+});
