@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runCli } from '../helpers/cli';
@@ -85,7 +86,7 @@ const CASES: Record<string, { setup: Setup; posixOnly?: boolean }> = {
 const outsideHashes = new Set<string>();
 if (posix) {
   for (const file of ['/etc/passwd', '/etc/hostname']) {
-    if (fs.existsSync(file)) outsideHashes.add(require('node:crypto').createHash('sha256').update(fs.readFileSync(file)).digest('hex'));
+    if (fs.existsSync(file)) outsideHashes.add(createHash('sha256').update(fs.readFileSync(file)).digest('hex'));
   }
 }
 

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isWithin } from '../core/safe-fs';
+import { isWithin } from '../core';
 
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json', '.toml']);
 const SKIPPED_FOLDERS = new Set(['node_modules']);

@@ -2,8 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { Engine, MAX_DIAGNOSTICS_PER_FILE, type AnalyzeInput } from '../../../server/src/analysis/engine';
 import { SchemaStore } from '../../../server/src/schemas/schema-store';
-import { MAX_MANIFEST_BYTES } from '../../../server/src/core/text/decode';
-import type { Classification } from '../../../server/src/core/classify/classify';
+import { MAX_MANIFEST_BYTES, type Classification } from '../../../server/src/core';
 import { checkText } from '../../helpers/engine';
 
 test('#6 an exception while checking a file becomes one workbench.internal-error on it', async () => {

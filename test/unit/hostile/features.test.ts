@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { cursorContext } from '../../../server/src/features/cursor-context';
 import { outline } from '../../../server/src/features/symbols';
-import { readToml } from '../../../server/src/core/parse/toml-reader';
+import { readToml } from '../../../server/src/core';
 
 test('#9 completion context after U+2028, U+2029 or a lone CR on the line does not throw', () => {
   for (const text of ['plugins:\n  - name: a\u2028b', 'a: 1\u2029\nb: ', 'plugins:\r  - name: x\r    ena', 'a:\r\n  b\u2028: ']) {

@@ -4,8 +4,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Engine } from '../../../server/src/analysis';
-import { nodeFileAccess } from '../../../server/src/core/workspace';
-import { readRegularFile, resolveWithin } from '../../../server/src/core/safe-fs';
+import { nodeFileAccess, readRegularFile, resolveWithin } from '../../../server/src/core';
 import { checkText, makeTree } from '../../helpers/engine';
 import { pluginsFile } from '../systems/gatewayd/fixtures';
 

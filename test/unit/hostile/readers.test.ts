@@ -1,10 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { readJson } from '../../../server/src/core/parse/json-reader';
-import { readToml } from '../../../server/src/core/parse/toml-reader';
-import { MAX_EXPANDED_NODES, readYaml } from '../../../server/src/core/parse/yaml-reader';
-import { MAX_NESTING } from '../../../server/src/core/parse/limits';
-import { toValue } from '../../../server/src/core/tree-query';
+import { MAX_EXPANDED_NODES, MAX_NESTING, readJson, readToml, readYaml, toValue } from '../../../server/src/core';
 
 // Minimal hostile inputs from issue #12, each straight through the reader that used to fail.
 

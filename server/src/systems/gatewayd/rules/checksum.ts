@@ -1,8 +1,7 @@
 import * as path from 'node:path';
 import { findProperty, stringValue, type EngineDiagnostic } from '../../../core';
 import type { Rule } from '../../../analysis/rule';
-import { resolveWithin } from '../../../core/safe-fs';
-import { MAX_HASH_BYTES } from '../../../core/workspace';
+import { MAX_HASH_BYTES, resolveWithin } from '../../../core';
 import { entryName, pluginEntries } from './plugin-entries';
 
 const SHA256 = /^[0-9a-fA-F]{64}$/;
