@@ -1,4 +1,4 @@
-import type { EngineDiagnostic, Format } from '../core';
+import { LineIndex, type EngineDiagnostic, type Format } from '../core';
 
 /**
  * `# plugin-workbench-disable-next-line <code>[, <code>]` on the line above a problem hides it, in
@@ -25,21 +25,10 @@ export function directiveCodes(line: string): string[] | undefined {
 /** The diagnostics left once the directives in `text` are applied. */
 export function applySuppressions(text: string, diagnostics: EngineDiagnostic[]): EngineDiagnostic[] {
   if (!text.includes(SUPPRESSION_DIRECTIVE)) return diagnostics;
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const lineOf = (offset: number) => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (lineStarts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
-  };
-  const lineText = (line: number) => text.slice(lineStarts[line], line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : text.length);
+  const index = new LineIndex(text);
+  const lineText = (line: number) => text.slice(index.lineStart(line), index.lineEnd(line));
   return diagnostics.filter((d) => {
-    const line = lineOf(d.start);
+    const line = index.positionAt(d.start).line;
     if (line === 0) return true;
     const codes = directiveCodes(lineText(line - 1));
     return codes === undefined || (codes.length > 0 && !codes.includes(d.code));

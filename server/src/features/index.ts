@@ -5,6 +5,7 @@ import type { WorkbenchService } from '../lsp/workbench-service';
 import { registerCodeActions } from './code-actions';
 import { COMPLETION_TRIGGERS, registerCompletion } from './completion';
 import { registerDefinition } from './definition';
+import { registerFolding } from './folding-handlers';
 import { registerHover } from './hover';
 import { registerLinks } from './links';
 import { registerSymbols } from './symbols';
@@ -23,6 +24,7 @@ export function registerFeatures(context: FeatureContext): void {
   registerCodeActions(context);
   registerDefinition(context);
   registerLinks(context);
+  registerFolding(context);
 }
 
 /** The capabilities the registered features provide. */
@@ -33,4 +35,6 @@ registerFeatures.capabilities = {
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
   definitionProvider: true,
   documentLinkProvider: { resolveProvider: false },
+  foldingRangeProvider: true,
+  selectionRangeProvider: true,
 } satisfies ServerCapabilities;
