@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { SetTrustedNotification } from '../../server/src/lsp/protocol';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { changeAssociation } from './commands/change-association';
+import { showReferences } from './commands/show-references';
 import { createLanguageClient } from './language-client';
 import { ManifestStatusBar } from './status/status-bar';
 import { newPlugin } from './scaffold/wizard';
@@ -41,6 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Plugin
     }),
     vscode.commands.registerCommand('pluginWorkbench.showOutput', () => outputChannel.show(true)),
     vscode.commands.registerCommand('pluginWorkbench.newPlugin', newPlugin),
+    vscode.commands.registerCommand('pluginWorkbench.showReferences', showReferences),
     vscode.commands.registerCommand('pluginWorkbench.changeAssociation', async (args?: { uri?: string; kind?: string }) => {
       const kind = await changeAssociation(args);
       await statusBar.refresh();

@@ -6,6 +6,7 @@ import { registerCodeActions } from './code-actions';
 import { COMPLETION_TRIGGERS, registerCompletion } from './completion';
 import { registerDefinition } from './definition';
 import { registerFolding } from './folding-handlers';
+import { registerNames } from './name-handlers';
 import { registerHover } from './hover';
 import { registerLinks } from './links';
 import { registerSymbols } from './symbols';
@@ -25,6 +26,7 @@ export function registerFeatures(context: FeatureContext): void {
   registerDefinition(context);
   registerLinks(context);
   registerFolding(context);
+  registerNames(context);
 }
 
 /** The capabilities the registered features provide. */
@@ -37,4 +39,7 @@ registerFeatures.capabilities = {
   documentLinkProvider: { resolveProvider: false },
   foldingRangeProvider: true,
   selectionRangeProvider: true,
+  renameProvider: { prepareProvider: true },
+  referencesProvider: true,
+  codeLensProvider: { resolveProvider: false },
 } satisfies ServerCapabilities;

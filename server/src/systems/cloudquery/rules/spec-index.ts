@@ -44,18 +44,26 @@ export function specsInDocuments(documents: ParsedDocument[], file: string): Spe
  */
 export function visibleSpecs(context: RuleContext): SpecEntry[] {
   const own = specsInDocuments(context.documents, context.path);
-  const dir = path.dirname(context.path);
   const siblings: SpecEntry[] = [];
+  for (const file of siblingSpecFiles(context)) {
+    const parsed = context.parseOther(file, 'cloudquery-spec');
+    if (parsed) siblings.push(...specsInDocuments(parsed.documents, file).map(({ nameNode: _n, ...rest }) => rest));
+  }
+  return [...own, ...siblings];
+}
+
+/** The other CloudQuery spec files of the folder (`cloudquery sync <folder>` loads them together). */
+export function siblingSpecFiles(context: RuleContext): string[] {
+  const dir = path.dirname(context.path);
+  const files: string[] = [];
   for (const name of context.files.list(dir)) {
     if (!/\.ya?ml$/i.test(name)) continue;
     const file = path.join(dir, name);
     if (file === context.path) continue;
     const text = context.files.readText(file);
-    if (text === undefined || classify({ path: file, text }).kind !== 'cloudquery-spec') continue;
-    const parsed = context.parseOther(file, 'cloudquery-spec');
-    if (parsed) siblings.push(...specsInDocuments(parsed.documents, file).map(({ nameNode: _n, ...rest }) => rest));
+    if (text !== undefined && classify({ path: file, text }).kind === 'cloudquery-spec') files.push(file);
   }
-  return [...own, ...siblings];
+  return files;
 }
 
 export function isPlaceholder(node: ValueNode | undefined): boolean {

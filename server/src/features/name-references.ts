@@ -1,0 +1,142 @@
+import type { RuleContext } from '../analysis/rule';
+import type { KindId } from '../core/kinds';
+import { pathTo, walkNodes, type Step } from '../core/tree-query';
+import type { ParsedFile, ScalarNode } from '../core/types';
+import { comparePath, compilePath, type PathPattern } from './path-pattern';
+
+// Names that other places refer to (a CloudQuery destination named in a source's destinations,
+// a LogCraft service id, ...): where they are declared and used, across the files that see each
+// other. Each system describes its sites (systems/<system>/names.ts); rename, find references and
+// the references code lens are built here on those sites, as pure functions.
+
+/** One occurrence of a name: its exact span in its file. */
+export interface NameSite {
+  file: string;
+  start: number;
+  end: number;
+  /** What the name names, in the system's vocabulary (`destination`, `transformer`, `service`). */
+  target: string;
+  name: string;
+  /** The place that defines the name (e.g. a spec's `name:`), as opposed to a use of it. */
+  declaration: boolean;
+  /** What holds a use, for the code lens ("used by 2 sources"): e.g. `source`. */
+  owner?: string;
+  /** Which one holds it (uses from one owner count once), e.g. its file and document. */
+  ownerId?: string;
+}
+
+/** A value that refers to a name: where (path notation of path-pattern.ts; none: any string value) and, optionally, a pattern whose first group is the name. */
+export interface ReferenceSiteRow {
+  path?: string;
+  target: string;
+  pattern?: RegExp;
+}
+
+/** What a system knows about its names, for the kinds it lists. */
+export interface NameProvider {
+  kinds: readonly KindId[];
+  /** The files whose names this file sees (itself included), with their kinds. */
+  scope(context: RuleContext): Array<{ file: string; kind: KindId }>;
+  /** Every declaration and use in one parsed file; `text` is the file's original text. */
+  sites(parsed: ParsedFile, file: string, text: string): NameSite[];
+}
+
+/**
+ * Uses found by rows in one document root: exact paths first; a pattern row takes the name from
+ * inside the value (its span is found in the original text, so the edit touches only the name).
+ */
+export function siteRows(rows: ReferenceSiteRow[]): (root: ParsedFile['documents'][number]['root'], file: string, text: string, owner?: Pick<NameSite, 'owner' | 'ownerId'>) => NameSite[] {
+  const compiled = rows.map((row) => ({ ...row, at: row.path === undefined ? undefined : compilePath(row.path) }));
+  return (root, file, text, owner) => {
+    const sites: NameSite[] = [];
+    for (const node of walkNodes(root)) {
+      if (node.type !== 'scalar' || typeof node.value !== 'string') continue;
+      const path = pathTo(node);
+      const row = compiled.find((r) => matches(r.at, path) && (!r.pattern || r.pattern.test(node.value as string)));
+      if (!row) continue;
+      const site = row.pattern ? patternSpan(node, text, row.pattern) : valueSpan(node, text);
+      if (site) sites.push({ file, ...site, target: row.target, declaration: false, ...owner });
+    }
+    return sites;
+  };
+}
+
+function matches(at: PathPattern | undefined, path: Step[]): boolean {
+  return at === undefined || comparePath(at, path) === 'exact';
+}
+
+/** The span of a scalar's text without its quotes. */
+export function valueSpan(node: ScalarNode, text: string): { start: number; end: number; name: string } | undefined {
+  if (typeof node.value !== 'string') return undefined;
+  const raw = text.slice(node.start, node.end);
+  const quoted = /^["']/.test(raw) ? 1 : 0;
+  const inner = raw.slice(quoted, raw.length - (quoted && raw.length > 1 && raw[raw.length - 1] === raw[0] ? 1 : 0)).trimEnd();
+  // An escaped value (`"a\u0062"`) cannot be edited in place as the name: leave it out.
+  if (inner !== node.value) return undefined;
+  return { start: node.start + quoted, end: node.start + quoted + inner.length, name: node.value };
+}
+
+function patternSpan(node: ScalarNode, text: string, pattern: RegExp): { start: number; end: number; name: string } | undefined {
+  const raw = text.slice(node.start, node.end);
+  const match = new RegExp(pattern.source, pattern.flags.replace('g', '')).exec(raw);
+  if (!match || match[1] === undefined) return undefined;
+  const start = node.start + match.index + match[0].indexOf(match[1]);
+  return { start, end: start + match[1].length, name: match[1] };
+}
+
+/** Reads a file of the scope: the open document's text when there is one, else the disk. */
+export type TextOf = (file: string) => string | undefined;
+
+/** Every site of every file in the provider's scope for this file. */
+export function sitesInScope(provider: NameProvider, context: RuleContext, textOf: TextOf, parse: (file: string, text: string, kind: KindId) => ParsedFile): NameSite[] {
+  const sites: NameSite[] = [];
+  for (const { file, kind } of provider.scope(context)) {
+    if (file === context.path) {
+      sites.push(...provider.sites(context.file, file, context.text));
+      continue;
+    }
+    const text = textOf(file);
+    if (text === undefined) continue;
+    sites.push(...provider.sites(parse(file, text, kind), file, text));
+  }
+  return sites;
+}
+
+/** The site under the cursor in this file, if any. */
+export function siteAt(sites: NameSite[], file: string, offset: number): NameSite | undefined {
+  return sites.find((s) => s.file === file && offset >= s.start && offset <= s.end);
+}
+
+/** The declaration and every use of the same name. */
+export function sameName(sites: NameSite[], site: NameSite): NameSite[] {
+  return sites.filter((s) => s.target === site.target && s.name === site.name);
+}
+
+/** Text edits per file renaming every occurrence of the name at `site`. */
+export function renameEdits(sites: NameSite[], site: NameSite, newName: string): Map<string, Array<{ start: number; end: number; newText: string }>> {
+  const edits = new Map<string, Array<{ start: number; end: number; newText: string }>>();
+  for (const s of sameName(sites, site)) {
+    const list = edits.get(s.file) ?? [];
+    if (!list.some((e) => e.start === s.start)) list.push({ start: s.start, end: s.end, newText: newName });
+    edits.set(s.file, list);
+  }
+  return edits;
+}
+
+/** A lens above each declaration of this file: how many uses it has, and by what. */
+export function referenceLenses(sites: NameSite[], file: string): Array<{ declaration: NameSite; uses: NameSite[]; title: string }> {
+  return sites
+    .filter((s) => s.declaration && s.file === file)
+    .map((declaration) => {
+      const uses = sameName(sites, declaration).filter((s) => !s.declaration);
+      const owners = new Map<string, Set<string>>();
+      for (const use of uses) {
+        const label = use.owner ?? 'reference';
+        owners.set(label, (owners.get(label) ?? new Set()).add(use.ownerId ?? `${use.file}:${use.start}`));
+      }
+      const title = uses.length
+        ? `used by ${[...owners].map(([owner, ids]) => `${ids.size} ${ids.size === 1 ? owner : `${owner}s`}`).join(', ')}`
+        : 'not used';
+      return { declaration, uses, title };
+    });
+}

@@ -1,0 +1,38 @@
+import { findProperty } from '../../core/parse/tree-builder';
+import type { NameProvider, NameSite } from '../../features/name-references';
+import { siteRows, valueSpan } from '../../features/name-references';
+import type { ScalarNode } from '../../core/types';
+import { siblingSpecFiles, specOf } from './rules/spec-index';
+
+/** `@@plugins.<name>.connection` names a destination (CloudQuery expands it at sync time). */
+const CONNECTION = /@@plugins\.([^.\s"']+)\.connection/;
+
+/** Where a spec names another: a source's destinations and backend connection, a destination's transformers, a connection anywhere. */
+const uses = siteRows([
+  { path: 'spec.destinations[]', target: 'destination' },
+  { path: 'spec.transformers[]', target: 'transformer' },
+  { path: 'spec.backend_options.connection', target: 'destination', pattern: CONNECTION },
+  { target: 'destination', pattern: CONNECTION },
+]);
+
+/**
+ * Destination and transformer names: declared by a spec's `name:`, used by other specs of the same
+ * file or of the sibling spec files (the folder `cloudquery sync` reads).
+ */
+export const cloudqueryNames: NameProvider = {
+  kinds: ['cloudquery-spec'],
+  scope: (context) => [{ file: context.path, kind: 'cloudquery-spec' }, ...siblingSpecFiles(context).map((file) => ({ file, kind: 'cloudquery-spec' as const }))],
+  sites(parsed, file, text) {
+    const sites: NameSite[] = [];
+    for (const document of parsed.documents) {
+      const spec = specOf(document);
+      if (!spec) continue;
+      const owner = { owner: spec.kind, ownerId: `${file}:${document.start}` };
+      const nameNode = findProperty(spec.spec, 'name')?.value;
+      const declared = nameNode?.type === 'scalar' && !nameNode.placeholder ? valueSpan(nameNode as ScalarNode, text) : undefined;
+      if (declared) sites.push({ file, ...declared, target: spec.kind, declaration: true, ...owner });
+      sites.push(...uses(document.root, file, text, owner));
+    }
+    return sites;
+  },
+};
