@@ -98,3 +98,9 @@ test('YAML: a boolean offered inside quotes replaces the quotes and is kept', as
   const { after } = await accept(path.join(dir, 'gatewayd_plugins.yaml'), 'enableMetricsMerger: "|"\nplugins: []\n', 'true');
   assert.match(after, /^enableMetricsMerger: true$/m);
 });
+
+test('a boolean whose default is false lists false first', async () => {
+  const { items } = await complete(path.join(makeTree({}), 'gatewayd_plugins.yaml'), 'actionRedis:\n  enabled: |\nplugins: []\n');
+  const order = items.slice().sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label)).map((i) => i.label);
+  assert.deepEqual(order.slice(0, 2), ['false', 'true']);
+});

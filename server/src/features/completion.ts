@@ -10,6 +10,7 @@ import type { FeatureContext } from './index';
 import { manifestDocuments } from './manifest-document';
 import { allowedValues, describe, examplesOf, SchemaNavigator, typesOf } from './schema-navigator';
 import { workspaceValues } from './workspace-values';
+import { schemasAt } from './embedded-schema';
 
 /** `:`/` ` after a YAML key, `-` for a list item, `"` for JSON keys and strings, `=` in TOML, `[` for flow lists. */
 export const COMPLETION_TRIGGERS = [':', ' ', '-', '"', '=', '['];
@@ -28,9 +29,10 @@ export function registerCompletion(features: FeatureContext): void {
     const holding = documentAt(analysis.parsed.documents, offset);
     const parsedValue = holding && !holding.broken && holding.root && definition.format === 'yaml' ? toValue(holding.root) : undefined;
     const context = cursorContext(definition.format, text, offset, definition.yamlVersion, parsedValue);
-    const navigator = SchemaNavigator.for(features.service.engine.schemas, analysis.kind);
-    if (!context || !navigator) return null;
-    const schemas = navigator.at(context.path, context.documentValue);
+    if (!context) return null;
+    const found = schemasAt(features.service.engine.schemas, analysis.kind, uriToPath(document.uri), features.service.engine.files, context.path, context.documentValue);
+    if (!found) return null;
+    const { navigator, schemas } = found;
     const edit = replacement(document, text, context, offset);
     const objectLike = schemas.some((s) => s.properties || typesOf([s]).includes('object'));
     if (context.position === 'key' && objectLike) {
@@ -162,7 +164,8 @@ function valueItems(schemas: JsonSchema[], format: Format, edit: Replacement, kn
       kind,
       detail: isDefault && detail !== 'default' ? `${detail} · default` : detail,
       documentation: documentation ? { kind: MarkupKind.Markdown, value: documentation } : undefined,
-      sortText: String(items.length).padStart(4, '0'),
+      // The default first (`false` before `true` when false is the default), then in schema order.
+      sortText: `${isDefault ? 0 : 1}${String(items.length).padStart(4, '0')}`,
       preselect: isDefault || undefined,
       ...valueEdit(value, format, edit),
     });

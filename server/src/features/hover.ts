@@ -4,6 +4,8 @@ import { toValue, type Format, type ParsedDocument, type ValueNode } from '../co
 import { cursorContext } from './cursor-context';
 import type { FeatureContext } from './index';
 import { manifestDocuments } from './manifest-document';
+import { schemasAt } from './embedded-schema';
+import { uriToPath } from '../lsp/workbench-service';
 import { allowedValues, describe, SchemaNavigator, typesOf, type PathSegment } from './schema-navigator';
 
 interface Target {
@@ -77,9 +79,10 @@ export function registerHover(features: FeatureContext): void {
     const offset = document.offsetAt(params.position);
     const doc = documentAt(analysis.parsed.documents, offset);
     const target = targetAt(doc?.root, offset) ?? keyOnLine(definition.format, analysis.parsed.text, offset, definition.yamlVersion);
-    const navigator = SchemaNavigator.for(service.engine.schemas, analysis.kind);
-    if (!target || !navigator) return null;
-    const schemas = navigator.at(target.path, 'documentValue' in target ? target.documentValue : toValue(doc?.root));
+    if (!target) return null;
+    const found = schemasAt(service.engine.schemas, analysis.kind, uriToPath(document.uri), service.engine.files, target.path, 'documentValue' in target ? target.documentValue : toValue(doc?.root));
+    if (!found) return null;
+    const { schemas } = found;
     const info = describe(schemas);
     if (!info.markdown && !info.plain) return null;
     const parts: string[] = [`**${target.key || definition.title}**`, info.markdown ?? info.plain ?? ''];
@@ -95,7 +98,8 @@ export function registerHover(features: FeatureContext): void {
     if (info.default !== undefined) parts.push(`Default: \`${JSON.stringify(info.default)}\``);
     const rootDocs = service.engine.schemas.schemaFor(analysis.kind)?.['x-docs'];
     const docs = info.docs ?? (typeof rootDocs === 'string' ? rootDocs : undefined) ?? definition.docs;
-    if (docs) parts.push(`[${definition.title} documentation](${docs})`);
+    // The docs link right after the description: long value lists would push it out of view.
+    if (docs) parts.splice(2, 0, `[${definition.title} documentation](${docs})`);
     return {
       contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') },
       range: { start: document.positionAt(target.start), end: document.positionAt(target.end) },

@@ -40,7 +40,7 @@ export function registerNames(features: FeatureContext): void {
       if (!index) indexes.set(site.file, (index = new LineIndex(texts.get(site.file) ?? '')));
       return { start: index.positionAt(site.start), end: index.positionAt(site.end) };
     };
-    return { document, file, sites, uriOf, rangeOf };
+    return { document, file, sites, uriOf, rangeOf, provider };
   }
 
   const location = (s: NonNullable<Awaited<ReturnType<typeof scope>>>, site: NameSite): Location => ({ uri: s.uriOf(site.file), range: s.rangeOf(site) });
@@ -77,7 +77,7 @@ export function registerNames(features: FeatureContext): void {
 
   connection.onCodeLens(async (params: CodeLensParams): Promise<CodeLens[] | null> => {
     const s = await scope(params.textDocument.uri);
-    if (!s) return null;
+    if (!s || s.provider.lens === false) return null;
     return referenceLenses(s.sites, s.file).map(({ declaration, uses, title }) => {
       const range = s.rangeOf(declaration);
       return {

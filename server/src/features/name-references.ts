@@ -39,6 +39,8 @@ export interface NameProvider {
   scope(context: RuleContext): Array<{ file: string; kind: KindId }>;
   /** Every declaration and use in one parsed file; `text` is the file's original text. */
   sites(parsed: ParsedFile, file: string, text: string): NameSite[];
+  /** A references lens over each declaration (off where uses are only the name's own repetitions). */
+  lens?: boolean;
 }
 
 /**

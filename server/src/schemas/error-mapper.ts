@@ -249,6 +249,8 @@ function containsPlaceholder(node: ValueNode): boolean {
 }
 
 function display(value: unknown): string {
+  // "(got )" says nothing: an empty string is named as one.
+  if (value === '') return 'an empty string';
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 

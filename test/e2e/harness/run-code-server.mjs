@@ -16,7 +16,9 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const CODE_SERVER = path.join(ROOT, '.vscode-test', 'code-server-4.100.3', 'node_modules', '.bin', 'code-server');
 const TEST_ENTRY = path.join(ROOT, 'out', 'test', 'e2e', 'suite', 'index.js');
 const VSIX = path.join(ROOT, 'plugin-workbench.vsix');
-const SCREENSHOT = path.join(ROOT, 'docs', 'images', 'diagnostics.png');
+// Screenshots go to test-results/ (ignored), so that a test run leaves the tracked files as they
+// are; PW_UPDATE_SCREENSHOTS=1 writes the README's images in docs/images/ instead.
+const SCREENSHOTS = process.env.PW_UPDATE_SCREENSHOTS === '1' ? path.join(ROOT, 'docs', 'images') : path.join(ROOT, 'test-results', 'screenshots');
 const only = process.argv.slice(2);
 
 function run(command, args, options = {}) {
@@ -112,11 +114,14 @@ async function runSuite(name, { installVsix, trusted }) {
     const deadline = Date.now() + 8 * 60_000;
     while (!fs.existsSync(results)) {
       if (Date.now() > deadline) throw new Error(`the ${name} suite wrote no results in 8 minutes; see ${logFile}`);
-      // The suite asks for a screenshot once a manifest with diagnostics is on screen.
-      if (fs.existsSync(path.join(markers, 'screenshot')) && !fs.existsSync(path.join(markers, 'screenshot-done'))) {
-        fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-        await page.screenshot({ path: SCREENSHOT });
-        fs.writeFileSync(path.join(markers, 'screenshot-done'), '');
+      // The suite asks for a screenshot (shot-<name>) once what it shows is on screen.
+      for (const marker of fs.readdirSync(markers).filter((f) => /^shot-[\w-]+$/.test(f))) {
+        if (fs.existsSync(path.join(markers, `${marker}.done`))) continue;
+        fs.mkdirSync(SCREENSHOTS, { recursive: true });
+        // Below the title bar, which says "[Extension Development Host]" in a test window.
+        const size = page.viewportSize() ?? { width: 1280, height: 800 };
+        await page.screenshot({ path: path.join(SCREENSHOTS, `${marker.slice(5)}.png`), clip: { x: 0, y: 35, width: size.width, height: size.height - 35 } });
+        fs.writeFileSync(path.join(markers, `${marker}.done`), '');
       }
       await driveUi(page, markers);
       await new Promise((r) => setTimeout(r, 250));

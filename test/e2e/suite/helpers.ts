@@ -63,12 +63,18 @@ export function gatewaydDevLaunch(name: string): vscode.DebugConfiguration {
   };
 }
 
-/** Asks the harness for a screenshot of the window and waits until it is taken. */
-export async function screenshot(): Promise<void> {
+/**
+ * Asks the harness for a screenshot of the window, named for the README (`docs/images/<name>.png`
+ * when the harness runs with PW_UPDATE_SCREENSHOTS=1, else under test-results/), and waits until
+ * it is taken. The side bar is closed first: the e2e workspace's test folders are no sight for readers.
+ */
+export async function screenshot(name = 'diagnostics'): Promise<void> {
   const markers = process.env.PW_E2E_MARKERS;
   if (!markers) return;
-  fs.writeFileSync(path.join(markers, 'screenshot'), '');
-  await waitFor('the screenshot', () => fs.existsSync(path.join(markers, 'screenshot-done')), 60_000);
+  await vscode.commands.executeCommand('workbench.action.closeSidebar');
+  await new Promise((r) => setTimeout(r, 500));
+  fs.writeFileSync(path.join(markers, `shot-${name}`), '');
+  await waitFor(`the screenshot ${name}`, () => fs.existsSync(path.join(markers, `shot-${name}.done`)), 60_000);
 }
 
 export type UiAction = { until: string; text?: string } | { type: string } | { press: string } | { read: string } | { pause: number };

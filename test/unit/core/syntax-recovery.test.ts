@@ -36,3 +36,10 @@ test('a file broken beyond a few lines is left as it is: syntax errors only', as
   const { diagnostics } = await checkText('gatewayd-plugins', text);
   assert.ok(diagnostics.every((d) => d.code.startsWith('yaml.')), JSON.stringify(diagnostics));
 });
+
+test('an empty string is named as one in messages, never "(got )"', async () => {
+  const { diagnostics } = await checkText('gatewayd-plugins', 'defaultPolicy: ""\nplugins: []\n');
+  assert.ok(diagnostics.length > 0);
+  assert.ok(diagnostics.every((d) => !d.message.includes('(got )')), JSON.stringify(diagnostics));
+  assert.ok(diagnostics.some((d) => d.message.includes('an empty string')), JSON.stringify(diagnostics));
+});

@@ -15,7 +15,7 @@ function isPluginProject(dir: string, files: FileAccess): boolean {
  * The plugin project a spec runs when it uses a plugin under development: `registry: local` names
  * its binary; `registry: grpc` serves it from the project the spec lives in (e.g. test/config.yml).
  */
-function projectFor(specFile: string, registry: string, pluginPath: string | undefined, files: FileAccess): string | undefined {
+export function projectFor(specFile: string, registry: string, pluginPath: string | undefined, files: FileAccess): string | undefined {
   const candidates: string[] = [];
   if (registry === 'local' && pluginPath) {
     for (const base of [path.dirname(specFile), path.dirname(path.dirname(specFile))]) candidates.push(path.dirname(path.resolve(base, pluginPath)));

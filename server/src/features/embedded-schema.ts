@@ -1,0 +1,41 @@
+import type { KindId } from '../core/kinds';
+import type { FileAccess } from '../core/workspace';
+import type { JsonSchema, SchemaStore } from '../schemas/schema-store';
+import { cloudqueryPluginSpec } from '../systems/cloudquery/embedded-schema';
+import { SchemaNavigator, type PathSegment } from './schema-navigator';
+
+/** A schema that applies below a path of a manifest instead of the kind's own (a plugin's spec schema). */
+export interface EmbeddedSchemaProvider {
+  kinds: readonly KindId[];
+  /** The schema file and text for this path, how many path segments lead to its root, and the value there. */
+  at(file: string, files: FileAccess, path: PathSegment[], documentValue: unknown): { file: string; text: string; depth: number; value: unknown } | undefined;
+}
+
+const PROVIDERS: readonly EmbeddedSchemaProvider[] = [cloudqueryPluginSpec];
+const parsed = new Map<string, JsonSchema | null>();
+
+/**
+ * The navigator and schemas at a path, for completion and hover: the kind's schema, or below an
+ * embedded root (a CloudQuery plugin's own spec schema) that one.
+ */
+export function schemasAt(store: SchemaStore, kind: KindId, file: string, files: FileAccess, path: PathSegment[], documentValue: unknown): { navigator: SchemaNavigator; schemas: JsonSchema[] } | undefined {
+  for (const provider of PROVIDERS) {
+    if (!provider.kinds.includes(kind)) continue;
+    const embedded = provider.at(file, files, path, documentValue);
+    if (!embedded) continue;
+    const key = `${embedded.file}:${embedded.text.length}:${embedded.text.slice(0, 64)}`;
+    if (!parsed.has(key)) {
+      try {
+        parsed.set(key, JSON.parse(embedded.text) as JsonSchema);
+      } catch {
+        parsed.set(key, null);
+      }
+    }
+    const root = parsed.get(key);
+    if (!root) continue;
+    const navigator = new SchemaNavigator(store, embedded.file, root);
+    return { navigator, schemas: navigator.at(path.slice(embedded.depth), embedded.value) };
+  }
+  const navigator = SchemaNavigator.for(store, kind);
+  return navigator ? { navigator, schemas: navigator.at(path, documentValue) } : undefined;
+}

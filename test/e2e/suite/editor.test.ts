@@ -1,0 +1,98 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { codeOf, EXTENSION_ID, ours, ui, waitFor, workspaceFile } from './helpers';
+
+// The editor as a user feels it: keys pressed in the page, widgets read from the page. Nothing
+// here calls vscode.execute…Provider, which skips VS Code's own filtering and indentation.
+
+const SUGGEST_ROW = '.editor-widget.suggest-widget.visible .monaco-list-row';
+const SUGGEST = '.editor-widget.suggest-widget.visible';
+const ACTIONS = '.action-widget';
+
+/** Writes a file into the workspace and shows it with the cursor at the `|` in `marked`. */
+async function edit(relative: string, marked: string): Promise<vscode.TextEditor> {
+  const file = workspaceFile(relative).fsPath;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, marked.replace('|', ''));
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+  const editor = await vscode.window.showTextDocument(document, { preview: false, preserveFocus: false });
+  const position = document.positionAt(marked.indexOf('|'));
+  editor.selection = new vscode.Selection(position, position);
+  // The server has read the file once its diagnostics (or its status) arrived; give it the time a user takes.
+  await new Promise((r) => setTimeout(r, 1500));
+  return editor;
+}
+
+/** Ctrl+Space and the rows of the suggest widget as the page shows them. */
+async function suggestions(): Promise<string> {
+  const [rows] = await ui([{ press: 'Control+Space' }, { until: SUGGEST_ROW }, { pause: 500 }, { read: SUGGEST }]);
+  return rows;
+}
+
+describe('Editing manifests in VS Code', () => {
+  before(async () => {
+    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+  });
+
+  afterEach(async () => {
+    await ui([{ press: 'Escape' }, { press: 'Escape' }]).catch(() => undefined);
+    await vscode.commands.executeCommand('workbench.action.files.saveAll');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('Ctrl+Space inside an empty quoted TOML value lists the state types, and Enter fills the quotes', async () => {
+    const editor = await edit('editing/logcraft/lgc.toml', '[core]\nworkspace = "rules"\n\n[state]\ntype = "|"\n');
+    const rows = await suggestions();
+    assert.match(rows, /local/);
+    assert.match(rows, /http/);
+    await ui([{ press: 'Enter' }, { pause: 500 }]);
+    assert.match(editor.document.getText(), /^type = "(local|http)"$/m);
+  });
+
+  it('Ctrl+Space inside a quoted JSON value of an eKuiper sink lists the field types', async () => {
+    await edit(
+      'editing/ekuiper/etc/sinks/demo.json',
+      '{\n  "about": {"trial": true, "author": {"name": "a"}, "helpUrl": {"en_US": "x"}, "description": {"en_US": "x"}},\n  "libs": [],\n  "properties": [\n    {"name": "url", "default": "", "optional": false, "control": "text", "type": "|", "hint": {"en_US": "u"}, "label": {"en_US": "URL"}}\n  ]\n}\n',
+    );
+    const rows = await suggestions();
+    assert.match(rows, /list_string/);
+    assert.match(rows, /bool/);
+  });
+
+  it('Ctrl+Space inside a quoted YAML value lists passthrough and terminate', async () => {
+    await edit('editing/gatewayd/gatewayd_plugins.yaml', 'defaultPolicy: "|"\nplugins: []\n');
+    const rows = await suggestions();
+    assert.match(rows, /passthrough/);
+    assert.match(rows, /terminate/);
+  });
+
+  it('accepting a list key inside spec: puts its first item two spaces deeper, not six', async () => {
+    const editor = await edit('editing/cloudquery/pg.yml', 'kind: destination\nspec:\n  name: pg\n  path: cloudquery/postgresql\n  version: v8.0.0\n  |\n');
+    await ui([{ type: 'transfor' }, { press: 'Control+Space' }, { until: SUGGEST_ROW, text: 'transformers' }, { pause: 300 }, { press: 'Enter' }, { pause: 500 }]);
+    assert.match(editor.document.getText(), /\n {2}transformers:\n {4}- /, JSON.stringify(editor.document.getText()));
+  });
+
+  it('Ctrl+. on a problem offers "Suppress <code> on this line", and choosing it hides the problem', async () => {
+    const editor = await edit('editing/gatewayd-suppress/gatewayd_plugins.yaml', 'plugins:\n  - name: cache\n    enabled: true\n    checksum: a|bc\n');
+    await waitFor('the checksum problem', () => ours(editor.document.uri).some((d) => codeOf(d) === 'gatewayd.checksum-format'));
+    const [menu] = await ui([{ press: 'Control+.' }, { until: ACTIONS, text: 'Suppress' }, { read: ACTIONS }]);
+    assert.match(menu, /Suppress gatewayd\.checksum-format on this line/);
+    // The suppression is the last entry: End, then Enter, as with the keyboard.
+    await ui([{ press: 'End' }, { pause: 200 }, { press: 'Enter' }, { pause: 800 }]);
+    assert.match(editor.document.getText(), /# plugin-workbench-disable-next-line gatewayd\.checksum-format\n {4}checksum: abc/);
+    await waitFor('the problem to go', () => !ours(editor.document.uri).some((d) => codeOf(d) === 'gatewayd.checksum-format'));
+  });
+
+  it('F2 on a CloudQuery destination renames it in its spec and in the source spec beside it', async () => {
+    const source = workspaceFile('editing/cq-rename/aws.yml').fsPath;
+    fs.mkdirSync(path.dirname(source), { recursive: true });
+    fs.writeFileSync(source, 'kind: source\nspec:\n  name: aws\n  path: cloudquery/aws\n  version: v1.0.0\n  tables: ["*"]\n  destinations: [postgresql]\n');
+    const editor = await edit('editing/cq-rename/postgresql.yml', 'kind: destination\nspec:\n  name: postgr|esql\n  path: cloudquery/postgresql\n  version: v8.0.0\n');
+    await ui([{ press: 'F2' }, { until: '.rename-box input' }, { press: 'Control+A' }, { type: 'warehouse' }, { press: 'Enter' }, { pause: 1500 }]);
+    assert.match(editor.document.getText(), /name: warehouse\n {2}path: cloudquery\/postgresql/);
+    const other = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === source) ?? (await vscode.workspace.openTextDocument(vscode.Uri.file(source)));
+    assert.match(other.getText(), /destinations: \[warehouse\]/);
+  });
+});
