@@ -1,5 +1,4 @@
-import type { KindId } from '../core/kinds';
-import type { FileAccess } from '../core/workspace';
+import type { KindId, FileAccess } from '../core';
 import type { JsonSchema, SchemaStore } from '../schemas/schema-store';
 import { cloudqueryPluginSpec } from '../systems/cloudquery/embedded-schema';
 import { SchemaNavigator, type PathSegment } from './schema-navigator';

@@ -1,7 +1,5 @@
+import { LineIndex, walkNodes, type ParsedFile, type ValueNode } from '../core';
 import type { FoldingRange, SelectionRange } from 'vscode-languageserver';
-import { LineIndex } from '../core/text/line-index';
-import { walkNodes } from '../core/tree-query';
-import type { ParsedFile, ValueNode } from '../core/types';
 
 // Folding and selection ranges from the parsed tree: the same for YAML, JSON and TOML, since
 // every node keeps its exact span. Pure functions of the parsed file.

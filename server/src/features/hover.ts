@@ -6,7 +6,7 @@ import type { FeatureContext } from './index';
 import { manifestDocuments } from './manifest-document';
 import { schemasAt } from './embedded-schema';
 import { uriToPath } from '../lsp/workbench-service';
-import { allowedValues, describe, SchemaNavigator, typesOf, type PathSegment } from './schema-navigator';
+import { allowedValues, describe, typesOf, type PathSegment } from './schema-navigator';
 
 interface Target {
   path: PathSegment[];

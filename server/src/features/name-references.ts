@@ -1,7 +1,6 @@
+import { pathTo, walkNodes, type KindId, type Step, type ParsedFile, type ScalarNode } from '../core';
+import type { ReferenceRow } from '../systems/types';
 import type { RuleContext } from '../analysis/rule';
-import type { KindId } from '../core/kinds';
-import { pathTo, walkNodes, type Step } from '../core/tree-query';
-import type { ParsedFile, ScalarNode } from '../core/types';
 import { comparePath, compilePath, type PathPattern } from './path-pattern';
 
 // Names that other places refer to (a CloudQuery destination named in a source's destinations,
@@ -25,12 +24,8 @@ export interface NameSite {
   ownerId?: string;
 }
 
-/** A value that refers to a name: where (path notation of path-pattern.ts; none: any string value) and, optionally, a pattern whose first group is the name. */
-export interface ReferenceSiteRow {
-  path?: string;
-  target: string;
-  pattern?: RegExp;
-}
+/** A value that refers to a name: the descriptors' reference rows (path, target, pattern). */
+export type ReferenceSiteRow = ReferenceRow;
 
 /** What a system knows about its names, for the kinds it lists. */
 export interface NameProvider {

@@ -1,10 +1,9 @@
-import type { KindId } from '../core/kinds';
+import type { KindId } from '../core';
 import type { NameProvider } from '../features/name-references';
-import { cloudqueryNames } from './cloudquery/names';
-import { logcraftNames } from './logcraft/names';
+import { SYSTEMS } from './index';
 
-/** The systems' name providers (rename, references, references lens). */
-export const NAME_PROVIDERS: readonly NameProvider[] = [cloudqueryNames, logcraftNames];
+/** The systems' name providers (rename, references, references lens), from their descriptors. */
+export const NAME_PROVIDERS: readonly NameProvider[] = SYSTEMS.flatMap((system) => (system.names ? [system.names] : []));
 
 export function nameProviderFor(kind: KindId): NameProvider | undefined {
   return NAME_PROVIDERS.find((p) => p.kinds.includes(kind));

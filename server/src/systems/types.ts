@@ -1,6 +1,7 @@
 import type { KindDefinition, KindId, SystemId, ValueNode } from '../core';
 import type { Rule, RuleContext } from '../analysis/rule';
 import type { HostDescriptor, ProjectKind, ToolInfo } from './projects';
+import type { NameProvider } from '../features/name-references';
 
 // The shape of what one plugin system knows. Each folder under systems/ exports one
 // SystemDescriptor from its index.ts; generic code (features, lsp, cli, client) iterates them and
@@ -89,6 +90,8 @@ export interface SystemDescriptor {
   links?: LinkRow[];
   workspaceValues?: ValueSource[];
   references?: ReferenceProvider[];
+  /** Names declared here and used elsewhere, for rename, find references and the references lens. */
+  names?: NameProvider;
   /** Quick fixes by diagnostic code, beyond the shared ones for the schema codes. */
   fixes?: Record<string, FixName[]>;
   /** Plugin projects of this system: detection, tasks and the launch configuration offered. */

@@ -3,12 +3,11 @@ import { relativePath } from '../link-resolvers';
 import { CLOUDQUERY_HOST, CLOUDQUERY_PROJECTS, CLOUDQUERY_TOOLS } from './project';
 import type { SystemDescriptor } from '../types';
 import { CLOUDQUERY_KINDS } from './kinds';
+import { CLOUDQUERY_REFERENCES, cloudqueryNames } from './names';
 import { CLOUDQUERY_RULES } from './rules';
 import { specsInDocuments, visibleSpecs, type SpecKind } from './rules/spec-index';
 
 const SPEC = 'cloudquery-spec';
-/** `@@plugins.<name>.connection` names a destination, in backend_options and anywhere in a plugin's own spec. */
-const CONNECTION = /@@plugins\.([^.\s]+)\.connection/;
 
 export const cloudquery: SystemDescriptor = {
   id: 'cloudquery',
@@ -39,12 +38,7 @@ export const cloudquery: SystemDescriptor = {
   references: [
     {
       kind: SPEC,
-      references: [
-        { path: 'spec.destinations[]', target: 'destination' },
-        { path: 'spec.transformers[]', target: 'transformer' },
-        { path: 'spec.backend_options.connection', target: 'destination', pattern: CONNECTION },
-        { target: 'destination', pattern: CONNECTION },
-      ],
+      references: CLOUDQUERY_REFERENCES,
       // A destination or transformer name jumps to the `name:` of its spec, here or in a sibling file.
       declarations: (context, target, name) => {
         const wanted = (s: { kind: SpecKind; name: string }) => s.kind === target && s.name === name;
@@ -61,6 +55,7 @@ export const cloudquery: SystemDescriptor = {
       },
     },
   ],
+  names: cloudqueryNames,
   fixes: {
     'cloudquery.spec-snake-case': ['replaceWithKnownValue'],
     'cloudquery.unknown-destination': ['replaceWithSuggestion'],

@@ -1,19 +1,21 @@
-import { findProperty } from '../../core/parse/tree-builder';
+import { findProperty, type ScalarNode } from '../../core';
 import type { NameProvider, NameSite } from '../../features/name-references';
+import type { ReferenceRow } from '../types';
 import { siteRows, valueSpan } from '../../features/name-references';
-import type { ScalarNode } from '../../core/types';
 import { siblingSpecFiles, specOf } from './rules/spec-index';
 
-/** `@@plugins.<name>.connection` names a destination (CloudQuery expands it at sync time). */
+/** `@@plugins.<name>.connection` names a destination, in backend_options and anywhere in a plugin's own spec (expanded at sync time). */
 const CONNECTION = /@@plugins\.([^.\s"']+)\.connection/;
 
 /** Where a spec names another: a source's destinations and backend connection, a destination's transformers, a connection anywhere. */
-const uses = siteRows([
+export const CLOUDQUERY_REFERENCES: ReferenceRow[] = [
   { path: 'spec.destinations[]', target: 'destination' },
   { path: 'spec.transformers[]', target: 'transformer' },
   { path: 'spec.backend_options.connection', target: 'destination', pattern: CONNECTION },
   { target: 'destination', pattern: CONNECTION },
-]);
+];
+
+const uses = siteRows(CLOUDQUERY_REFERENCES);
 
 /**
  * Destination and transformer names: declared by a spec's `name:`, used by other specs of the same

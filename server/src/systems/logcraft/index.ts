@@ -5,6 +5,7 @@ import { LOGCRAFT_HOST, LOGCRAFT_PROJECTS, LOGCRAFT_TOOLS } from './project';
 import type { OutlineRow, SystemDescriptor } from '../types';
 import { LOGCRAFT_KINDS } from './kinds';
 import { LOGCRAFT_RULES } from './rules';
+import { logcraftNames } from './names';
 import { pluginFolder } from './rules/missing-plugin';
 
 const TOP: OutlineRow = { path: '*', label: '{@key}', detail: '{@value}' };
@@ -42,6 +43,7 @@ export const logcraft: SystemDescriptor = {
       },
     },
   ],
+  names: logcraftNames,
   fixes: { 'logcraft.kebab-case': ['replaceWithKnownValue'] },
   projects: LOGCRAFT_PROJECTS,
   host: LOGCRAFT_HOST,
