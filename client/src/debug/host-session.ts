@@ -32,6 +32,7 @@ export class PluginHostSession extends DebugSession {
   protected override async launchRequest(response: DebugProtocol.LaunchResponse, args: LaunchArguments): Promise<void> {
     let responded = false;
     try {
+      for (const note of args.plan.notes ?? []) this.output(`${note}\n`, 'console');
       for (const { from, to } of args.plan.copies) {
         fs.mkdirSync(path.dirname(to), { recursive: true });
         fs.copyFileSync(from, to);

@@ -9,12 +9,15 @@ import { gatewayd } from './gatewayd';
 import { logcraft } from './logcraft';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { makeTargets, readMakefile } from './makefile';
 import { readText, type LaunchAttributes, type LaunchPlan, type PluginHostConfiguration, type Project, type ProjectFolder, type ResolvedTools, type TaskSpec, type ToolInfo, LaunchConfigError } from './projects';
 import { resolveToolWith, SHARED_TOOLS, type ToolLookup } from './tools';
 import type { SystemDescriptor } from './types';
 
 export type * from './types';
 export * from './projects';
+export { makeTargets, makeVariableValue, readMakefile } from './makefile';
+export { changelogVersion, latestTag, releaseVersion } from './release-version';
 export { onPath, type ToolLookup } from './tools';
 
 /** In order of precedence: classification tries kinds in this order. */
@@ -105,8 +108,13 @@ function projectKind(project: Project) {
   return PROJECT_KINDS.find((entry) => entry.kind.id === project.kind)?.kind;
 }
 
+/** A project's tasks; a `make` task only when the project's Makefile has its target. */
 export function tasksFor(project: Project): TaskSpec[] {
-  return projectKind(project)?.tasks(project) ?? [];
+  const tasks = projectKind(project)?.tasks(project) ?? [];
+  if (!tasks.some((t) => t.tool === 'make')) return tasks;
+  const makefile = readMakefile(project.dir);
+  const targets = makefile === undefined ? new Set<string>() : makeTargets(makefile);
+  return tasks.filter((t) => t.tool !== 'make' || (t.args ?? []).filter((a) => !a.startsWith('-') && !a.includes('=')).every((target) => targets.has(target)));
 }
 
 /** The task a project's launch runs first, if any. */

@@ -127,6 +127,8 @@ export interface LaunchPlan {
   copies: Array<{ from: string; to: string }>;
   /** Generated files (a dev-mode copy of a config) with their content. */
   writes: Array<{ file: string; content: string }>;
+  /** What the session says in the Debug Console before anything starts (a config it made, ...). */
+  notes?: string[];
   steps: LaunchStep[];
 }
 

@@ -72,6 +72,23 @@ test('GatewayD: gatewayd run --dev with a dev copy of the plugins config pointin
   assert.ok(driver.messages.some((m) => m.event === 'output' && m.body?.category === 'stderr'));
 });
 
+test('GatewayD without gatewayd.yaml: a session config with the defaults, said in the Debug Console, and the trace level in the environment', async () => {
+  const dir = makeTree({ 'gatewayd_plugins.yaml': PLUGINS, 'guard': 'binary' });
+  const host = writeStandIn(dir, 'gatewayd');
+  const plan = buildLaunchPlan({ system: 'gatewayd', project: dir, binary: 'guard', plugin: 'guard' }, { host });
+  const driver = new Driver();
+  driver.send('initialize', { adapterID: 'plugin-host' });
+  driver.send('launch', { plan });
+  await driver.until('the host to exit', () => driver.terminated());
+  const record = readRecord(dir, 'gatewayd');
+  const sessionConfig = record.argv[3];
+  assert.ok(!sessionConfig.startsWith(dir), sessionConfig);
+  assert.match(fs.readFileSync(sessionConfig, 'utf8'), /level: trace/);
+  assert.equal(record.env.GATEWAYD_LOGGERS_DEFAULT_LEVEL, 'trace');
+  assert.ok(driver.output().includes(`has no gatewayd.yaml: this session uses a dev config with GatewayD's defaults at ${sessionConfig}`), driver.output());
+  assert.equal(fs.existsSync(path.join(dir, 'gatewayd.yaml')), false, 'nothing is written into the project');
+});
+
 test('stop kills the whole process tree', async () => {
   const dir = makeTree({ 'config.yml': 'plugins: []\n' });
   const go = writeStandIn(dir, 'go', { stayAlive: true });
@@ -175,7 +192,7 @@ test('clear errors for bad attributes and missing hosts', () => {
   const dir = makeTree({ 'gatewayd.yaml': '', 'gatewayd_plugins.yaml': PLUGINS.replace('guard', 'a') + '  - name: b\n' });
   assert.throws(() => buildLaunchPlan({ system: 'gatewayd', project: dir, binary: 'x' }, {}), (e: unknown) => e instanceof LaunchConfigError && /pluginWorkbench\.gatewayd\.path/.test(e.message));
   assert.throws(() => buildLaunchPlan({ system: 'gatewayd', project: dir, binary: 'x' }, { host: '/bin/true' }), /Name the plugin entry to run in the "plugin" attribute \(.* has: a, b\)/);
-  assert.throws(() => buildLaunchPlan({ system: 'anklet', project: dir }, { go: '/bin/true' }), /The Anklet config .*config\.yml does not exist/);
+  assert.throws(() => buildLaunchPlan({ system: 'anklet', project: dir }, { go: '/bin/true' }), /The Anklet config .*config\.yml \(attribute "config"\) does not exist/);
   assert.throws(() => buildLaunchPlan({ system: 'logcraft', project: dir, wasm: 'x.wasm', lgcProject: '.' }, {}), /pluginWorkbench\.logcraft\.path/);
 });
 

@@ -9,6 +9,7 @@ test('projects of every system are recognised, with their tasks', () => {
     'cq-source-books/go.mod': 'module github.com/acme/cq-source-books\n\nrequire github.com/cloudquery/plugin-sdk/v4 v4.70.0\n',
     'gatewayd-plugin-guard/go.mod': 'module github.com/acme/gatewayd-plugin-guard\n',
     'gatewayd-plugin-guard/gatewayd_plugin.yaml': 'plugins:\n  - name: gatewayd-plugin-guard\n',
+    'gatewayd-plugin-guard/Makefile': 'build-dev:\n\tgo build\ntest:\n\tgo test ./...\nbuild-release:\n\ttrue\n',
     'anklet/go.mod': 'module github.com/veertuinc/anklet\n',
     'anklet/main.go': 'package main\n',
     'anklet/plugins/handlers/github/plugin.go': 'package github\n',
@@ -22,10 +23,11 @@ test('projects of every system are recognised, with their tasks', () => {
   const ids = (kind: string) => tasksFor(projects.find((p) => p.kind === kind)!).map((t) => t.id);
   assert.deepEqual(ids('cloudquery-plugin'), ['build', 'test', 'package', 'docs']);
   assert.deepEqual(ids('gatewayd-plugin'), ['build-dev', 'test', 'build-release', 'update-checksum']);
-  assert.deepEqual(ids('anklet'), ['build', 'generate-plugins']);
+  // No Makefile, no make generate-plugins (current Anklet has none).
+  assert.deepEqual(ids('anklet'), ['build']);
   assert.deepEqual(ids('logcraft-plugin-python'), ['build-wasm', 'install']);
   const python = tasksFor(projects.find((p) => p.kind === 'logcraft-plugin-python')!)[0];
-  assert.deepEqual(python.args, ['--wit-path', 'wit', '--world', 'plugins', 'componentize', 'main', '-o', 'py-plugin.wasm']);
+  assert.deepEqual(python.args, ['--wit-path', 'wit', '--world', 'plugins', '--world-module', 'wit_world', 'componentize', 'main', '-o', 'py-plugin.wasm']);
 });
 
 test('a missing tool gets a message naming the setting or the install step', () => {

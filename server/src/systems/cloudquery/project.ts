@@ -1,25 +1,57 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findProperty, readYaml, stringValue, type ObjectNode } from '../../core';
-import { LaunchConfigError, mustExist, need, setYamlValue, tempFile, type HostDescriptor, type ProjectKind, type ToolInfo } from '../projects';
+import { readMakefile, makeVariableValue } from '../makefile';
+import { LaunchConfigError, mustExist, need, setYamlValue, tempFile, type HostDescriptor, type ProjectFolder, type ProjectKind, type ToolInfo } from '../projects';
+import { releaseVersion } from '../release-version';
 
 export const CLOUDQUERY_TOOLS: Record<string, ToolInfo> = {
   cloudquery: { setting: 'pluginWorkbench.cloudquery.path', install: 'Install the CloudQuery CLI (https://docs.cloudquery.io/docs/quickstart)' },
 };
 
+/**
+ * The binary the project's own files expect `go build` to write: the `path` of the local spec in
+ * test/config.yml (CloudQuery resolves it from the folder sync runs in, the project folder), else
+ * the Makefile's BINARY, else the folder's name.
+ */
+function binaryOf(folder: ProjectFolder): string {
+  for (const document of readYaml(folder.read(SPEC) ?? '', { version: '1.1' }).documents) {
+    const spec = findProperty(document.root, 'spec')?.value;
+    const local = stringValue(findProperty(spec, 'registry')?.value) === 'local';
+    const file = stringValue(findProperty(spec, 'path')?.value);
+    if (local && file && !path.isAbsolute(file)) return path.normalize(file);
+  }
+  const makefile = readMakefile(folder.dir);
+  return (makefile && makeVariableValue(makefile, 'BINARY')) || folder.base;
+}
+
+const SPEC = 'test/config.yml';
+/** When neither a tag nor CHANGELOG.md names a version: the first release the template writes. */
+const FIRST_VERSION = 'v0.0.1';
+
 export const CLOUDQUERY_PROJECTS: ProjectKind[] = [
   {
     id: 'cloudquery-plugin',
     priority: 20,
-    detect: (folder) =>
-      folder.goMod.includes('github.com/cloudquery/plugin-sdk') ? { name: folder.base.replace(/^cq-(source|destination)-/, ''), details: { binary: folder.base } } : undefined,
+    detect: (folder) => {
+      if (!folder.goMod.includes('github.com/cloudquery/plugin-sdk')) return undefined;
+      const release = releaseVersion(folder.dir, FIRST_VERSION);
+      return { name: folder.base.replace(/^cq-(source|destination)-/, ''), details: { binary: binaryOf(folder), version: release.version, versionFrom: release.from } };
+    },
     tasks: (p) => [
-      { id: 'build', label: 'build', group: 'build', tool: 'go', args: ['build', '-o', p.details.binary, '.'], problemMatcher: ['$go'], detail: 'go build the plugin binary' },
+      { id: 'build', label: 'build', group: 'build', tool: 'go', args: ['build', '-o', p.details.binary, '.'], problemMatcher: ['$go'], detail: `go build -o ${p.details.binary}` },
       { id: 'test', label: 'test', group: 'test', tool: 'go', args: ['test', './...'], problemMatcher: ['$go'], detail: 'go test ./...' },
-      { id: 'package', label: 'package', tool: 'go', args: ['run', 'main.go', 'package', '-m', '@CHANGELOG.md', 'v1.0.0', '.'], problemMatcher: ['$go'], detail: 'write dist/ for the CloudQuery Hub' },
-      { id: 'docs', label: 'docs', tool: 'cloudquery', args: ['tables', 'test/config.yml', '--output-dir', 'docs', '--format', 'markdown'], detail: 'generate the table docs' },
+      {
+        id: 'package',
+        label: 'package',
+        tool: 'go',
+        args: ['run', 'main.go', 'package', '-m', '@CHANGELOG.md', p.details.version, '.'],
+        problemMatcher: ['$go'],
+        detail: `write dist/ for the CloudQuery Hub, version ${p.details.version} (${p.details.versionFrom})`,
+      },
+      { id: 'docs', label: 'docs', tool: 'cloudquery', args: ['tables', SPEC, '--output-dir', 'docs', '--format', 'markdown'], detail: 'generate the table docs' },
     ],
-    launch: (p) => ({ name: `CloudQuery: sync with ${p.name}`, spec: 'test/config.yml' }),
+    launch: (p) => ({ name: `CloudQuery: sync with ${p.name}`, spec: SPEC }),
   },
 ];
 

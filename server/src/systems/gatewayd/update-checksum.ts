@@ -12,6 +12,26 @@ export interface ChecksumChange {
   after: string;
 }
 
+/** What the editor's diagnostic and the update-checksum task say when the plugin is not built yet. */
+export function binaryMissingMessage(plugin: string, file: string): string {
+  return `${plugin}: no binary at ${file} yet; build the plugin (make build-dev) to compare or write its checksum.`;
+}
+
+/** The plugin entries of a plugins config whose `localPath` resolves to `binary`: their names and localPath as written. */
+export function entriesPointingAt(configFile: string, binary: string): Array<{ plugin: string; localPath: string }> {
+  const text = fs.readFileSync(configFile, 'utf8');
+  const plugins = findProperty(readYaml(text, { version: '1.2' }).documents[0]?.root, 'plugins')?.value;
+  if (plugins?.type !== 'array') return [];
+  const found: Array<{ plugin: string; localPath: string }> = [];
+  for (const entry of plugins.items) {
+    const localPath = stringValue(findProperty(entry, 'localPath')?.value);
+    if (localPath && path.resolve(path.dirname(configFile), localPath) === path.resolve(binary)) {
+      found.push({ plugin: stringValue(findProperty(entry, 'name')?.value) ?? '(unnamed)', localPath });
+    }
+  }
+  return found;
+}
+
 export function sha256File(file: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const hash = createHash('sha256');

@@ -1,10 +1,15 @@
 import * as path from 'node:path';
 import { findProperty, readToml, stringValue } from '../../core';
 import { mustExist, need, type CustomTask, type HostDescriptor, type Project, type ProjectKind, type TaskSpec, type ToolInfo } from '../projects';
-import { installWasm } from './install-wasm';
+import { devProjectFor, installWasm } from './install-wasm';
 
 const PROJECT = 'logcraft-project';
 const RUST = 'logcraft-plugin-rust';
+/**
+ * The module componentize-py generates the bindings in; the Python template imports `wit_world`
+ * (componentize-py 0.17+ names it so by default; passed explicitly, as the template's Makefile does).
+ */
+const WORLD_MODULE = 'wit_world';
 
 export const LOGCRAFT_TOOLS: Record<string, ToolInfo> = {
   lgc: { setting: 'pluginWorkbench.logcraft.path', install: 'Install the LogCraft CLI (https://docs.logcraft.io/)' },
@@ -20,13 +25,15 @@ export function builtWasm(project: Project): string {
 const install: CustomTask = async ({ project, projects }) => [`Installed ${project.name} into ${installWasm(project, builtWasm(project), projects)}`];
 const installTask: TaskSpec = { id: 'install', label: 'install into base_dir/plugins', run: install, detail: 'copy the built .wasm into <base_dir>/plugins/ of the LogCraft project' };
 
-/** A plugin runs under `lgc validate` of the LogCraft project in the workspace. */
+/** A plugin runs under `lgc validate` in the LogCraft project its install task fills (see devProjectFor). */
 const launch = (p: Project, projects: Project[]) => {
-  const project = projects.find((q) => q.kind === PROJECT);
+  const project = devProjectFor(p, projects);
+  const relative = (to: string) => path.relative(p.dir, to).split(path.sep).join('/') || '.';
   return {
     name: `LogCraft: lgc validate with ${p.name}`,
-    wasm: path.relative(p.dir, builtWasm(p)).split(path.sep).join('/'),
-    lgcProject: project ? path.relative(p.dir, project.dir) || '.' : '../lgc-project',
+    wasm: relative(builtWasm(p)),
+    lgcProject: project ? relative(project.dir) : '../lgc-project',
+    ...(project && path.resolve(project.details.baseDir) !== path.resolve(project.dir) ? { baseDir: path.relative(project.dir, project.details.baseDir).split(path.sep).join('/') } : {}),
     command: 'validate' as const,
   };
 };
@@ -71,7 +78,7 @@ export const LOGCRAFT_PROJECTS: ProjectKind[] = [
       return entry ? { name: folder.base, details: { entry: entry.replace(/\.py$/, '') } } : undefined;
     },
     tasks: (p) => [
-      { id: 'build-wasm', label: 'build wasm', group: 'build', tool: 'componentize-py', args: ['--wit-path', 'wit', '--world', 'plugins', 'componentize', p.details.entry, '-o', `${p.name}.wasm`], detail: 'componentize-py ... componentize' },
+      { id: 'build-wasm', label: 'build wasm', group: 'build', tool: 'componentize-py', args: ['--wit-path', 'wit', '--world', 'plugins', '--world-module', WORLD_MODULE, 'componentize', p.details.entry, '-o', `${p.name}.wasm`], detail: `componentize-py ... --world-module ${WORLD_MODULE} componentize` },
       installTask,
     ],
     buildTask: 'build-wasm',

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { findProperty, stringValue, type EngineDiagnostic } from '../../../core';
 import type { Rule } from '../../../analysis/rule';
 import { MAX_HASH_BYTES, resolveWithin } from '../../../core';
+import { binaryMissingMessage } from '../update-checksum';
 import { entryName, pluginEntries } from './plugin-entries';
 
 const SHA256 = /^[0-9a-fA-F]{64}$/;
@@ -40,7 +41,7 @@ export const checksumMatchesBinary: Rule = {
           end: localPath.value.end,
           severity: 'information',
           code: 'gatewayd.binary-missing',
-          message: `${name}: no binary at ${file} yet (relative to this file); build the plugin to compare its checksum.`,
+          message: binaryMissingMessage(name, file),
           data: { path: binary },
         });
         continue;
