@@ -1,13 +1,12 @@
-import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type CompletionParams, type Range } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type Format, toValue } from '../core';
+import type { Engine } from '../analysis';
+import { documentAt, type Format, toValue } from '../core';
 import { KINDS } from '../systems';
 import type { JsonSchema } from '../schemas/schema-store';
 import { uriToPath } from '../lsp/workbench-service';
 import { cursorContext, type CursorContext } from './cursor-context';
-import { documentAt } from './hover';
-import type { FeatureContext } from './index';
-import { manifestDocuments } from './manifest-document';
+import type { AnalyzedDocument } from './analyzed-document';
 import { allowedValues, describe, examplesOf, SchemaNavigator, typesOf } from './schema-navigator';
 import { workspaceValues } from './workspace-values';
 import { schemasAt } from './embedded-schema';
@@ -16,21 +15,15 @@ import { schemasAt } from './embedded-schema';
 export const COMPLETION_TRIGGERS = [':', ' ', '-', '"', '=', '['];
 
 /** Keys (missing ones, required first), allowed values and workspace values at the cursor. */
-export function registerCompletion(features: FeatureContext): void {
-  const manifests = manifestDocuments(features);
-  features.connection.onCompletion(async (params: CompletionParams) => {
-    const analyzed = await manifests.get(params.textDocument.uri);
-    if (!analyzed) return null;
-    const { document, analysis } = analyzed;
+export function complete({ document, analysis }: AnalyzedDocument, engine: Engine, offset: number): CompletionList | null {
     const definition = KINDS[analysis.kind];
     const text = analysis.parsed.text; // placeholders replaced by same-length stand-ins
-    const offset = document.offsetAt(params.position);
     // A document that parses whole gives its value from the cached analysis (for schema conditions).
     const holding = documentAt(analysis.parsed.documents, offset);
     const parsedValue = holding && !holding.broken && holding.root && definition.format === 'yaml' ? toValue(holding.root) : undefined;
     const context = cursorContext(definition.format, text, offset, definition.yamlVersion, parsedValue);
     if (!context) return null;
-    const found = schemasAt(features.service.engine.schemas, analysis.kind, uriToPath(document.uri), features.service.engine.files, context.path, context.documentValue);
+    const found = schemasAt(engine.schemas, analysis.kind, uriToPath(document.uri), engine.files, context.path, context.documentValue);
     if (!found) return null;
     const { navigator, schemas } = found;
     const edit = replacement(document, text, context, offset);
@@ -38,10 +31,9 @@ export function registerCompletion(features: FeatureContext): void {
     if (context.position === 'key' && objectLike) {
       return { isIncomplete: false, items: keyItems(navigator, schemas, context, definition.format, edit, text, offset) };
     }
-    const ruleContext = features.service.engine.contextFor(analysis.kind, uriToPath(document.uri), document.getText(), analysis.parsed);
+    const ruleContext = engine.contextFor(analysis.kind, uriToPath(document.uri), document.getText(), analysis.parsed);
     const known = workspaceValues(analysis.kind, context.path, ruleContext);
     return { isIncomplete: false, items: valueItems(schemas, definition.format, edit, known) };
-  });
 }
 
 interface Replacement {

@@ -1,11 +1,10 @@
 import { pathToFileURL } from 'node:url';
-import type { DefinitionParams, Location } from 'vscode-languageserver';
-import { LineIndex, type Step } from '../core';
+import type { Location } from 'vscode-languageserver';
+import type { Engine } from '../analysis';
+import { documentAt, LineIndex, nodeAt, type Step } from '../core';
 import { uriToPath } from '../lsp/workbench-service';
 import { SYSTEMS, type ReferenceRow } from '../systems';
-import { analyzedDocument } from './analyzed-document';
-import type { FeatureContext } from './index';
-import { documentHolding, locate } from './node-at';
+import type { AnalyzedDocument } from './analyzed-document';
 import { comparePath, compilePath, type PathPattern } from './path-pattern';
 
 type CompiledRow = ReferenceRow & { at?: PathPattern };
@@ -28,20 +27,15 @@ function referenceAt(rows: CompiledRow[], path: Step[], value: string): { name: 
 }
 
 /** A value that names something declared elsewhere (a CloudQuery destination, ...) jumps to its declaration. */
-export function registerDefinition(features: FeatureContext): void {
-  const { connection, service } = features;
-  connection.onDefinition(async (params: DefinitionParams): Promise<Location[] | null> => {
-    const analyzed = await analyzedDocument(features, params.textDocument.uri);
-    const provider = analyzed && PROVIDERS.find((p) => p.kind === analyzed.analysis.kind);
-    if (!analyzed || !provider) return null;
-    const { document, analysis } = analyzed;
-    const offset = document.offsetAt(params.position);
-    const found = locate(documentHolding(analysis.parsed.documents, offset)?.root, offset);
+export function definition({ document, analysis }: AnalyzedDocument, engine: Engine, offset: number): Location[] | null {
+    const provider = PROVIDERS.find((p) => p.kind === analysis.kind);
+    if (!provider) return null;
+    const found = nodeAt(documentAt(analysis.parsed.documents, offset)?.root, offset);
     if (!found || found.onKey || found.node.type !== 'scalar' || typeof found.node.value !== 'string') return null;
     const wanted = referenceAt(provider.rows, found.path, found.node.value);
     if (!wanted) return null;
     const file = uriToPath(document.uri);
-    const context = service.engine.contextFor(analysis.kind, file, document.getText(), analysis.parsed);
+    const context = engine.contextFor(analysis.kind, file, document.getText(), analysis.parsed);
     const locations: Location[] = [];
     for (const declaration of provider.declarations(context, wanted.target, wanted.name)) {
       if (declaration.file === file) {
@@ -54,5 +48,4 @@ export function registerDefinition(features: FeatureContext): void {
       locations.push({ uri: pathToFileURL(declaration.file).href, range: { start: index.positionAt(declaration.start), end: index.positionAt(declaration.end) } });
     }
     return locations.length ? locations : null;
-  });
 }

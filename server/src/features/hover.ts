@@ -1,9 +1,9 @@
-import { MarkupKind, type HoverParams } from 'vscode-languageserver';
+import { MarkupKind, type Hover } from 'vscode-languageserver';
+import type { Engine } from '../analysis';
 import { KINDS } from '../systems';
-import { toValue, type Format, type ParsedDocument, type ValueNode } from '../core';
+import { documentAt, toValue, type Format, type ValueNode } from '../core';
 import { cursorContext } from './cursor-context';
-import type { FeatureContext } from './index';
-import { manifestDocuments } from './manifest-document';
+import type { AnalyzedDocument } from './analyzed-document';
 import { schemasAt } from './embedded-schema';
 import { uriToPath } from '../lsp/workbench-service';
 import { allowedValues, describe, typesOf, type PathSegment } from './schema-navigator';
@@ -44,10 +44,6 @@ export function targetAt(root: ValueNode | undefined, offset: number): Target | 
   return undefined;
 }
 
-export function documentAt(documents: ParsedDocument[], offset: number): ParsedDocument | undefined {
-  return documents.find((d) => offset >= d.start && offset <= d.end && d.root) ?? documents.find((d) => d.root);
-}
-
 /**
  * The key under an offset on its own line, for text that does not parse: its path comes from the
  * cursor context just after its `:`/`=` (what completion would see there).
@@ -68,19 +64,12 @@ function keyOnLine(format: Format, text: string, offset: number, yamlVersion?: '
 }
 
 /** The schema's description, type, allowed values, default and the host's docs for a key or value. */
-export function registerHover(features: FeatureContext): void {
-  const { connection, service } = features;
-  const manifests = manifestDocuments(features);
-  connection.onHover(async (params: HoverParams) => {
-    const analyzed = await manifests.get(params.textDocument.uri);
-    if (!analyzed) return null;
-    const { document, analysis } = analyzed;
+export function hover({ document, analysis }: AnalyzedDocument, engine: Engine, offset: number): Hover | null {
     const definition = KINDS[analysis.kind];
-    const offset = document.offsetAt(params.position);
     const doc = documentAt(analysis.parsed.documents, offset);
     const target = targetAt(doc?.root, offset) ?? keyOnLine(definition.format, analysis.parsed.text, offset, definition.yamlVersion);
     if (!target) return null;
-    const found = schemasAt(service.engine.schemas, analysis.kind, uriToPath(document.uri), service.engine.files, target.path, 'documentValue' in target ? target.documentValue : toValue(doc?.root));
+    const found = schemasAt(engine.schemas, analysis.kind, uriToPath(document.uri), engine.files, target.path, 'documentValue' in target ? target.documentValue : toValue(doc?.root));
     if (!found) return null;
     const { schemas } = found;
     const info = describe(schemas);
@@ -96,7 +85,7 @@ export function registerHover(features: FeatureContext): void {
       if (current?.description) parts.splice(1, 0, `\`${String(current.value)}\`: ${current.description}`);
     }
     if (info.default !== undefined) parts.push(`Default: \`${JSON.stringify(info.default)}\``);
-    const rootDocs = service.engine.schemas.schemaFor(analysis.kind)?.['x-docs'];
+    const rootDocs = engine.schemas.schemaFor(analysis.kind)?.['x-docs'];
     const docs = info.docs ?? (typeof rootDocs === 'string' ? rootDocs : undefined) ?? definition.docs;
     // The docs link right after the description: long value lists would push it out of view.
     if (docs) parts.splice(2, 0, `[${definition.title} documentation](${docs})`);
@@ -104,5 +93,4 @@ export function registerHover(features: FeatureContext): void {
       contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') },
       range: { start: document.positionAt(target.start), end: document.positionAt(target.end) },
     };
-  });
 }

@@ -1,11 +1,11 @@
 import { pathToFileURL } from 'node:url';
-import type { DocumentLink, DocumentLinkParams } from 'vscode-languageserver';
+import type { DocumentLink } from 'vscode-languageserver';
+import type { Engine } from '../analysis';
 import { stringValue, type Step, type ValueNode } from '../core';
 import { uriToPath } from '../lsp/workbench-service';
 import { SYSTEMS } from '../systems';
 import { relativePath } from '../systems/link-resolvers';
-import { analyzedDocument } from './analyzed-document';
-import type { FeatureContext } from './index';
+import type { AnalyzedDocument } from './analyzed-document';
 import { comparePath, compilePath } from './path-pattern';
 
 const LINKS = SYSTEMS.flatMap((system) => system.links ?? []);
@@ -16,19 +16,14 @@ const COMPILED = LINKS.map((row) => ({ ...row, pattern: compilePath(row.path) })
 const FILE_PLACEHOLDERS = new Set(['file']);
 
 /** textDocument/documentLink: paths in manifests become links to the files that exist. */
-export function registerLinks(features: FeatureContext): void {
-  const { connection, service } = features;
-  connection.onDocumentLinks(async (params: DocumentLinkParams): Promise<DocumentLink[] | null> => {
-    const analyzed = await analyzedDocument(features, params.textDocument.uri);
-    if (!analyzed) return null;
-    const { document, analysis } = analyzed;
+export function links({ document, analysis }: AnalyzedDocument, engine: Engine): DocumentLink[] {
     const text = document.getText();
-    const context = service.engine.contextFor(analysis.kind, uriToPath(document.uri), text, analysis.parsed);
-    const links: DocumentLink[] = [];
+    const context = engine.contextFor(analysis.kind, uriToPath(document.uri), text, analysis.parsed);
+    const found: DocumentLink[] = [];
     const add = (start: number, end: number, candidates: string[]) => {
       const file = candidates.find((candidate) => context.files.exists(candidate));
       if (!file || end <= start) return;
-      links.push({ range: { start: document.positionAt(start), end: document.positionAt(end) }, target: pathToFileURL(file).href, tooltip: file });
+      found.push({ range: { start: document.positionAt(start), end: document.positionAt(end) }, target: pathToFileURL(file).href, tooltip: file });
     };
     const rows = COMPILED.filter((row) => row.kind === analysis.kind);
     const visit = (node: ValueNode, pathSoFar: Step[], root: ValueNode, depth: number) => {
@@ -51,6 +46,5 @@ export function registerLinks(features: FeatureContext): void {
       if (!FILE_PLACEHOLDERS.has(span.type) || !span.body.trim()) continue;
       add(span.start, span.end, relativePath(span.body.trim(), context));
     }
-    return links;
-  });
+    return found;
 }

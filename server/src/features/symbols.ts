@@ -1,9 +1,7 @@
-import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver';
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findProperty, type KindId, type ValueNode, type Step } from '../core';
-import type { FeatureContext } from './index';
 import { SYSTEMS, type OutlineRow, type SymbolKindName } from '../systems';
-import { analyzedDocument } from './analyzed-document';
 import { comparePath, compilePath, type PathPattern } from './path-pattern';
 
 const SYMBOL_KINDS: Record<SymbolKindName, SymbolKind> = {
@@ -148,14 +146,4 @@ function kindOf(node: ValueNode): SymbolKind {
   if (typeof node.value === 'number') return SymbolKind.Number;
   if (typeof node.value === 'boolean') return SymbolKind.Boolean;
   return SymbolKind.Property;
-}
-
-/** textDocument/documentSymbol: the outline of every kind, from the descriptors' rows. */
-export function registerSymbols(features: FeatureContext): void {
-  features.connection.onDocumentSymbol(async (params: DocumentSymbolParams): Promise<DocumentSymbol[] | null> => {
-    const analyzed = await analyzedDocument(features, params.textDocument.uri);
-    if (!analyzed) return null;
-    const { document, analysis } = analyzed;
-    return outline(analysis.kind, analysis.parsed.documents.map((d) => d.root), document);
-  });
 }

@@ -1,0 +1,189 @@
+import { CodeActionKind, TextDocumentSyncKind, type Connection, type InitializeResult, type ServerCapabilities, type TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActions, complete, COMPLETION_TRIGGERS, definition, hover, links, OpenDocuments, outline, registerFolding, registerNames } from '../features';
+import { KINDS, systemById } from '../systems';
+import { toLspDiagnostics } from './diagnostics';
+import { ClassificationRequest, SetTrustedNotification, type ClassificationResult } from './protocol';
+import { DEFAULT_SETTINGS, readSettings, type WorkbenchSettings } from './settings';
+import { uriToPath, WorkbenchService } from './workbench-service';
+
+/** The capabilities the handlers below provide. */
+export const CAPABILITIES = {
+  textDocumentSync: TextDocumentSyncKind.Incremental,
+  completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+  hoverProvider: true,
+  documentSymbolProvider: true,
+  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+  definitionProvider: true,
+  documentLinkProvider: { resolveProvider: false },
+  foldingRangeProvider: true,
+  selectionRangeProvider: true,
+  renameProvider: { prepareProvider: true },
+  referencesProvider: true,
+  codeLensProvider: { resolveProvider: false },
+} satisfies ServerCapabilities;
+
+/** The workbench service with settings read from the client (cached per resource until they change). */
+export function createService(connection: Connection): { service: WorkbenchService; settings: SettingsReader } {
+  const settings = new SettingsReader(connection);
+  return { service: new WorkbenchService((uri) => settings.get(uri)), settings };
+}
+
+export class SettingsReader {
+  enabled = false;
+  private readonly cache = new Map<string, Promise<WorkbenchSettings>>();
+
+  constructor(private readonly connection: Connection) {}
+
+  get(uri: string): Promise<WorkbenchSettings> {
+    if (!this.enabled) return Promise.resolve(DEFAULT_SETTINGS);
+    let settings = this.cache.get(uri);
+    if (!settings) {
+      settings = this.connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'pluginWorkbench' })
+        .then(readSettings, () => DEFAULT_SETTINGS);
+      this.cache.set(uri, settings);
+    }
+    return settings;
+  }
+
+  forget(uri?: string): void {
+    if (uri) this.cache.delete(uri);
+    else this.cache.clear();
+  }
+}
+
+/**
+ * All LSP wiring in one place: initialize, diagnostics, the custom requests and every editor
+ * feature (each a pure function of features/ over the analyzed document).
+ */
+export function registerHandlers(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  service: WorkbenchService,
+  settings: SettingsReader,
+): void {
+  const open = new OpenDocuments(documents, service);
+  let jsonSyntax = false;
+
+  connection.onInitialize((params): InitializeResult => {
+    settings.enabled = params.capabilities.workspace?.configuration === true;
+    const options = (params.initializationOptions ?? {}) as { trusted?: boolean; jsonSyntax?: boolean };
+    jsonSyntax = options.jsonSyntax === true;
+    service.setTrusted(options.trusted !== false);
+    service.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)));
+    return { capabilities: CAPABILITIES, serverInfo: { name: 'plugin-workbench' } };
+  });
+
+  const pending = new Map<string, NodeJS.Timeout>();
+
+  function schedule(document: TextDocument, delay = 150): void {
+    clearTimeout(pending.get(document.uri));
+    pending.set(
+      document.uri,
+      setTimeout(() => {
+        pending.delete(document.uri);
+        void validate(document);
+      }, delay),
+    );
+  }
+
+  async function validate(document: TextDocument): Promise<void> {
+    try {
+      const analysis = await service.analyze(document);
+      if (documents.get(document.uri)?.version !== document.version) return;
+      const diagnostics = analysis.kind ? toLspDiagnostics(document, analysis.diagnostics, analysis.settings, { jsonSyntax }) : [];
+      await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+    } catch (error) {
+      connection.console.error(`Validation of ${document.uri} failed: ${(error as Error).stack ?? error}`);
+    }
+  }
+
+  function revalidateAll(): void {
+    service.invalidate();
+    for (const document of documents.all()) schedule(document, 0);
+  }
+
+  documents.onDidOpen((event) => {
+    open.opened(event.document);
+    schedule(event.document, 0);
+  });
+  documents.onDidChangeContent((event) => schedule(event.document));
+  documents.onDidClose((event) => {
+    open.closed(event.document.uri);
+    clearTimeout(pending.get(event.document.uri));
+    service.invalidate(event.document.uri);
+    settings.forget(event.document.uri);
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+  // A file beside a manifest changed (a sibling spec, a plugin binary): results may differ.
+  connection.onDidChangeWatchedFiles(() => revalidateAll());
+  connection.onDidChangeConfiguration(() => {
+    settings.forget();
+    revalidateAll();
+  });
+
+  /** Trust granted or revoked in the editor: checksums may be read from now on (or not). */
+  connection.onNotification(SetTrustedNotification, (params) => {
+    service.setTrusted(params.trusted);
+    revalidateAll();
+  });
+
+  /** What the status bar shows for a document. */
+  connection.onRequest(ClassificationRequest, async (params): Promise<ClassificationResult | null> => {
+    const document = documents.get(params.uri);
+    if (!document) return null;
+    const analysis = await service.analyze(document);
+    if (!analysis.kind) return null;
+    const kind = KINDS[analysis.kind];
+    const counts = { error: 0, warning: 0 };
+    for (const d of analysis.diagnostics) if (d.severity === 'error' || d.severity === 'warning') counts[d.severity]++;
+    return {
+      kind: kind.id,
+      system: kind.system,
+      systemName: systemById(kind.system)?.name ?? kind.system,
+      title: kind.title,
+      source: analysis.classification.source ?? '',
+      trusted: service.isTrusted,
+      disabled: analysis.settings.disabledSystems.includes(kind.system),
+      ...counts,
+    };
+  });
+
+  const { engine } = service;
+  /** Keys (missing ones, required first), allowed values and workspace values at the cursor. */
+  connection.onCompletion(async ({ textDocument, position }) => {
+    const analyzed = await open.whileTyping(textDocument.uri);
+    return analyzed ? complete(analyzed, engine, analyzed.document.offsetAt(position)) : null;
+  });
+  /** The schema's description, type, allowed values, default and the host's docs for a key or value. */
+  connection.onHover(async ({ textDocument, position }) => {
+    const analyzed = await open.whileTyping(textDocument.uri);
+    return analyzed ? hover(analyzed, engine, analyzed.document.offsetAt(position)) : null;
+  });
+  /** The outline of every kind, from the descriptors' rows. */
+  connection.onDocumentSymbol(async ({ textDocument }) => {
+    const analyzed = await open.get(textDocument.uri);
+    if (!analyzed) return null;
+    const { document, analysis } = analyzed;
+    return outline(analysis.kind, analysis.parsed.documents.map((d) => d.root), document);
+  });
+  /** Quick fixes for our diagnostics, from the fix registry (features/fixes/registry.ts). */
+  connection.onCodeAction(async ({ textDocument, context }) => {
+    const analyzed = await open.get(textDocument.uri);
+    return analyzed ? codeActions(analyzed, context, (message) => connection.console.error(message)) : null;
+  });
+  /** A value that names something declared elsewhere (a CloudQuery destination, ...) jumps to its declaration. */
+  connection.onDefinition(async ({ textDocument, position }) => {
+    const analyzed = await open.get(textDocument.uri);
+    return analyzed ? definition(analyzed, engine, analyzed.document.offsetAt(position)) : null;
+  });
+  /** Paths in manifests become links to the files that exist. */
+  connection.onDocumentLinks(async ({ textDocument }) => {
+    const analyzed = await open.get(textDocument.uri);
+    return analyzed ? links(analyzed, engine) : null;
+  });
+  // Folding and selection ranges; rename, references and the references lens (features/*-handlers.ts).
+  registerFolding({ connection, documents, service });
+  registerNames({ connection, documents, service });
+}
