@@ -21,3 +21,13 @@ export function parsedAt(kind: KindId, marked: string): { text: string; offsets:
   const { text, offsets } = withCursors(marked);
   return { text, offsets, parsed: engine.parse(`/virtual/${kind}/${Math.random()}`, text, kind) };
 }
+
+/**
+ * A test text with one cursor marker: the offset of the first `|` (or `marker`) and the text without
+ * it. Write YAML block scalars with another marker.
+ */
+export function cursor(textWithCursor: string, marker = '|'): { text: string; offset: number } {
+  const offset = textWithCursor.indexOf(marker);
+  if (offset < 0) throw new Error(`no cursor marker ${marker} in ${JSON.stringify(textWithCursor)}`);
+  return { text: textWithCursor.slice(0, offset) + textWithCursor.slice(offset + marker.length), offset };
+}

@@ -1,24 +1,19 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { DocumentSymbol, Range } from 'vscode-languageserver-protocol';
-import { LspClient } from '../helpers/lsp-client';
-import { makeTree } from '../helpers/engine';
+import { Workbench } from '../../helpers/features';
+import { makeTree } from '../../helpers/engine';
 
-let client: LspClient;
-before(async () => {
-  client = new LspClient();
-  await client.initialize();
-});
-after(() => client.stop());
+// In-process: the outline function over the real engine (test/lsp/hover-symbols-definition.test.ts is the LSP smoke test).
+const workbench = new Workbench();
 
 // SymbolKind values (LSP): Module 2, Namespace 3, Property 7, Field 8, Function 12, Array 18, Event 24.
 const MODULE = 2;
 const FUNCTION = 12;
 
-async function symbolsOf(file: string, text: string, into = client): Promise<DocumentSymbol[] | null> {
-  const uri = into.open(file, text);
-  return into.request<DocumentSymbol[] | null>('textDocument/documentSymbol', { textDocument: { uri } });
+async function symbolsOf(file: string, text: string, into = workbench): Promise<DocumentSymbol[] | null> {
+  return into.outlineOf(file, text);
 }
 
 /** name -> children names, depth-first, for compact assertions. */
@@ -137,12 +132,6 @@ test('outline of a half-typed document still answers; a document of no kind and 
   const partial = await symbolsOf(path.join(makeTree({}), 'gatewayd_plugins.yaml'), 'plugins:\n  - name: cache\n    enabled: \n  - name: auth\n');
   assert.deepEqual(tree(partial), [{ plugins: ['cache', 'auth'] }]);
   assert.equal(await symbolsOf(path.join(makeTree({}), 'notes.yaml'), 'plugins:\n  - name: x\n'), null);
-  const local = new LspClient();
-  try {
-    local.settings = { logcraft: { enable: false } };
-    await local.initialize();
-    assert.equal(await symbolsOf(path.join(makeTree({}), 'lgc.toml'), '[core]\nworkspace = "rules"\n', local), null);
-  } finally {
-    await local.stop();
-  }
+  const local = new Workbench({ logcraft: { enable: false } });
+  assert.equal(await symbolsOf(path.join(makeTree({}), 'lgc.toml'), '[core]\nworkspace = "rules"\n', local), null);
 });

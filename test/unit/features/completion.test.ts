@@ -1,33 +1,17 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import type { CompletionItem, CompletionList } from 'vscode-languageserver-protocol';
-import { LspClient } from '../helpers/lsp-client';
-import { makeTree } from '../helpers/engine';
+import type { CompletionItem } from 'vscode-languageserver-protocol';
+import { Workbench } from '../../helpers/features';
+import { makeTree } from '../../helpers/engine';
 
-let client: LspClient;
-before(async () => {
-  client = new LspClient();
-  await client.initialize();
-});
-after(() => client.stop());
+// In-process: the completion function over the real engine and open-documents module
+// (test/lsp/quoted-completion.test.ts runs completion over LSP).
+const workbench = new Workbench();
 
 /** Completion items at the `|` in `text`; with `typedFrom`, the file is first opened with that text and then edited. */
 async function itemsAt(file: string, textWithCursor: string, typedFrom?: string): Promise<CompletionItem[]> {
-  const offset = textWithCursor.indexOf('|');
-  const text = textWithCursor.replace('|', '');
-  const uri = client.open(file, typedFrom ?? text);
-  await client.diagnostics(uri);
-  if (typedFrom !== undefined) {
-    client.change(uri, text);
-    await client.diagnostics(uri);
-  }
-  const before = text.slice(0, offset).split('\n');
-  const result = await client.request<CompletionList | CompletionItem[] | null>('textDocument/completion', {
-    textDocument: { uri },
-    position: { line: before.length - 1, character: before[before.length - 1].length },
-  });
-  return Array.isArray(result) ? result : result?.items ?? [];
+  return workbench.completionAt(file, textWithCursor, typedFrom);
 }
 
 /** Completion labels at the `|` in `text`. */

@@ -1,31 +1,19 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { LspClient } from '../helpers/lsp-client';
-import { makeTree, REPO_ROOT } from '../helpers/engine';
+import type { MarkupContent } from 'vscode-languageserver-protocol';
+import { Workbench } from '../../helpers/features';
+import { makeTree, REPO_ROOT } from '../../helpers/engine';
 
-let client: LspClient;
-before(async () => {
-  client = new LspClient();
-  await client.initialize();
-});
-after(() => client.stop());
+// In-process: the hover function over the real engine (test/lsp/hover-symbols-definition.test.ts is the LSP smoke test).
+const workbench = new Workbench();
 
 const schema = (kind: string) => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'schemas', `${kind}.schema.json`), 'utf8'));
 
 /** The hover text at the `|` in `text` (null when there is none). */
 async function hoverAt(file: string, textWithCursor: string): Promise<string | null> {
-  const offset = textWithCursor.indexOf('|');
-  const text = textWithCursor.replace('|', '');
-  const uri = client.open(file, text);
-  await client.diagnostics(uri);
-  const before = text.slice(0, offset).split('\n');
-  const hover = await client.request<Hover | null>('textDocument/hover', {
-    textDocument: { uri },
-    position: { line: before.length - 1, character: before[before.length - 1].length },
-  });
+  const hover = await workbench.hoverAt(file, textWithCursor);
   return hover ? (hover.contents as MarkupContent).value : null;
 }
 
