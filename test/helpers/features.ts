@@ -27,12 +27,14 @@ export class Workbench {
   /** Opens `text` as the file `file`; with `typedFrom`, opens that text first and then edits it into `text`. */
   async openFile(file: string, text: string, typedFrom?: string): Promise<TextDocument> {
     const uri = pathToFileURL(file).href;
-    let document = TextDocument.create(uri, 'plaintext', 1, typedFrom ?? text);
+    // Opened again: a later version, as an editor would send (the service caches by version).
+    const version = (this.texts.get(uri)?.version ?? 0) + 1;
+    let document = TextDocument.create(uri, 'plaintext', version, typedFrom ?? text);
     this.texts.set(uri, document);
     this.open.opened(document);
     await this.service.analyze(document);
     if (typedFrom !== undefined) {
-      document = TextDocument.create(uri, 'plaintext', 2, text);
+      document = TextDocument.create(uri, 'plaintext', version + 1, text);
       this.texts.set(uri, document);
       await this.service.analyze(document);
     }

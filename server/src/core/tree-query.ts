@@ -1,4 +1,4 @@
-import type { ArrayNode, ObjectNode, ParsedDocument, PropertyNode, ValueNode } from './types';
+import type { ArrayNode, EngineDiagnostic, ObjectNode, ParsedDocument, PropertyNode, Severity, ValueNode } from './types';
 import { findProperty } from './parse/tree-builder';
 
 /** The node at a JSON pointer (`/spec/destinations/0`), as ajv reports instance paths. */
@@ -174,4 +174,30 @@ export function nodeAt(root: ValueNode | undefined, offset: number): Located | u
     }
   }
   return undefined;
+}
+
+/** A diagnostic over a node's span (a key, a value, anything with a start and an end). */
+export function diagnosticAt(
+  node: { start: number; end: number },
+  code: string,
+  severity: Severity,
+  message: string,
+): EngineDiagnostic {
+  return { start: node.start, end: node.end, severity, code, message };
+}
+
+/**
+ * The items whose name an earlier item already had, in order, with that name: what a rule that
+ * wants unique names reports. Items without a name (undefined) are skipped.
+ */
+export function uniqueNames<T>(items: Iterable<T>, nameOf: (item: T) => string | undefined): Array<{ item: T; name: string }> {
+  const seen = new Set<string>();
+  const repeated: Array<{ item: T; name: string }> = [];
+  for (const item of items) {
+    const name = nameOf(item);
+    if (name === undefined) continue;
+    if (seen.has(name)) repeated.push({ item, name });
+    seen.add(name);
+  }
+  return repeated;
 }

@@ -1,4 +1,4 @@
-import type { EngineDiagnostic } from '../../../core';
+import { diagnosticAt, uniqueNames } from '../../../core';
 import type { Rule } from '../../../analysis/rule';
 import { specsInDocuments } from './spec-index';
 
@@ -8,21 +8,18 @@ export const duplicateNames: Rule = {
   id: 'cloudquery.duplicate-name',
   kinds: ['cloudquery-spec'],
   check(context) {
-    const seen = new Map<string, true>();
-    const diagnostics: EngineDiagnostic[] = [];
-    for (const entry of specsInDocuments(context.documents, context.path)) {
-      const key = `${entry.kind}:${entry.name}`;
-      if (seen.has(key) && entry.nameNode) {
-        diagnostics.push({
-          start: entry.nameNode.start,
-          end: entry.nameNode.end,
-          severity: 'error',
-          code: 'cloudquery.duplicate-name',
-          message: `Duplicate ${entry.kind} name "${entry.name}" in this file: each ${entry.kind} needs its own name.`,
-        });
-      }
-      seen.set(key, true);
-    }
-    return diagnostics;
+    const specs = specsInDocuments(context.documents, context.path);
+    return uniqueNames(specs, (entry) => `${entry.kind}:${entry.name}`).flatMap(({ item: entry }) =>
+      entry.nameNode
+        ? [
+            diagnosticAt(
+              entry.nameNode,
+              'cloudquery.duplicate-name',
+              'error',
+              `Duplicate ${entry.kind} name "${entry.name}" in this file: each ${entry.kind} needs its own name.`,
+            ),
+          ]
+        : [],
+    );
   },
 };
