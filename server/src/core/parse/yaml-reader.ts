@@ -57,6 +57,12 @@ export function readYaml(text: string, options: YamlReadOptions): YamlReadResult
         message: lenient ? 'This key is repeated; the host keeps the last value silently.' : firstLine(error.message),
       });
     }
+    // libyaml (both Go YAML libraries) accepts only `%YAML 1.1`: "found incompatible YAML document".
+    const directive = options.goScalars && doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.1';
+    if (directive) {
+      const at = Math.max(0, text.lastIndexOf('%YAML', docStart));
+      diagnostics.push({ start: at, end: Math.max(at + 5, text.indexOf('\n', at) >= 0 ? text.indexOf('\n', at) : at + 5), severity: 'error', code: 'yaml.syntax', message: 'yaml: found incompatible YAML document (the host\'s Go YAML library reads only %YAML 1.1)' });
+    }
     const converter = new Converter(doc, options, diagnostics, text);
     let root: ValueNode | undefined;
     let broken = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY');

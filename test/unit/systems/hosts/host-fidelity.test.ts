@@ -37,6 +37,8 @@ const CASES: Array<[name: string, kind: KindId, text: string, verdict: 'accept' 
   ['GatewayD: channel: 1_000 is an int', 'gatewayd-plugins', 'actionRedis:\n  enabled: false\n  address: localhost:6379\n  channel: 1_000\n', 4],
   ['GatewayD: a date is a time.Time', 'gatewayd-plugins', 'actionRedis:\n  enabled: false\n  address: localhost:6379\n  channel: 2001-12-14\n', 4, 'gatewayd.wrong-type'],
   ['GatewayD: .inf cannot be marshalled', 'gatewayd-plugins', 'actionRedis:\n  enabled: false\n  address: localhost:6379\n  channel: x\nmetricsMergerPeriod: .inf\n', 5],
+  ['GatewayD: %YAML 1.2 is refused by yaml.v3', 'gatewayd-plugins', '%YAML 1.2\n---\nreloadOnCrash: true\n', 1, 'yaml.syntax'],
+  ['Anklet: %YAML 1.1 is what yaml.v2 accepts', 'anklet-config', '%YAML 1.1\n---\n' + ANKLET, 'accept'],
   ['GatewayD: a repeated key fails yaml.v3', 'gatewayd-plugins', 'reloadOnCrash: true\nreloadOnCrash: false\n', 2, 'yaml.duplicate-key'],
   ['GatewayD global: weakly decoded values load', 'gatewayd-config', 'loggers:\n  default:\n    noColor: "true"\n    maxSize: "3"\n    maxAge: 3.5\n    compress: 1\n    localTime: ~\n    fileName: 12\n', 'accept'],
   ['GatewayD global: an unknown key loads', 'gatewayd-config', 'loggers:\n  default:\n    fileName: x\n    colour: red\n', 'accept'],
