@@ -1,7 +1,7 @@
 // Bundles the three entry points with esbuild. `--production` minifies and drops source maps
 // (used by `npm run package`); the default keeps maps for debugging and tests.
 import * as esbuild from 'esbuild';
-import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -14,6 +14,8 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // web-tree-sitter's ESM build reads import.meta.url, which a CommonJS bundle does not have.
+  alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
   define: { PLUGIN_WORKBENCH_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
 };
 
@@ -43,3 +45,15 @@ rmSync('dist/language', { recursive: true, force: true });
 cpSync('language', 'dist/language', { recursive: true });
 rmSync('dist/templates', { recursive: true, force: true });
 cpSync('templates', 'dist/templates', { recursive: true });
+
+// The tree-sitter runtime and the Go, Rust and Python grammars (read by core/parse/source-parser.ts).
+rmSync('dist/grammars', { recursive: true, force: true });
+mkdirSync('dist/grammars', { recursive: true });
+for (const file of [
+  'web-tree-sitter/tree-sitter.wasm',
+  'tree-sitter-go/tree-sitter-go.wasm',
+  'tree-sitter-rust/tree-sitter-rust.wasm',
+  'tree-sitter-python/tree-sitter-python.wasm',
+]) {
+  cpSync(`node_modules/${file}`, `dist/grammars/${file.split('/').pop()}`);
+}

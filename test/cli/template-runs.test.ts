@@ -121,7 +121,9 @@ test('logcraft templates: componentize-py 0.25 world module, and a dev project t
     const toml = fs.readFileSync(path.join(dir, 'dev', 'lgc.toml'), 'utf8');
     assert.match(toml, /^base_dir = "\."$/m);
     assert.match(toml, /^\[services\.my-siem-dev\]\nplugin = "my-siem"$/m);
-    const report = JSON.parse(runCli(['check', '--format', 'json', dir]).stdout) as { files: Array<{ path: string; kind: string }> };
-    assert.deepEqual(report.files.map((f) => f.kind).sort(), ['logcraft-config', 'logcraft-detection']);
+    const report = JSON.parse(runCli(['check', '--format', 'json', dir]).stdout) as { files: Array<{ path: string; kind: string; diagnostics: Array<{ code: string }> }> };
+    // The plugin's source is checked too (its load() name), and is clean.
+    assert.deepEqual(report.files.map((f) => f.kind).sort(), ['logcraft-config', 'logcraft-detection', 'logcraft-plugin-source']);
+    assert.deepEqual(report.files.find((f) => f.kind === 'logcraft-plugin-source')?.diagnostics, []);
   }
 });

@@ -181,3 +181,23 @@ test('no corpus file crashes anything, with or without its kind', { skip: !avail
   checkAs(undefined, entries.map((e) => inCorpus(e.file)));
   checkAs(undefined, [CORPUS]);
 });
+
+test('corpus logcraft-policy: found by place in .logcraft/policies; current examples clean, reference pages and constraints: refused', { skip: !available }, () => {
+  const policies = entries.filter((e) => e.kind === 'logcraft-policy');
+  const project = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-policies-'));
+  fs.writeFileSync(path.join(project, 'lgc.toml'), '[core]\nworkspace = "rules"\n');
+  const folder = path.join(project, '.logcraft', 'policies', 'splunk');
+  fs.mkdirSync(folder, { recursive: true });
+  for (const entry of policies) fs.copyFileSync(inCorpus(entry.file), path.join(folder, path.basename(entry.file)));
+  // The folder walk enters .logcraft: every policy is recognised without --kind.
+  const results = checkAs(undefined, [project]);
+  const byName = new Map([...results].map(([file, diagnostics]) => [path.basename(file), diagnostics]));
+  for (const entry of policies) {
+    const diagnostics = byName.get(path.basename(entry.file));
+    assert.ok(diagnostics, `${entry.file} is recognised as a policy by its place`);
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    if (/format-reference/.test(entry.file)) assert.ok(errors.length > 0, `${entry.file} is a pseudo-schema, not a policy lgc reads`);
+    else if (/-old\.yaml$/.test(entry.file)) assert.ok(errors.some((d) => d.code === 'logcraft.policy-constraints'), `${entry.file}: lgc 1.1 reads validations:`);
+    else assert.deepEqual(errors.map((d) => `${d.code}@${d.line}: ${d.message}`), [], `${entry.file} is a valid policy`);
+  }
+});

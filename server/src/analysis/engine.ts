@@ -38,6 +38,8 @@ export interface EngineOptions {
   schemas?: SchemaStore;
   files?: FileAccess;
   rules?: readonly Rule[];
+  /** Host release per system the project files are checked against (default: the newest verified). */
+  targets?: Record<string, string>;
 }
 
 /**
@@ -48,12 +50,14 @@ export class Engine {
   readonly schemas: SchemaStore;
   readonly files: FileAccess;
   private readonly rules: readonly Rule[];
+  targets: Record<string, string>;
   private readonly parseCache = new Map<string, { key: string; parsed: ParsedFile }>();
 
   constructor(options: EngineOptions = {}) {
     this.schemas = options.schemas ?? new SchemaStore();
     this.files = options.files ?? nodeFileAccess();
     this.rules = options.rules ?? ALL_RULES;
+    this.targets = options.targets ?? {};
   }
 
   classify(input: AnalyzeInput): Classification {
@@ -168,6 +172,7 @@ export class Engine {
       files: this.files,
       schemas: this.schemas,
       parseOther: (other, otherKind) => this.parseOther(other, otherKind),
+      targets: this.targets,
     };
   }
 

@@ -16,6 +16,8 @@ export interface RuleContext {
   schemas: SchemaStore;
   /** Parses another file as a given kind (cached), e.g. a sibling CloudQuery spec. */
   parseOther(path: string, kind: KindId): ParsedFile | undefined;
+  /** Host release per system chosen by the user (setting or `--target`); absent: the newest verified. */
+  targets?: Record<string, string>;
 }
 
 /** A check beyond the JSON schema: one per file under rules/<system>/. */

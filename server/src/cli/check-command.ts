@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Engine } from '../analysis';
 import { decodeManifest, MAX_MANIFEST_BYTES, nodeFileAccess, readRegularFile, tooLargeReason, type KindId } from '../core';
-import { isKindId, KIND_IDS } from '../systems';
+import { isKindId, KINDS, KIND_IDS } from '../systems';
+import { parseTargetFlag, TARGET_FLAGS } from '../systems/targets';
 import { formatCodeQuality } from './format/codequality';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
@@ -25,6 +26,9 @@ manifests are reported.
   --kind <id>    treat every given file as this kind: ${KIND_IDS.join(', ')}
   --read-outside let checks read files outside the given paths and the current folder
                  (GatewayD checksums of binaries elsewhere); by default they are not read
+  --target <system>=<version>
+                 check project files against this host release (default: the newest
+                 verified), e.g. --target ekuiper=v2.3.1; also ${TARGET_FLAGS.join(', ')}
   -h, --help     show this help
 
 Exit codes: 0 no errors, 1 at least one error, 2 usage error or unreadable input.`;
@@ -33,11 +37,13 @@ interface CheckOptions {
   format: OutputFormat;
   kind?: KindId;
   readOutside?: boolean;
+  /** Host release per system (`--target ekuiper=v2.3.1`). */
+  hosts: Record<string, string>;
   targets: string[];
 }
 
 export function parseCheckArgs(args: string[]): CheckOptions | 'help' {
-  const options: CheckOptions = { format: 'text', targets: [] };
+  const options: CheckOptions = { format: 'text', targets: [], hosts: {} };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -56,6 +62,11 @@ export function parseCheckArgs(args: string[]): CheckOptions | 'help' {
       if (!isKindId(kind)) throw new UsageError(`unknown kind "${kind}"; known kinds: ${KIND_IDS.join(', ')}`);
       options.kind = kind;
     } else if (arg === '--read-outside') options.readOutside = true;
+    else if (flag === '--target' || TARGET_FLAGS.includes(flag)) {
+      const parsed = parseTargetFlag(flag, value());
+      if (typeof parsed === 'string') throw new UsageError(parsed);
+      options.hosts[parsed[0]] = parsed[1];
+    }
     else if (arg === '--') {
       options.targets.push(...args.slice(i + 1));
       break;
@@ -77,7 +88,7 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
   const roots = options.readOutside
     ? [path.parse(process.cwd()).root]
     : [process.cwd(), ...options.targets.map((t) => (isDirectory(t) ? t : path.dirname(t)))].map((r) => path.resolve(r));
-  const engine = new Engine({ files: nodeFileAccess({ roots }) });
+  const engine = new Engine({ files: nodeFileAccess({ roots }), targets: options.hosts });
   const reports: FileReport[] = [];
   let unreadable = false;
   let skipped = 0;
@@ -130,6 +141,12 @@ async function checkFile(
   explicit: boolean,
 ): Promise<{ report?: FileReport; problem?: string; note?: string }> {
   // Type and size first, on the open handle: a FIFO, /dev/zero or a 10 GB file is never read.
+  // A binary kind (a plugin zip) is recognised by its name and members and read as bytes by its rules.
+  const asBinary = engine.classify({ path: path.resolve(file), text: '', forcedKind: kind });
+  if (asBinary.kind && KINDS[asBinary.kind].format === 'binary') {
+    const analysis = await engine.analyze({ path: path.resolve(file), text: '', forcedKind: asBinary.kind });
+    return { report: { path: file, kind: asBinary.kind, diagnostics: toReported('', analysis.diagnostics) } };
+  }
   const read = readRegularFile(file, MAX_MANIFEST_BYTES);
   if ('refused' in read) {
     if (read.refused === 'not-a-file') return { problem: `skipped ${file}: not a regular file (a device, FIFO or socket); not read` };

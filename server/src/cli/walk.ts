@@ -1,9 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isWithin } from '../core';
+import { isWithin, slashPath } from '../core';
+import { KINDS, KIND_IDS } from '../systems';
 
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json', '.toml']);
 const SKIPPED_FOLDERS = new Set(['node_modules']);
+/** Dot-folders some kind lives in (.logcraft/policies, .github/workflows); other dot-folders are skipped. */
+const ENTERED_DOT_FOLDERS = new Set(KIND_IDS.flatMap((id) => KINDS[id].dotFolders ?? []));
+/** Files that are not manifests but a kind's by name (go.mod, Makefile, *.go, *.zip, ...). */
+const NAMED = KIND_IDS.filter((id) => KINDS[id].format === 'text' || KINDS[id].format === 'binary').flatMap((id) => KINDS[id].paths ?? []);
+const skippedFolder = (name: string) => (name.startsWith('.') && !ENTERED_DOT_FOLDERS.has(name)) || SKIPPED_FOLDERS.has(name);
 
 export interface WalkResult {
   files: string[];
@@ -44,9 +50,9 @@ export function walkManifests(dir: string): WalkResult {
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const full = path.join(current, entry.name);
-      const manifestName = MANIFEST_EXTENSIONS.has(path.extname(entry.name).toLowerCase());
+      const manifestName = MANIFEST_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) || NAMED.some((p) => p.test(slashPath(full)));
       if (entry.isDirectory()) {
-        if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name)) continue;
+        if (skippedFolder(entry.name)) continue;
         visit(full);
       } else if (entry.isFile()) {
         if (manifestName) addFile(full);
@@ -59,7 +65,7 @@ export function walkManifests(dir: string): WalkResult {
           continue;
         }
         if (stat.isDirectory()) {
-          if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name)) continue;
+          if (skippedFolder(entry.name)) continue;
           // A link up or out of the folder would walk the whole disk (or forever).
           if (isWithin(top, realOrSame(full))) visit(full);
         } else if (manifestName) {

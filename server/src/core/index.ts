@@ -21,3 +21,6 @@ export { nodeFileAccess, slashPath, MAX_HASH_BYTES, MAX_TEXT_BYTES, type FileAcc
 export { hashRegularFile, isWithin, readRegularFile, resolveWithin, type Containment, type HashOutcome, type ReadOutcome } from './safe-fs';
 export { MAX_NESTING } from './parse/limits';
 export type * from './types';
+export { parseSource, descendants, type SourceLanguage, type SyntaxNode } from './parse/source-parser';
+export { readGoMod, requirementOf, directive, type GoModFile, type GoModLine, type GoModToken } from './parse/go-mod';
+export { findUp, goModModule, goModRequires, zipMembers } from './place';

@@ -90,6 +90,13 @@ export interface KindDefinition {
    * above), after path and content found nothing. Gets the absolute path.
    */
   byNeighbours?: (file: string, files: FileAccess) => boolean;
+  /**
+   * With `paths`: the file is this kind only when its place says so too (a Makefile beside a
+   * gatewayd_plugin.yaml, a go.mod requiring eKuiper's contract). `text` is empty for binaries.
+   */
+  place?: (file: string, text: string, files: FileAccess) => boolean;
+  /** Dot-folders a folder walk enters for this kind (others are skipped). */
+  dotFolders?: string[];
   /** Host documentation. */
   docs: string;
 }

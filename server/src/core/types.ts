@@ -3,7 +3,8 @@
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-export type Format = 'yaml' | 'json' | 'toml';
+/** `text`: a file its rules read themselves (go.mod, Makefile, program sources); `binary`: bytes (a zip). */
+export type Format = 'yaml' | 'json' | 'toml' | 'text' | 'binary';
 
 /** A value in a parsed document, with the source span it came from. */
 export type ValueNode = ObjectNode | ArrayNode | ScalarNode;

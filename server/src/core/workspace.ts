@@ -10,6 +10,8 @@ import { hashRegularFile, readRegularFile, type HashOutcome } from './safe-fs';
 export interface FileAccess {
   readonly trusted: boolean;
   readText(file: string): string | undefined;
+  /** Raw bytes (binary kinds such as a plugin zip); undefined when unreadable or too large. */
+  readBytes?(file: string): Uint8Array | undefined;
   exists(file: string): boolean;
   isFile(file: string): boolean;
   isDirectory(file: string): boolean;
@@ -25,6 +27,9 @@ export interface FileAccess {
 
 /** Files larger than this are not read as text by rules (a manifest is never this big). */
 export const MAX_TEXT_BYTES = 5 * 1024 * 1024;
+/** Zips larger than this are not opened (an eKuiper plugin zip is a few tens of MB). */
+export const MAX_ZIP_BYTES = 128 * 1024 * 1024;
+
 /** Binaries larger than this are not hashed (GatewayD plugins are tens of MB). */
 export const MAX_HASH_BYTES = 256 * 1024 * 1024;
 
@@ -36,6 +41,11 @@ export function nodeFileAccess(options: { trusted?: boolean; roots?: readonly st
       // Regular files only, checked on the open handle: never a FIFO, a device or a huge file.
       const read = readRegularFile(file, MAX_TEXT_BYTES);
       return 'bytes' in read ? read.bytes.toString('utf8') : undefined;
+    },
+    readBytes(file) {
+      // A plugin zip carries a .so of tens of MB: the same regular-file check, a larger cap.
+      const read = readRegularFile(file, MAX_ZIP_BYTES);
+      return 'bytes' in read ? read.bytes : undefined;
     },
     exists: (file) => fs.existsSync(file),
     isFile(file) {

@@ -33,6 +33,7 @@ export class WorkbenchService {
         return isTrusted();
       },
       readText: (f) => base.readText(f),
+      readBytes: (f) => base.readBytes?.(f),
       exists: (f) => base.exists(f),
       isFile: (f) => base.isFile(f),
       isDirectory: (f) => base.isDirectory(f),

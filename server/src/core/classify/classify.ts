@@ -4,7 +4,7 @@ import { readJson } from '../parse/json-reader';
 import { readYaml } from '../parse/yaml-reader';
 import { substitutePlaceholders } from '../parse/placeholders';
 import type { ParsedDocument } from '../types';
-import { slashPath, type FileAccess } from '../workspace';
+import { nodeFileAccess, slashPath, type FileAccess } from '../workspace';
 import { matchesSignature } from './content-signature';
 import { explicitKind } from './modeline';
 
@@ -41,8 +41,11 @@ export function classify(input: ClassifyInput, kinds: KindTable): Classification
   const result = (kind: KindId | undefined, source: ClassificationSource): Classification =>
     kind ? { kind, source, unknownModeline } : { unknownModeline };
 
-  const byPath = kinds.find((k) => k.format === format && k.paths?.some((p) => p.test(file)));
+  const byPath = kinds.find((k) => k.format === format && k.paths?.some((p) => p.test(file)) && placeFits(k, input));
   if (byPath) return result(byPath.id, 'path');
+  // Files that are not manifests (go.mod, a Makefile, sources, a zip) are recognised by name and place only.
+  const byPlace = kinds.find((k) => isProjectFormat(k) && k.paths?.some((p) => p.test(file)) && placeFits(k, input));
+  if (byPlace) return result(byPlace.id, 'path');
   if (!format || format === 'toml') return result(undefined, 'content');
 
   const documents = readForSniffing(input.text, format);
@@ -57,6 +60,19 @@ export function classify(input: ClassifyInput, kinds: KindTable): Classification
     if (byContext) return result(byContext, 'context');
   }
   return result(undefined, 'content');
+}
+
+function isProjectFormat(kind: KindDefinition): boolean {
+  return kind.format === 'text' || kind.format === 'binary';
+}
+
+function placeFits(kind: KindDefinition, input: ClassifyInput): boolean {
+  if (!kind.place) return true;
+  try {
+    return kind.place(path.resolve(input.path), input.text, input.files ?? nodeFileAccess());
+  } catch {
+    return false;
+  }
 }
 
 export function formatOf(file: string): 'yaml' | 'json' | 'toml' | undefined {

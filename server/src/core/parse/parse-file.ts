@@ -8,6 +8,8 @@ import { readYaml, type YamlReadOptions, type YamlReadResult } from './yaml-read
 
 /** Parses a file the way its host does: format, YAML dialect, placeholder expansion. */
 export function parseFile(text: string, kind: KindDefinition): ParsedFile {
+  // go.mod, Makefiles, program sources and zips are read by their own rules.
+  if (kind.format === 'text' || kind.format === 'binary') return { format: kind.format, text, documents: [], diagnostics: [], placeholders: [] };
   const substituted = kind.textPlaceholders ? substitutePlaceholders(text, kind.format, kind.placeholderTypes) : { text, spans: [] };
   const yamlOptions = { version: kind.yamlVersion ?? '1.2', ...kind.yaml } as const;
   const reader = (source: string) =>

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { KindDefinition } from '../../core';
 import { ANKLET_DECODING } from './decoding';
 
@@ -20,5 +21,16 @@ export const ANKLET_KINDS: KindDefinition[] = [
       ],
     },
     docs: 'https://github.com/veertuinc/anklet#configuration',
+  },
+  // Project files that are not manifests (issue #14), recognised by name and place.
+  {
+    id: 'anklet-plugin-folder',
+    system: 'anklet',
+    title: 'Anklet plugin folder',
+    format: 'text',
+    paths: [/(^|\/)plugins\/(handlers|receivers)\/[^/]+\/[^/]+\.go$/],
+    // An Anklet checkout: its dispatch lives in internal/run/run.go above plugins/.
+    place: (file, _text, files) => files.exists(path.join(path.dirname(file), '..', '..', '..', 'internal', 'run', 'run.go')),
+    docs: 'https://github.com/veertuinc/anklet/blob/main/internal/run/run.go',
   },
 ];

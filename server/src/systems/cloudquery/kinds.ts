@@ -1,4 +1,5 @@
-import type { KindDefinition } from '../../core';
+import * as path from 'node:path';
+import { findUp, goModRequires, type FileAccess, type KindDefinition } from '../../core';
 import { CLOUDQUERY_DECODING } from './decoding';
 
 /** The manifest kinds of this system: how each is read and recognised (see KindDefinition). */
@@ -26,4 +27,19 @@ export const CLOUDQUERY_KINDS: KindDefinition[] = [
     startedBeside: { keys: ['kind', 'spec'] },
     docs: 'https://docs.cloudquery.io/docs/reference/source-spec',
   },
+  // Project files that are not manifests (issue #14), recognised by name and place.
+  {
+    id: 'cloudquery-plugin-source',
+    system: 'cloudquery',
+    title: 'CloudQuery plugin source (tables)',
+    format: 'text',
+    paths: [/\.go$/],
+    place: (file, text, files) => /\bschema\.Table\b/.test(text) && goModRequires(nearestGoMod(file, files) ?? '', ['github.com/cloudquery/plugin-sdk']),
+    docs: 'https://docs.cloudquery.io/docs/developers/creating-new-plugin',
+  },
 ];
+
+function nearestGoMod(file: string, files: FileAccess): string | undefined {
+  const dir = findUp(path.dirname(file), 'go.mod', files);
+  return dir === undefined ? undefined : files.readText(path.join(dir, 'go.mod'));
+}

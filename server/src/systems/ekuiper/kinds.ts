@@ -1,4 +1,4 @@
-import { findProperty, readJson, type KindDefinition } from '../../core';
+import { findProperty, goModModule, goModRequires, readJson, zipMembers, type KindDefinition } from '../../core';
 
 /** The manifest kinds of this system: how each is read and recognised (see KindDefinition). */
 export const EKUIPER_KINDS: KindDefinition[] = [
@@ -69,4 +69,26 @@ export const EKUIPER_KINDS: KindDefinition[] = [
     },
     docs: 'https://ekuiper.org/docs/en/latest/extension/portable/overview.html',
   },
+  // Project files that are not manifests (issue #14), recognised by name and place.
+  {
+    id: 'ekuiper-go-module',
+    system: 'ekuiper',
+    title: 'eKuiper plugin go.mod',
+    format: 'text',
+    paths: [/(^|\/)go\.mod$/],
+    // A plugin requires eKuiper's modules; eKuiper's own go.mod (or its contract's) is not a plugin.
+    place: (_file, text) => goModRequires(text, EKUIPER_MODULES) && !EKUIPER_MODULES.includes(goModModule(text) ?? ''),
+    docs: 'https://ekuiper.org/docs/en/latest/extension/native/develop/plugins_tutorial.html',
+  },
+  {
+    id: 'ekuiper-plugin-zip',
+    system: 'ekuiper',
+    title: 'eKuiper native plugin zip',
+    format: 'binary',
+    paths: [/\.zip$/i],
+    place: (file, _text, files) => (zipMembers(files.readBytes?.(file)) ?? []).some((name) => /\.so$/.test(name)),
+    docs: 'https://ekuiper.org/docs/en/latest/operation/restapi/plugins.html',
+  },
 ];
+
+const EKUIPER_MODULES = ['github.com/lf-edge/ekuiper/contract/v2', 'github.com/lf-edge/ekuiper/v2'];

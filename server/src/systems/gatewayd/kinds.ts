@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { KindDefinition } from '../../core';
 import { GATEWAYD_CONFIG_DECODING, GATEWAYD_PLUGINS_DECODING } from './decoding';
 
@@ -32,5 +33,20 @@ export const GATEWAYD_KINDS: KindDefinition[] = [
     paths: [/(^|\/)gatewayd\.ya?ml$/],
     content: { signatures: [{ allKeys: ['loggers'], anyKeys: ['pools', 'proxies', 'servers', 'clients'] }] },
     docs: 'https://docs.gatewayd.io/using-gatewayd/global-configuration/',
+  },
+  // Project files that are not manifests (issue #14), recognised by name and place.
+  {
+    id: 'gatewayd-release',
+    system: 'gatewayd',
+    title: 'GatewayD plugin release (Makefile, workflows, GoReleaser)',
+    format: 'text',
+    paths: [/(^|\/)Makefile$/, /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/, /(^|\/)\.goreleaser\.ya?ml$/],
+    place: (file, _text, files) => {
+      const slash = file.split(path.sep).join('/');
+      const root = /\/\.github\/workflows\/[^/]+$/.test(slash) ? path.dirname(path.dirname(path.dirname(file))) : path.dirname(file);
+      return files.exists(path.join(root, 'gatewayd_plugin.yaml'));
+    },
+    dotFolders: ['.github'],
+    docs: 'https://docs.gatewayd.io/plugins/developing-plugins/plugin-developers-guide',
   },
 ];

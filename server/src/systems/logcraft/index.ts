@@ -28,6 +28,7 @@ export const logcraft: SystemDescriptor = {
       { path: 'services.*', label: '{@key}', kind: 'module', detail: '{plugin}' },
     ],
     'logcraft-detection': [TOP],
+    'logcraft-policy': [TOP],
   },
   links: [
     { kind: CONFIG, path: 'core.base_dir', resolve: relativePath },

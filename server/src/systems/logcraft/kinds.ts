@@ -23,6 +23,26 @@ export const LOGCRAFT_KINDS: KindDefinition[] = [
     byNeighbours: isDetection,
     docs: 'https://docs.logcraft.io/',
   },
+  // Project files that are not manifests (issue #14), recognised by name and place.
+  {
+    id: 'logcraft-policy',
+    system: 'logcraft',
+    title: 'LogCraft policy',
+    format: 'yaml',
+    yamlVersion: '1.2',
+    paths: [/(^|\/)\.logcraft\/policies\/[^/]+\/[^/]+\.ya?ml$/],
+    dotFolders: ['.logcraft'],
+    docs: 'https://github.com/LogCraftIO/logcraft-cli/blob/main/docs/src/concepts/policies.md',
+  },
+  {
+    id: 'logcraft-plugin-source',
+    system: 'logcraft',
+    title: 'LogCraft plugin source',
+    format: 'text',
+    paths: [/(^|\/)src\/lib\.rs$/, /(^|\/)main\.py$/],
+    place: isLogcraftPluginSource,
+    docs: 'https://github.com/LogCraftIO/logcraft-cli/blob/main/libs/bindings/plugin.wit',
+  },
 ];
 
 /** `<project>/<workspace>/<plugin>/<detection>.yaml` below an `lgc.toml`. */
@@ -43,4 +63,13 @@ function isDetection(file: string, files: FileAccess): boolean {
     dir = parent;
   }
   return false;
+}
+
+/** The root of a LogCraft plugin project: its wit/ names the world logcraft:lgc, or the source says so. */
+function isLogcraftPluginSource(file: string, text: string, files: FileAccess): boolean {
+  const root = path.basename(file) === 'lib.rs' ? path.dirname(path.dirname(file)) : path.dirname(file);
+  if (path.basename(file) === 'lib.rs' && !files.exists(path.join(root, 'Cargo.toml'))) return false;
+  const wit = path.join(root, 'wit');
+  const witSays = files.list(wit).some((name) => name.endsWith('.wit') && /logcraft:lgc/.test(files.readText(path.join(wit, name)) ?? ''));
+  return witSays || /logcraft/i.test(text) || /\bfrom\s+(plugins|wit_world)(\.exports)?\s+import\b/.test(text);
 }

@@ -1,4 +1,5 @@
 import type { Rule } from '../../../analysis/rule';
+import { cloudqueryTableNames } from '../project/table-names';
 import { backendConnection } from './backend-connection';
 import { duplicateNames } from './duplicate-names';
 import { emptySection } from './empty-section';
@@ -19,4 +20,5 @@ export const CLOUDQUERY_RULES: readonly Rule[] = [
   githubRegistry,
   pluginSpecSchema,
   specSnakeCase,
+  cloudqueryTableNames,
 ];

@@ -1,4 +1,6 @@
 import type { Rule } from '../../../analysis/rule';
+import { ekuiperGoModule } from '../project/go-module';
+import { ekuiperPluginZip } from '../project/plugin-zip';
 import { executableMode } from './executable-mode';
 import { manifestName } from './manifest-name';
 import { missingEnUs } from './missing-en-us';
@@ -23,4 +25,6 @@ export const EKUIPER_RULES: readonly Rule[] = [
   missingSourceYaml,
   nodeCategory,
   missingEnUs,
+  ekuiperGoModule,
+  ekuiperPluginZip,
 ];
