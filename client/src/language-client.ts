@@ -9,6 +9,15 @@ export const DOCUMENT_SELECTOR = [
   { scheme: 'untitled', language: 'yaml' },
   { scheme: 'untitled', language: 'json' },
   { scheme: 'untitled', language: 'toml' },
+  // Project files (issue #14): go.mod, Makefiles, release workflows, plugin sources. By pattern
+  // too, for editors without a Go/Makefile language installed.
+  { scheme: 'file', language: 'go' },
+  { scheme: 'file', language: 'go.mod' },
+  { scheme: 'file', language: 'makefile' },
+  { scheme: 'file', language: 'rust' },
+  { scheme: 'file', language: 'python' },
+  { scheme: 'file', pattern: '**/go.mod' },
+  { scheme: 'file', pattern: '**/Makefile' },
 ];
 
 /** The bundled server over IPC; the debug variant listens for an inspector on port 6011. */
@@ -25,7 +34,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     initializationOptions: { trusted: vscode.workspace.isTrusted },
     synchronize: {
       // Neighbours matter: sibling specs, plugin binaries and .wasm files change results.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json,toml,wasm,so}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.yaml,*.yml,*.json,*.toml,*.wasm,*.so,go.mod,run.go,README.md}'),
       // Setting changes are pushed to the server, which re-reads them per resource.
       configurationSection: 'pluginWorkbench',
     },

@@ -25,6 +25,8 @@ export interface AnalyzeInput {
   /** Document version (LSP); with `path` it keys the parse cache. */
   version?: number;
   forcedKind?: KindId;
+  /** Host releases for this file (editor settings); default: the engine's. */
+  targets?: Record<string, string>;
 }
 
 export interface Analysis {
@@ -139,7 +141,7 @@ export class Engine {
     const documents = hostDocuments(parsed, definition);
     const schema = this.validateSchema(kind, definition, documents, parsed);
     append(diagnostics, schema.diagnostics);
-    const context = this.contextFor(kind, absolute, input.text, parsed);
+    const context = this.contextFor(kind, absolute, input.text, parsed, input.targets);
     for (const rule of this.rules) {
       if (!rule.kinds.includes(kind)) continue;
       try {
@@ -160,7 +162,7 @@ export class Engine {
   }
 
   /** What rules (and editor features built like them) see of a parsed file. */
-  contextFor(kind: KindId, file: string, text: string, parsed: ParsedFile): RuleContext {
+  contextFor(kind: KindId, file: string, text: string, parsed: ParsedFile, targets?: Record<string, string>): RuleContext {
     const definition = KINDS[kind];
     return {
       kind,
@@ -172,7 +174,7 @@ export class Engine {
       files: this.files,
       schemas: this.schemas,
       parseOther: (other, otherKind) => this.parseOther(other, otherKind),
-      targets: this.targets,
+      targets: { ...this.targets, ...targets },
     };
   }
 

@@ -1,5 +1,6 @@
 import type { KindId, Severity, SystemId } from '../core';
 import { SYSTEM_IDS } from '../systems';
+import { TARGET_TABLES } from '../systems/targets';
 
 /** What the client may configure per resource (`pluginWorkbench.*`). */
 export interface WorkbenchSettings {
@@ -9,9 +10,11 @@ export interface WorkbenchSettings {
   severityOverrides: Record<string, Severity | 'off'>;
   /** Glob (matched against the workspace-relative and the absolute path) -> kind id. */
   associations: Record<string, KindId>;
+  /** Host release per system with a target table (`pluginWorkbench.ekuiper.targetVersion`). */
+  targets: Record<string, string>;
 }
 
-export const DEFAULT_SETTINGS: WorkbenchSettings = { disabledSystems: [], severityOverrides: {}, associations: {} };
+export const DEFAULT_SETTINGS: WorkbenchSettings = { disabledSystems: [], severityOverrides: {}, associations: {}, targets: {} };
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
 
@@ -30,5 +33,10 @@ export function readSettings(raw: unknown): WorkbenchSettings {
   for (const [glob, kind] of Object.entries((section.associations as Record<string, unknown>) ?? {})) {
     if (typeof kind === 'string') associations[glob] = kind as KindId;
   }
-  return { disabledSystems, severityOverrides, associations };
+  const targets: Record<string, string> = {};
+  for (const system of Object.keys(TARGET_TABLES)) {
+    const version = (section[system] as { targetVersion?: unknown } | undefined)?.targetVersion;
+    if (typeof version === 'string' && version.trim()) targets[system] = version.trim();
+  }
+  return { disabledSystems, severityOverrides, associations, targets };
 }

@@ -71,7 +71,7 @@ export class WorkbenchService {
       const settings = await this.settingsFor(document.uri);
       const file = uriToPath(document.uri);
       const forcedKind = this.associatedKind(file, settings);
-      const analysis = await this.engine.analyze({ path: file, text: document.getText(), version: document.version, forcedKind });
+      const analysis = await this.engine.analyze({ path: file, text: document.getText(), version: document.version, forcedKind, targets: settings.targets });
       const disabled = analysis.kind && settings.disabledSystems.includes(KINDS[analysis.kind].system);
       const result: DocumentAnalysis = disabled
         ? { classification: analysis.classification, diagnostics: [], uri: key, version: document.version, settings }

@@ -57,6 +57,7 @@ export const cloudquery: SystemDescriptor = {
   ],
   names: cloudqueryNames,
   fixes: {
+    'cloudquery.table-name': ['replaceWithKnownValue'],
     'cloudquery.spec-snake-case': ['replaceWithKnownValue'],
     'cloudquery.unknown-destination': ['replaceWithSuggestion'],
     'cloudquery.unknown-transformer': ['replaceWithSuggestion'],

@@ -38,6 +38,8 @@ export const ekuiper: SystemDescriptor = {
     { kind: MANIFEST, path: 'sources[]', resolve: (v, c) => [path.join(path.dirname(c.path), 'sources', `${v}.yaml`)] },
   ],
   fixes: {
+    'ekuiper.go-version': ['replaceWithKnownValue'],
+    'ekuiper.contract-version': ['replaceWithKnownValue'],
     'ekuiper.missing-source-config': ['createMissingFile'],
     'ekuiper.missing-executable': ['replaceWithSuggestion'],
     'ekuiper.manifest-name': ['replaceWithKnownValue'],

@@ -22,6 +22,11 @@ export const gatewayd: SystemDescriptor = {
   },
   links: [{ kind: 'gatewayd-plugins', path: 'plugins[].localPath', resolve: relativePath }],
   fixes: {
+    'gatewayd.release-binary': ['replaceWithKnownValue'],
+    'gatewayd.release-asset-name': ['replaceWithKnownValue'],
+    'gatewayd.release-checksum': ['replaceWithKnownValue'],
+    'gatewayd.release-checksums-file': ['replaceWithKnownValue'],
+    'gatewayd.release-tag': ['replaceWithKnownValue'],
     'gatewayd.magic-cookie': ['insertListItem', 'replaceWithKnownValue'],
     'gatewayd.checksum-mismatch': ['replaceWithComputedChecksum'],
   },

@@ -45,7 +45,12 @@ export const logcraft: SystemDescriptor = {
     },
   ],
   names: logcraftNames,
-  fixes: { 'logcraft.kebab-case': ['replaceWithKnownValue'] },
+  fixes: {
+    'logcraft.kebab-case': ['replaceWithKnownValue'],
+    'logcraft.plugin-name': ['replaceWithKnownValue'],
+    'logcraft.plugin-class': ['replaceWithKnownValue'],
+    'logcraft.policy-constraints': ['replaceWithKnownValue'],
+  },
   projects: LOGCRAFT_PROJECTS,
   host: LOGCRAFT_HOST,
   tools: LOGCRAFT_TOOLS,

@@ -100,7 +100,7 @@ export const cloudqueryTableNames: Rule = {
           severity: 'warning',
           code: 'cloudquery.table-name',
           message: `Table name "${name}" should be ${problems.join(', ')} (CloudQuery's table naming convention)${replacement && replacement !== name ? `: "${replacement}"` : ''}.`,
-          data: replacement && replacement !== name ? { replacement } : undefined,
+          data: replacement && replacement !== name ? { replace: replacement } : undefined,
         });
       }
       return diagnostics;

@@ -28,7 +28,7 @@ export const ekuiperGoModule: Rule = {
         severity: 'error',
         code: 'ekuiper.go-version',
         message: `The plugin must be built with the Go version of the server: ${versionNote}; this go.mod says go ${goValue.text}. Set pluginWorkbench.ekuiper.targetVersion (or --ekuiper-version) if you target another release.`,
-        data: { replacement: release.go, target: release.version },
+        data: { replace: release.go, target: release.version },
       });
     }
     const toolchain = directive(mod, 'toolchain')?.args[0];
@@ -39,7 +39,7 @@ export const ekuiperGoModule: Rule = {
         severity: 'error',
         code: 'ekuiper.go-version',
         message: `The toolchain must be the server's Go: ${versionNote}; this go.mod selects ${toolchain.text}.`,
-        data: { replacement: `go${release.go}`, target: release.version },
+        data: { replace: `go${release.go}`, target: release.version },
       });
     }
     const contract = requirementOf(mod, CONTRACT_MODULE);
@@ -51,7 +51,7 @@ export const ekuiperGoModule: Rule = {
         severity: 'error',
         code: 'ekuiper.contract-version',
         message: `${CONTRACT_MODULE} must be exactly the server's version: ${versionNote}; this go.mod requires ${contractVersion.text}, and eKuiper refuses to load the plugin.`,
-        data: { replacement: release.contract, target: release.version },
+        data: { replace: release.contract, target: release.version },
       });
     }
     if (target.unknown) {

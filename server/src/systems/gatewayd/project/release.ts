@@ -120,11 +120,12 @@ function checkAssetName(archive: Word, expand: (text: string) => string, repo: s
     (isVar(parts[parts.length - 1]) || /^v\d+\.\d+\.\d+/.test(parts[parts.length - 1])) &&
     (!repo || parts.slice(0, -3).join('-') === repo || isVar(parts.slice(0, -3).join('-')));
   if (wellFormed) return findings;
-  const osVar = /\$\$?\{?(os|goos|GOOS)\b\}?/.exec(written)?.[0] ?? '$$os';
-  const archVar = /\$\$?\{?(arch|goarch|GOARCH)\b\}?/.exec(written)?.[0] ?? '$$arch';
+  const osVar = /\$\$?\{?(os|goos|GOOS)(?![A-Za-z0-9])\}?/.exec(written)?.[0];
+  const archVar = /\$\$?\{?(arch|goarch|GOARCH)(?![A-Za-z0-9])\}?/.exec(written)?.[0];
   const dir = written.includes('/') ? written.slice(0, written.lastIndexOf('/') + 1) : '';
   const name = /^\$\((\w+)\)/.exec(path.posix.basename(written))?.[0] && expand(/^\$\((\w+)\)/.exec(path.posix.basename(written))![0]) === repo ? /^\$\((\w+)\)/.exec(path.posix.basename(written))![0] : repo ?? '<name>';
-  const replacement = `${dir}${name}-${osVar.replace(/_$/, '')}-${archVar}-$(VERSION).tar.gz`;
+  // A fix only where the recipe already has its OS and architecture variables to name the asset with.
+  const replacement = osVar && archVar ? `${dir}${name}-${osVar}-${archVar}-$(VERSION).tar.gz` : undefined;
   const refused = !!glued || !ext || ext === '.tgz';
   findings.push({
     word: archive,
@@ -141,7 +142,7 @@ function checkAssetName(archive: Word, expand: (text: string) => string, repo: s
 }
 
 function toDiagnostic(f: Finding): EngineDiagnostic {
-  return { start: f.word.start, end: f.word.end, severity: f.severity, code: f.code, message: f.message, data: f.replacement ? { replacement: f.replacement } : undefined };
+  return { start: f.word.start, end: f.word.end, severity: f.severity, code: f.code, message: f.message, data: f.replacement ? { replace: f.replacement } : undefined };
 }
 
 function checksumsName(files: Word[], wrote: boolean, expand: (t: string) => string): EngineDiagnostic[] {
@@ -156,7 +157,7 @@ function checksumsName(files: Word[], wrote: boolean, expand: (t: string) => str
       severity: 'error',
       code: 'gatewayd.release-checksums-file',
       message: `gatewayd plugin install downloads the release asset named checksums.txt (one "<sha256>  <asset>" line per archive); this release writes "${base}" and no checksums.txt, so the install stops with "The checksum file could not be found".`,
-      data: { replacement: last.text.replace(/[^/]+$/, 'checksums.txt') },
+      data: { replace: last.text.replace(/[^/]+$/, 'checksums.txt') },
     },
   ];
 }
@@ -211,7 +212,7 @@ function checkWorkflow(text: string, repo: string | undefined): EngineDiagnostic
       severity: 'error',
       code: 'gatewayd.release-tag',
       message: `Releases are tagged vX.Y.Z: gatewayd plugin install github.com/<owner>/<repo>@<version> looks a release up only for versions starting with "v", and plugin URLs pin @vX.Y.Z. A tag matching "${value}" cannot be installed by version.`,
-      data: { replacement: 'v*' },
+      data: { replace: 'v*' },
     });
   }
   // Every `run:` script of the workflow's steps is a release script.
@@ -250,7 +251,7 @@ function checkGoreleaser(text: string, repo: string | undefined): EngineDiagnost
       severity: 'error',
       code: 'gatewayd.release-checksum',
       message: `gatewayd plugin install verifies assets with SHA-256; checksum.algorithm ${scalarText(algorithm)} makes verification fail. Use sha256 (GoReleaser's default).`,
-      data: { replacement: 'sha256' },
+      data: { replace: 'sha256' },
     });
   }
   const template = findProperty(checksum, 'name_template')?.value;
@@ -261,7 +262,7 @@ function checkGoreleaser(text: string, repo: string | undefined): EngineDiagnost
       severity: 'error',
       code: 'gatewayd.release-checksums-file',
       message: `gatewayd plugin install downloads the asset whose name contains "checksums.txt"; "${scalarText(template)}" is not found.`,
-      data: { replacement: 'checksums.txt' },
+      data: { replace: 'checksums.txt' },
     });
   }
   const builds = findProperty(root, 'builds')?.value;
@@ -275,7 +276,7 @@ function checkGoreleaser(text: string, repo: string | undefined): EngineDiagnost
         severity: 'error',
         code: 'gatewayd.release-binary',
         message: `The plugin binary must be named as the repository ("${repo}"): gatewayd plugin install takes the extracted file whose name contains it; "${value}" is not found.`,
-        data: { replacement: repo },
+        data: { replace: repo },
       });
     }
   }

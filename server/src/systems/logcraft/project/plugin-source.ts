@@ -85,7 +85,7 @@ export const logcraftPluginSource: Rule = {
           severity: 'warning',
           code: 'logcraft.plugin-name',
           message: `The plugin name "${name.value}" from load() is not kebab-case (lgc's identifier convention, ^[a-z0-9]+(-[a-z0-9]+)*$); it is the name the .wasm is installed under and lgc.toml services reference.${replacement ? ` Use "${replacement}".` : ''}`,
-          data: replacement ? { replacement } : undefined,
+          data: replacement ? { replace: replacement } : undefined,
         });
       }
       if (python) diagnostics.push(...pythonPluginClass(tree.rootNode, path.basename(context.path)));
@@ -110,7 +110,7 @@ function pythonPluginClass(root: SyntaxNode, file: string): EngineDiagnostic[] {
       severity: 'error',
       code: 'logcraft.plugin-class',
       message: `componentize-py exports the class named Plugin from ${file} (class Plugin(Plugins)); "${wrong.text}" is not found and the build fails.`,
-      data: { replacement: 'Plugin' },
+      data: { replace: 'Plugin' },
     },
   ];
 }

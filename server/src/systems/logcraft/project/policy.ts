@@ -74,7 +74,7 @@ export const logcraftPolicy: Rule = {
         message: refused
           ? 'lgc 1.1 reads the parameters of a constraint from "validations:" ("constraints:" is the older docs\' name): this policy stops lgc validate with "constraint check requires validations to be defined". Rename the key.'
           : 'lgc ignores "constraints:" (its parameters are read from "validations:").',
-        data: { replacement: 'validations' },
+        data: { replace: 'validations' },
       });
     }
     if (checkValue === 'pattern' && !regex && check) {
