@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const skipE2e = process.argv.includes('--no-e2e');
-const suites = ['out/test/unit', 'out/test/cli', 'out/test/corpus', 'out/test/lsp', 'out/test/oracle'];
+const suites = ['out/test/unit', 'out/test/cli', 'out/test/corpus', 'out/test/lsp', 'out/test/oracle', 'out/test/fuzz'];
 const missing = suites.filter((dir) => !existsSync(dir));
 if (missing.length) {
   console.error(`test suites missing: ${missing.join(', ')} (run npm run compile)`);

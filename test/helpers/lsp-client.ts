@@ -36,6 +36,11 @@ export class LspClient {
     this.connection.listen();
   }
 
+  /** The server's process id (to read its memory use). */
+  get pid(): number | undefined {
+    return this.process.pid;
+  }
+
   async initialize(options: { rootPath?: string; trusted?: boolean } = {}): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,

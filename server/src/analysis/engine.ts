@@ -158,7 +158,7 @@ export class Engine {
       }
     }
     diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
-    return { classification, kind, parsed, diagnostics: capped(applySuppressions(input.text, diagnostics), schema.truncated) };
+    return { classification, kind, parsed, diagnostics: capped(applySuppressions(input.text, diagnostics), schema.truncated, input.text.length) };
   }
 
   /** What rules (and editor features built like them) see of a parsed file. */
@@ -228,7 +228,13 @@ export const MAX_DIAGNOSTICS_PER_FILE = 1000;
 
 const MAX_SCHEMA_ERRORS = 5 * MAX_DIAGNOSTICS_PER_FILE;
 
-function capped(diagnostics: EngineDiagnostic[], truncated: boolean): EngineDiagnostic[] {
+function capped(all: EngineDiagnostic[], truncated: boolean, length: number): EngineDiagnostic[] {
+  // Every range inside the text, start before end, whatever a reader or rule computed.
+  const diagnostics = all.map((d) => {
+    const start = Math.max(0, Math.min(d.start, length));
+    const end = Math.max(start, Math.min(d.end, length));
+    return start === d.start && end === d.end ? d : { ...d, start, end };
+  });
   if (diagnostics.length <= MAX_DIAGNOSTICS_PER_FILE) return diagnostics;
   const kept = diagnostics.slice(0, MAX_DIAGNOSTICS_PER_FILE);
   const next = diagnostics[MAX_DIAGNOSTICS_PER_FILE];

@@ -33,7 +33,7 @@ export function readJson(text: string): { documents: ParsedDocument[]; diagnosti
     const code = printParseErrorCode(e.error);
     return {
       start: e.offset,
-      end: e.offset + Math.max(1, e.length),
+      end: Math.min(e.offset + Math.max(1, e.length), text.length), // an error at the end of the text stays inside it
       severity: 'error',
       code: 'json.syntax',
       message: MESSAGES[code] ?? code,

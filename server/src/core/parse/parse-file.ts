@@ -148,7 +148,10 @@ export function readYamlSections(text: string, separator: RegExp, options: YamlR
   }
   ranges.push([from, text.length]);
   for (const [start, end] of ranges) {
-    const blanked = text.slice(0, start).replace(/[^\n]/g, ' ') + text.slice(start, end) + text.slice(end).replace(/[^\n]/g, ' ');
+    // Same offsets, but the parser sees only this section: one comment line stands for everything
+    // before it (blanking the whole text per section made a file of many "---" lines quadratic).
+    const prefix = start === 0 ? '' : start === 1 ? '\n' : '#' + ' '.repeat(start - 2) + '\n';
+    const blanked = prefix + text.slice(start, end);
     const read = readYaml(blanked, options);
     diagnostics.push(...read.diagnostics);
     const [first, ...ignored] = read.documents.filter((d) => d.root !== undefined || d.broken || read.documents.length === 1);

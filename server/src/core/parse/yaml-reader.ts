@@ -27,14 +27,23 @@ export const MAX_EXPANDED_NODES = 200_000;
 export function readYaml(text: string, options: YamlReadOptions): YamlReadResult {
   const diagnostics: EngineDiagnostic[] = [];
   const documents: ParsedDocument[] = [];
-  const streamDocs = parseAllDocuments(text, {
-    version: options.version,
-    merge: true,
-    uniqueKeys: true,
-    prettyErrors: false,
-    strict: false,
-  });
-  const list: Document.Parsed[] = Array.isArray(streamDocs) ? streamDocs : [];
+  // yaml makes one Error per problem; a broken megabyte has tens of thousands, and capturing a
+  // stack for each took seconds. Their messages and positions are all we use.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let streamDocs: unknown;
+  try {
+    streamDocs = parseAllDocuments(text, {
+      version: options.version,
+      merge: true,
+      uniqueKeys: true,
+      prettyErrors: false,
+      strict: false,
+    });
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+  const list = (Array.isArray(streamDocs) ? streamDocs : []) as Document.Parsed[];
   for (const doc of list) {
     const [docStart, , docEnd] = doc.range;
     // yaml's composer recurses per level and reports its own stack overflow as errors (hundreds
