@@ -174,7 +174,7 @@ function inspectVsix() {
   const listing = spawnSync('unzip', ['-Z1', VSIX], { encoding: 'utf8' });
   if (listing.status !== 0) throw new Error(`cannot list ${VSIX}: ${listing.stderr}`);
   const files = listing.stdout.trim().split('\n').filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length));
-  const allowed = /^(dist\/(client|server|cli|systems)\.js|dist\/(language|templates)\/.+|schemas\/[^/]+\.schema\.json|snippets\/[^/]+\.json|images\/[^/]+\.png|package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/;
+  const allowed = /^(dist\/(client|server|cli|systems)\.js|dist\/(language|templates)\/.+|dist\/grammars\/[^/]+\.wasm|schemas\/[^/]+\.schema\.json|snippets\/[^/]+\.json|images\/[^/]+\.png|package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/;
   const unexpected = files.filter((f) => !allowed.test(f));
   check('holds only dist/, schemas/, snippets/, images and the documents', unexpected.length === 0, unexpected.join(', '));
   for (const required of ['dist/client.js', 'dist/systems.js', 'dist/server.js', 'schemas/gatewayd-plugins.schema.json', 'snippets/yaml.json', 'images/icon.png', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/templates/index.json']) {

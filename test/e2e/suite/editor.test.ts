@@ -90,7 +90,7 @@ describe('Editing manifests in VS Code', () => {
     fs.mkdirSync(path.dirname(source), { recursive: true });
     fs.writeFileSync(source, 'kind: source\nspec:\n  name: aws\n  path: cloudquery/aws\n  version: v1.0.0\n  tables: ["*"]\n  destinations: [postgresql]\n');
     const editor = await edit('editing/cq-rename/postgresql.yml', 'kind: destination\nspec:\n  name: postgr|esql\n  path: cloudquery/postgresql\n  version: v8.0.0\n');
-    await ui([{ press: 'F2' }, { until: '.rename-box input' }, { press: 'Control+A' }, { type: 'warehouse' }, { press: 'Enter' }, { pause: 1500 }]);
+    await ui([{ press: 'F2' }, { until: '.rename-box input' }, { pause: 800 }, { press: 'Control+A' }, { type: 'warehouse' }, { press: 'Enter' }, { pause: 1500 }]);
     assert.match(editor.document.getText(), /name: warehouse\n {2}path: cloudquery\/postgresql/);
     const other = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === source) ?? (await vscode.workspace.openTextDocument(vscode.Uri.file(source)));
     assert.match(other.getText(), /destinations: \[warehouse\]/);
