@@ -96,6 +96,13 @@ export function registerHandlers(
       await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
     } catch (error) {
       connection.console.error(`Validation of ${document.uri} failed: ${(error as Error).stack ?? error}`);
+      // Say so on the document: stale diagnostics from an older version would be worse than one line.
+      if (documents.get(document.uri)?.version !== document.version) return;
+      const message = `Plugin Workbench could not check this file: ${(error as Error)?.message ?? error}. Details are in the Plugin Workbench output.`;
+      const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      await connection
+        .sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [{ range, severity: 1, source: 'plugin-workbench', code: 'workbench.internal-error', message }] })
+        .catch(() => undefined);
     }
   }
 
