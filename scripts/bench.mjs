@@ -1,98 +1,227 @@
-// Benchmark: how long the language server takes on 5,000-line manifests, one per format. Starts
-// dist/server.js --stdio, opens each document, and times diagnostics (open, after an edit),
-// completion, hover and the outline. Prints a markdown table (median and max of the runs).
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// Benchmark (not a test): our language server beside yaml-language-server on the same generated
+// documents, interleaved, plus the CLI against a read-and-parse floor. `npm run bench` builds first.
+//
+//   node scripts/bench.mjs [--quick] [--sessions N] [--edits N] [--sizes 1000,10000] [--cli-counts 2000,8000]
+//                          [--no-cli] [--no-lsp] [--dist <folder with server.js and cli.js>] [--json out.json]
+//
+// yaml-language-server is installed with npm into .bench-cache/ (git-ignored) and gets our schemas
+// through its `yaml.schemas` setting, so both servers validate the same documents against the same
+// schemas. Every number is the median over sessions; each session starts both servers afresh.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
+import { cliBench } from './bench/cli-bench.mjs';
+import * as gen from './bench/generate.mjs';
+import { LspSession } from './bench/lsp-session.mjs';
+import { median, percentile } from './bench/stats.mjs';
 
-const RUNS = 7;
-const dir = mkdtempSync(join(tmpdir(), 'pw-bench-'));
-
-function gatewayd() {
-  const lines = ['enableMetricsMerger: true', 'defaultPolicy: passthrough', 'plugins:'];
-  for (let i = 0; lines.length < 5000; i++) {
-    lines.push(`  - name: plugin-${i}`, '    enabled: true', `    url: github.com/example-org/plugin-${i}@v1.0.${i}`, `    localPath: ./plugins/plugin-${i}`, '    args: ["--log-level", "info"]', '    env:', '      - MAGIC_COOKIE_KEY=GATEWAYD_PLUGIN', '      - MAGIC_COOKIE_VALUE=5712b87aa5d7e9f9e9ab643e6603181c5b796015cb1c09d6f5ada882bf2a1872', `    checksum: ${'ab'.repeat(32)}`);
-  }
-  return { file: 'gatewayd_plugins.yaml', text: lines.join('\n') + '\n', completeAt: { line: 1, character: 'defaultPolicy: '.length }, hoverAt: { line: 1, character: 3 } };
-}
-
-function cloudquery() {
-  const lines = [];
-  for (let i = 0; lines.length < 5000; i++) {
-    lines.push('kind: source', 'spec:', `  name: source-${i}`, '  path: cloudquery/aws', '  version: v22.0.0', '  tables: ["aws_s3_buckets"]', '  destinations: [postgresql]', '  spec:', '    regions: [us-east-1]', '---');
-  }
-  lines.push('kind: destination', 'spec:', '  name: postgresql', '  path: cloudquery/postgresql', '  version: v8.0.0', '  write_mode: append');
-  return { file: 'sync.yml', text: lines.join('\n') + '\n', completeAt: { line: lines.length - 1, character: '  write_mode: '.length }, hoverAt: { line: 4, character: 4 } };
-}
-
-function ekuiper() {
-  const functions = [];
-  let count = 0;
-  while (count < 5000) {
-    const i = functions.length;
-    functions.push({ name: `fn${i}`, example: `fn${i}(col1)`, hint: { en_US: 'hint', zh_CN: 'hint' }, aggregate: false, args: [{ name: 'col1', optional: false, control: 'field', type: 'string', hint: { en_US: 'column', zh_CN: 'column' } }], return: { type: 'string', hint: { en_US: 'result', zh_CN: 'result' } }, node: { category: 'function', icon: 'iconPath', label: { en_US: `fn${i}`, zh_CN: `fn${i}` } } });
-    count = JSON.stringify({ functions }, null, 2).split('\n').length;
-  }
-  const text = JSON.stringify({ about: { trial: false, author: { name: 'a', email: 'a@b.c', company: '', website: '' }, helpUrl: { en_US: 'x', zh_CN: 'x' }, description: { en_US: 'x', zh_CN: 'x' } }, libs: [], name: 'bench', functions }, null, 2) + '\n';
-  const lines = text.split('\n');
-  const controlLine = lines.findIndex((l) => l.includes('"control"'));
-  return { file: 'functions/bench.json', text, completeAt: { line: controlLine, character: lines[controlLine].indexOf('"field"') + 1 }, hoverAt: { line: controlLine, character: lines[controlLine].indexOf('control') + 2 } };
-}
-
-const server = spawn(process.execPath, ['dist/server.js', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
-const waiting = new Map();
-connection.onNotification('textDocument/publishDiagnostics', (p) => {
-  const wake = waiting.get(`${p.uri}#${p.version}`);
-  if (wake) wake(p.diagnostics);
-});
-connection.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
-connection.listen();
-await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } }, initializationOptions: { trusted: true } });
-await connection.sendNotification('initialized', {});
-
-const diagnosticsFor = (uri, version) => new Promise((resolve) => waiting.set(`${uri}#${version}`, resolve));
-const time = async (fn) => {
-  const start = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
 };
-const stats = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return `${sorted[Math.floor(sorted.length / 2)].toFixed(0)} / ${sorted[sorted.length - 1].toFixed(0)}`;
+const quick = flag('--quick');
+const SESSIONS = Number(option('--sessions', quick ? 1 : 3));
+const EDITS = Number(option('--edits', quick ? 8 : 20));
+const COMPLETIONS = Number(option('--completions', quick ? 3 : 6));
+const SIZES = option('--sizes', quick ? '1000,10000' : '1000,5000,10000,20000').split(',').map(Number);
+const CLI_COUNTS = option('--cli-counts', quick ? '2000' : '2000,8000').split(',').map(Number);
+/** Pause between edits (a typist's gap); the next edit never overlaps the previous answer. */
+const GAP_MS = 30;
+
+const YLS_VERSION = '1.25.0';
+const cache = resolve('.bench-cache');
+// Inputs outside any dot-folder: yaml-language-server's globs (picomatch) do not enter dot-folders.
+const root = join(tmpdir(), 'pw-bench-inputs');
+const ylsBin = join(cache, 'yls', 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
+
+function installYamlLanguageServer() {
+  const installed = join(cache, 'yls', 'node_modules', 'yaml-language-server', 'package.json');
+  if (existsSync(installed) && JSON.parse(readFileSync(installed, 'utf8')).version === YLS_VERSION) return;
+  mkdirSync(join(cache, 'yls'), { recursive: true });
+  writeFileSync(join(cache, 'yls', 'package.json'), '{ "private": true }\n');
+  console.error(`installing yaml-language-server@${YLS_VERSION} into ${join(cache, 'yls')} ...`);
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', `yaml-language-server@${YLS_VERSION}`], { cwd: join(cache, 'yls'), stdio: 'inherit' });
+}
+
+const schemaUri = (kind) => pathToFileURL(resolve('schemas', `${kind}.schema.json`)).href;
+const SERVERS = {
+  ours: {
+    name: 'ours',
+    command: [option('--dist', 'dist') + '/server.js', '--stdio'],
+    settings: () => ({}),
+    initializationOptions: { trusted: true },
+    // What the server waits before it validates a change (adaptive: 0 after a fast analysis).
+    debounceMs: Number(process.env.BENCH_OURS_DEBOUNCE ?? 150),
+  },
+  yls: {
+    name: 'yaml-language-server',
+    command: [ylsBin, '--stdio'],
+    settings: (section) =>
+      section === 'yaml'
+        ? {
+            validate: true,
+            hover: true,
+            completion: true,
+            format: { enable: false },
+            schemaStore: { enable: false },
+            maxItemsComputed: 5000,
+            schemas: { [schemaUri('cloudquery-spec')]: ['**/spec.yml'], [schemaUri('gatewayd-plugins')]: ['**/gatewayd_plugins.yaml'] },
+          }
+        : {},
+    debounceMs: 200, // yamlSettings.validationDelayMs in yaml-language-server 1.25
+  },
 };
 
-const rows = [];
-for (const make of [gatewayd, cloudquery, ekuiper]) {
-  const { file, text, completeAt, hoverAt } = make();
-  const results = { open: [], edit: [], completion: [], hover: [], symbols: [] };
-  for (let run = 0; run < RUNS; run++) {
-    const path = join(dir, `run${run}`, file);
-    const uri = pathToFileURL(path).href;
-    results.open.push(await time(async () => {
-      const done = diagnosticsFor(uri, 1);
-      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: file.endsWith('.json') ? 'json' : 'yaml', version: 1, text } });
-      await done;
-    }));
-    results.edit.push(await time(async () => {
-      const done = diagnosticsFor(uri, 2);
-      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: text + '\n' }] });
-      await done;
-    }));
-    results.completion.push(await time(() => connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: completeAt })));
-    results.hover.push(await time(() => connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: hoverAt })));
-    results.symbols.push(await time(() => connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })));
-    await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+/** The documents under test, written to disk once (siblings and binaries are real files). */
+function makeCases() {
+  const cases = [];
+  for (const size of SIZES) {
+    const cq = join(root, `cq-${size}`);
+    mkdirSync(cq, { recursive: true });
+    const cqText = gen.cloudquerySpec(size);
+    writeFileSync(join(cq, 'spec.yml'), cqText);
+    cases.push({ id: `cloudquery ${size}`, dir: cq, file: join(cq, 'spec.yml'), text: cqText, target: gen.cloudqueryEditTarget(cqText) });
+
+    const siblings = join(root, `cq-siblings-${size}`);
+    mkdirSync(siblings, { recursive: true });
+    writeFileSync(join(siblings, 'spec.yml'), cqText);
+    for (let s = 0; s < 20; s++) writeFileSync(join(siblings, `sibling-${s}.yml`), gen.cloudquerySpec(500, `sib${s}`));
+    cases.push({ id: `cloudquery ${size} + 20 siblings`, dir: siblings, file: join(siblings, 'spec.yml'), text: cqText, target: gen.cloudqueryEditTarget(cqText) });
+
+    const gw = join(root, `gw-${size}`);
+    mkdirSync(gw, { recursive: true });
+    const gwText = gen.gatewaydPlugins(size, gen.writeBinaries(gw));
+    writeFileSync(join(gw, 'gatewayd_plugins.yaml'), gwText);
+    cases.push({ id: `gatewayd ${size}`, dir: gw, file: join(gw, 'gatewayd_plugins.yaml'), text: gwText, target: gen.gatewaydEditTarget(gwText) });
   }
-  rows.push(`| ${file} (${text.split('\n').length - 1} lines) | ${stats(results.open)} | ${stats(results.edit)} | ${stats(results.completion)} | ${stats(results.hover)} | ${stats(results.symbols)} |`);
+  const unrelatedSize = SIZES.includes(10000) ? 10000 : SIZES[SIZES.length - 1];
+  const other = join(root, `unrelated-${unrelatedSize}`);
+  mkdirSync(other, { recursive: true });
+  const otherText = gen.unrelatedYaml(unrelatedSize);
+  writeFileSync(join(other, 'deployment.yaml'), otherText);
+  cases.push({ id: `unrelated YAML ${unrelatedSize}`, dir: other, file: join(other, 'deployment.yaml'), text: otherText, target: gen.unrelatedEditTarget(otherText) });
+  return cases;
 }
-await connection.sendRequest('shutdown');
-server.kill();
-console.log(`Language server on 5,000-line documents, ms (median / max of ${RUNS} runs; edit includes the 150 ms debounce):\n`);
-console.log('| document | diagnostics after open | diagnostics after edit | completion | hover | outline |');
-console.log('|---|---|---|---|---|---|');
-for (const row of rows) console.log(row);
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** One server on one case: open, EDITS edits to diagnostics, COMPLETIONS completions behind an edit. */
+async function measure(server, testCase) {
+  const session = new LspSession(server);
+  await session.start(pathToFileURL(testCase.dir).href);
+  const uri = pathToFileURL(testCase.file).href;
+  const open = await session.open(uri, 'yaml', testCase.text);
+  await sleep(300); // background work of the open (checksums) is not the edits' cost
+  const { line, values, completeAt } = testCase.target;
+  let version = 1;
+  const edits = [];
+  const cpuBefore = session.cpuMs();
+  const wallBefore = performance.now();
+  for (let i = 0; i < EDITS; i++) {
+    version++;
+    edits.push((await session.editToDiagnostics(uri, version, line, values[version % 2])).ms);
+    await sleep(GAP_MS);
+  }
+  await sleep(300);
+  const cpuPerEdit = (session.cpuMs() - cpuBefore) / EDITS;
+  const wall = performance.now() - wallBefore;
+  const completions = [];
+  let items = 0;
+  for (let i = 0; i < COMPLETIONS; i++) {
+    version++;
+    const result = await session.completionAfterEdit(uri, version, line, values[version % 2], completeAt);
+    completions.push(result.ms);
+    items = result.items;
+    await sleep(GAP_MS);
+  }
+  const rss = session.rssMb();
+  await session.stop();
+  return { open: open.ms, openDiagnostics: open.diagnostics.length, p50: percentile(edits, 50), p95: percentile(edits, 95), net50: Math.max(0, percentile(edits, 50) - server.debounceMs), cpuPerEdit, wall, completion: median(completions), completionItems: items, rss };
+}
+
+/** yaml-language-server really applies our schema (else the comparison is meaningless). */
+async function sanityCheck() {
+  const dir = join(root, 'probe');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'spec.yml');
+  const text = 'kind: source\nspec:\n  name: x\n  bogus: 1\n';
+  writeFileSync(file, text);
+  for (const server of Object.values(SERVERS)) {
+    const session = new LspSession(server);
+    await session.start(pathToFileURL(dir).href);
+    const { diagnostics } = await session.open(pathToFileURL(file).href, 'yaml', text);
+    await session.stop();
+    if (!diagnostics.length) throw new Error(`${server.name} reports nothing on a spec without path or tables; is the schema associated?`);
+  }
+}
+
+const fmt = (v, digits = 0) => (Number.isFinite(v) ? v.toFixed(digits) : '—');
+const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(2)}×` : '—');
+
+async function lspBench() {
+  installYamlLanguageServer();
+  await sanityCheck();
+  const cases = makeCases();
+  const results = new Map(cases.map((c) => [c.id, { ours: [], yls: [] }]));
+  for (let s = 0; s < SESSIONS; s++) {
+    for (const testCase of cases) {
+      const order = s % 2 === 0 ? ['ours', 'yls'] : ['yls', 'ours'];
+      for (const which of order) {
+        const r = await measure(SERVERS[which], testCase);
+        results.get(testCase.id)[which].push(r);
+        console.error(`session ${s + 1}/${SESSIONS} ${testCase.id} ${which}: open ${fmt(r.open)} ms, edit p50 ${fmt(r.p50)} ms, cpu/edit ${fmt(r.cpuPerEdit)} ms, completion ${fmt(r.completion, 1)} ms`);
+      }
+    }
+  }
+  const rows = [];
+  for (const testCase of cases) {
+    const { ours, yls } = results.get(testCase.id);
+    const m = (list, key) => median(list.map((r) => r[key]));
+    rows.push({ id: testCase.id, ours: Object.fromEntries(Object.keys(ours[0]).map((k) => [k, m(ours, k)])), yls: Object.fromEntries(Object.keys(yls[0]).map((k) => [k, m(yls, k)])) });
+  }
+  return rows;
+}
+
+function printLsp(rows) {
+  console.log(`\n### Language server (medians of ${SESSIONS} session(s) × ${EDITS} edits, ${COMPLETIONS} completions; ours / yaml-language-server ${YLS_VERSION})\n`);
+  console.log(`Debounce: ours ${SERVERS.ours.debounceMs} ms nominal, yaml-language-server ${SERVERS.yls.debounceMs} ms; "net" subtracts it.\n`);
+  console.log('| document | open → diagnostics, ms | edit → diagnostics p50 | p95 | p50 net of debounce | completion after edit | CPU per edit, ms | RSS, MB |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const { id, ours, yls } of rows) {
+    const cell = (key, d = 0) => `${fmt(ours[key], d)} / ${fmt(yls[key], d)} (${ratio(ours[key], yls[key])})`;
+    console.log(`| ${id} | ${cell('open')} | ${cell('p50')} | ${cell('p95')} | ${cell('net50')} | ${cell('completion', 1)} | ${cell('cpuPerEdit')} | ${cell('rss')} |`);
+  }
+  // Growth of the edit cost with the file size (goal: < 1.5× from 5k to 20k lines).
+  for (const family of ['cloudquery', 'gatewayd']) {
+    const at = (size) => rows.find((r) => r.id === `${family} ${size}`)?.ours;
+    const small = at(5000);
+    const large = at(20000);
+    if (small && large) console.log(`\n${family}: 5k → 20k lines, ours: edit p50 × ${(large.p50 / small.p50).toFixed(2)}, CPU per edit × ${(large.cpuPerEdit / Math.max(small.cpuPerEdit, 1)).toFixed(2)}`);
+  }
+}
+
+function printCli(rows) {
+  console.log('\n### CLI `check` (files/second, median; floor = read and parse with `yaml` only)\n');
+  console.log('| manifests | layout | floor files/s | CLI files/s | CLI / floor | CLI peak RSS, MB | floor peak RSS, MB |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const r of rows) console.log(`| ${r.count} | ${r.layout === 'one' ? 'one folder' : 'folders of 20'} | ${fmt(r.floorRate)} | ${fmt(r.cliRate)} | ${r.ratio.toFixed(2)}× | ${fmt(r.cliRss)} | ${fmt(r.floorRss)} |`);
+}
+
+mkdirSync(root, { recursive: true });
+console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+const output = {};
+if (!flag('--no-lsp')) {
+  output.lsp = await lspBench();
+  printLsp(output.lsp);
+}
+if (!flag('--no-cli')) {
+  output.cli = cliBench({ root, counts: CLI_COUNTS, sessions: SESSIONS, dist: option('--dist', 'dist') });
+  printCli(output.cli);
+}
+const jsonOut = option('--json');
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify(output, null, 2));
 process.exit(0);
