@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
 import { cliBench } from './bench/cli-bench.mjs';
 import * as gen from './bench/generate.mjs';
 import { LspSession } from './bench/lsp-session.mjs';

@@ -28,8 +28,7 @@ export function cliBench({ root, counts, sessions, dist }) {
       for (let s = 0; s < sessions; s++) {
         const runFloor = () => floor.push(timed(['scripts/bench/floor.mjs', dir]));
         const runCli = () => cli.push(timed([`${dist}/cli.js`, 'check', '--format', 'json', dir]));
-        if (s % 2 === 0) (runFloor(), runCli());
-        else (runCli(), runFloor());
+        for (const run of s % 2 === 0 ? [runFloor, runCli] : [runCli, runFloor]) run();
       }
       const floorRate = count / median(floor.map((r) => r.seconds));
       const cliRate = count / median(cli.map((r) => r.seconds));

@@ -1,6 +1,7 @@
 // One language server under measurement, spoken to over stdio: open, edit, completion, and what
 // the process costs (CPU from /proc/<pid>/stat, RSS from /proc/<pid>/status).
 import { spawn } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
 

@@ -94,6 +94,12 @@ export class LspClient {
     }
   }
 
+  /** The next diagnostics published for the document (of its current version), after this call. */
+  nextDiagnostics(uri: string, timeoutMs = 20_000): Promise<Diagnostic[]> {
+    this.published.delete(uri);
+    return this.diagnostics(uri, timeoutMs);
+  }
+
   request<T>(method: string, params: unknown): Promise<T> {
     return this.connection.sendRequest(method, params) as Promise<T>;
   }

@@ -1,6 +1,8 @@
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { LspClient } from '../helpers/lsp-client';
 import { makeTree } from '../helpers/engine';
 
@@ -40,6 +42,32 @@ test('diagnostics appear on the right range and vanish after an edit', async () 
   client.change(uri, GATEWAYD.replace('passthru', 'passthrough'));
   const after = await client.diagnostics(uri);
   assert.equal(after.find((d) => d.code === 'gatewayd.invalid-value'), undefined);
+});
+
+test('a sibling spec changed on disk: the watcher event brings new diagnostics', async () => {
+  const dir = makeTree({});
+  const spec = 'kind: source\nspec:\n  name: aws\n  path: cloudquery/aws\n  version: v1.0.0\n  tables: ["*"]\n  destinations: [pg]\n';
+  const uri = client.open(path.join(dir, 'sync.yml'), spec);
+  assert.deepEqual((await client.diagnostics(uri)).map((d) => d.code), ['cloudquery.unknown-destination']);
+  const sibling = path.join(dir, 'pg.yml');
+  fs.writeFileSync(sibling, 'kind: destination\nspec:\n  name: pg\n  path: cloudquery/postgresql\n  version: v8.0.0\n');
+  const next = client.nextDiagnostics(uri);
+  client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(sibling).href, type: 1 }] });
+  assert.deepEqual(await next, []);
+});
+
+test('a big plugin binary, hashed off the request path: its checksum verdict is published when known', async () => {
+  // Inside the workspace folder: binaries outside it are not hashed at all.
+  const dir = fs.mkdtempSync(path.join(root, 'big-binary-'));
+  fs.writeFileSync(path.join(dir, 'cache'), Buffer.alloc(3 * 1024 * 1024, 1));
+  const uri = client.open(path.join(dir, 'gatewayd_plugins.yaml'), GATEWAYD.replace('passthru', 'passthrough'));
+  // Without the verdict first, unless the hash was done before the first answer.
+  let codes = (await client.diagnostics(uri)).map((d) => d.code);
+  if (!codes.length) codes = (await client.nextDiagnostics(uri)).map((d) => d.code);
+  assert.deepEqual(codes, ['gatewayd.checksum-mismatch']);
+  // Known from now on: an edit gets the verdict in its first answer.
+  client.change(uri, GATEWAYD.replace('passthru', 'terminate'));
+  assert.deepEqual((await client.diagnostics(uri)).map((d) => d.code), ['gatewayd.checksum-mismatch']);
 });
 
 test('an unrelated YAML file gets an empty diagnostic list', async () => {

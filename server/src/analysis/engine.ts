@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import {
   MAX_MANIFEST_BYTES,
+  FileCache,
   nodeFileAccess,
   parseFile,
   toValue,
@@ -57,7 +58,8 @@ export class Engine {
 
   constructor(options: EngineOptions = {}) {
     this.schemas = options.schemas ?? new SchemaStore();
-    this.files = options.files ?? nodeFileAccess();
+    // Files read around a manifest are cached by (path, size, mtime): a keystroke re-reads nothing.
+    this.files = options.files ?? new FileCache(nodeFileAccess());
     this.rules = options.rules ?? ALL_RULES;
     this.targets = options.targets ?? {};
   }

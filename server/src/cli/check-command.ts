@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Engine } from '../analysis';
-import { decodeManifest, MAX_MANIFEST_BYTES, nodeFileAccess, readRegularFile, tooLargeReason, type KindId } from '../core';
+import { decodeManifest, FileCache, MAX_MANIFEST_BYTES, nodeFileAccess, readRegularFile, tooLargeReason, type KindId } from '../core';
 import { isKindId, KINDS, KIND_IDS } from '../systems';
 import { parseTargetFlag, TARGET_FLAGS } from '../systems/targets';
 import { formatCodeQuality } from './format/codequality';
@@ -88,7 +88,8 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
   const roots = options.readOutside
     ? [path.parse(process.cwd()).root]
     : [process.cwd(), ...options.targets.map((t) => (isDirectory(t) ? t : path.dirname(t)))].map((r) => path.resolve(r));
-  const engine = new Engine({ files: nodeFileAccess({ roots }), targets: options.hosts });
+  // One run sees one state of the disk: every file and folder index is read once.
+  const engine = new Engine({ files: new FileCache(nodeFileAccess({ roots }), { mode: 'snapshot' }), targets: options.hosts });
   const reports: FileReport[] = [];
   let unreadable = false;
   let skipped = 0;

@@ -20,6 +20,7 @@ export { decodeManifest, MAX_MANIFEST_BYTES, tooLargeReason } from './text/decod
 export { nodeFileAccess, slashPath, MAX_HASH_BYTES, MAX_TEXT_BYTES, type FileAccess } from './workspace';
 export { hashRegularFile, isWithin, readRegularFile, resolveWithin, type Containment, type HashOutcome, type ReadOutcome } from './safe-fs';
 export { MAX_NESTING } from './parse/limits';
+export { deriveFolderFrom, deriveFrom, FileCache, type CachedFileAccess, type CacheMode, type FileCacheOptions, type FileMemo } from './file-cache';
 export type * from './types';
 export { parseSource, descendants, type SourceLanguage, type SyntaxNode } from './parse/source-parser';
 export { readGoMod, requirementOf, directive, type GoModFile, type GoModLine, type GoModToken } from './parse/go-mod';

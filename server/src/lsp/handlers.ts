@@ -111,20 +111,38 @@ export function registerHandlers(
     for (const document of documents.all()) schedule(document, 0);
   }
 
+  // TextDocuments fires onDidChangeContent right after onDidOpen: the open is validated once, at
+  // once, not again after the debounce.
+  const openedAt = new Map<string, number>();
   documents.onDidOpen((event) => {
     open.opened(event.document);
+    openedAt.set(event.document.uri, event.document.version);
     schedule(event.document, 0);
   });
-  documents.onDidChangeContent((event) => schedule(event.document));
+  documents.onDidChangeContent((event) => {
+    if (openedAt.get(event.document.uri) === event.document.version) return;
+    openedAt.delete(event.document.uri);
+    schedule(event.document);
+  });
   documents.onDidClose((event) => {
     open.closed(event.document.uri);
+    openedAt.delete(event.document.uri);
     clearTimeout(pending.get(event.document.uri));
     service.invalidate(event.document.uri);
     settings.forget(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
   // A file beside a manifest changed (a sibling spec, a plugin binary): results may differ.
-  connection.onDidChangeWatchedFiles(() => revalidateAll());
+  connection.onDidChangeWatchedFiles((params) => {
+    service.filesChanged(params.changes.map((change) => uriToPath(change.uri)));
+    revalidateAll();
+  });
+  // A binary hashed in the background: publish again, now with its checksum verdict.
+  let hashedTimer: NodeJS.Timeout | undefined;
+  service.onHashed = () => {
+    clearTimeout(hashedTimer);
+    hashedTimer = setTimeout(revalidateAll, 20); // several binaries finish together: one pass
+  };
   connection.onDidChangeConfiguration(() => {
     settings.forget();
     revalidateAll();

@@ -3,7 +3,7 @@ import { minimatch } from 'minimatch';
 import { URI } from 'vscode-uri';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Engine, type Analysis } from '../analysis';
-import { nodeFileAccess, type FileAccess, type KindId } from '../core';
+import { FileCache, nodeFileAccess, type FileAccess, type KindId } from '../core';
 import { isKindId, KINDS } from '../systems';
 import { DEFAULT_SETTINGS, type WorkbenchSettings } from './settings';
 
@@ -17,8 +17,12 @@ export interface DocumentAnalysis extends Analysis {
  * The engine as the language server uses it: per-document settings and trust, results cached by
  * document version so that diagnostics and every feature share one parse.
  */
+/** Binaries up to this size are hashed while diagnostics wait (a few ms); larger ones in the background. */
+const DEFER_HASH_BYTES = 1024 * 1024;
+
 export class WorkbenchService {
   readonly engine: Engine;
+  private readonly files: FileCache;
   private trusted = true;
   private readonly cache = new Map<string, Promise<DocumentAnalysis>>();
   private workspaceFolders: string[] = [];
@@ -28,7 +32,7 @@ export class WorkbenchService {
     // Trust can change while the server runs; the file access reads it on every call.
     const isTrusted = () => this.trusted;
     const folders = () => this.workspaceFolders;
-    const files: FileAccess = {
+    const gated: FileAccess = {
       get trusted() {
         return isTrusted();
       },
@@ -43,7 +47,19 @@ export class WorkbenchService {
       },
       sha256: (f) => (isTrusted() ? base.sha256(f) : Promise.resolve(undefined)),
     };
-    this.engine = new Engine({ files });
+    // A big binary is hashed off the request path: diagnostics go out without its checksum
+    // verdict, and `onHashed` asks for them again once the hash is known.
+    this.files = new FileCache(gated, { deferHashesLargerThan: DEFER_HASH_BYTES, onHashed: () => this.onHashed?.() });
+    this.engine = new Engine({ files: this.files });
+  }
+
+  /** Called when a deferred hash is known: the documents that need it should be analysed again. */
+  onHashed?: () => void;
+
+  /** A file watcher saw these files change (all of them without an argument). */
+  filesChanged(files?: string[]): void {
+    this.files.invalidate(files);
+    this.cache.clear();
   }
 
   setTrusted(trusted: boolean): void {

@@ -4,6 +4,7 @@ import { readJson } from '../parse/json-reader';
 import { readYaml } from '../parse/yaml-reader';
 import { substitutePlaceholders } from '../parse/placeholders';
 import type { ParsedDocument } from '../types';
+import { deriveFrom } from '../file-cache';
 import { nodeFileAccess, slashPath, type FileAccess } from '../workspace';
 import { matchesSignature } from './content-signature';
 import { explicitKind } from './modeline';
@@ -119,11 +120,11 @@ function startedBeside(kinds: KindTable, file: string, format: 'yaml' | 'json', 
     .filter((sibling) => sibling !== absolute)
     .slice(0, MAX_SIBLINGS);
   for (const sibling of siblings) {
-    const text = files.readText(sibling);
-    if (text === undefined) continue;
-    const siblingDocs = readForSniffing(text, format);
-    const kind = fitting.find((k) => contentMatches(k, slashPath(sibling), format, siblingDocs));
-    if (kind) return kind.id;
+    const kind = deriveFrom(files, sibling, `classify.started-beside.${fitting.map((k) => k.id).join(',')}`, (text) => {
+      const siblingDocs = readForSniffing(text, format);
+      return fitting.find((k) => contentMatches(k, slashPath(sibling), format, siblingDocs))?.id ?? null;
+    });
+    if (kind) return kind;
   }
   return undefined;
 }

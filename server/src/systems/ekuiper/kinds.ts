@@ -1,4 +1,4 @@
-import { findProperty, goModModule, goModRequires, readJson, zipMembers, type KindDefinition } from '../../core';
+import { deriveFrom, findProperty, goModModule, goModRequires, readJson, zipMembers, type KindDefinition } from '../../core';
 
 /** The manifest kinds of this system: how each is read and recognised (see KindDefinition). */
 export const EKUIPER_KINDS: KindDefinition[] = [
@@ -50,9 +50,12 @@ export const EKUIPER_KINDS: KindDefinition[] = [
     content: { signatures: [{ types: { default: 'object' } }], paths: [/(^|\/)sources\/[^/]+\.ya?ml$/] },
     // A source config sits beside its metadata: random.yaml + random.json.
     byNeighbours: (file, files) => {
-      const text = files.readText(file.replace(/\.ya?ml$/i, '.json'));
-      const meta = text === undefined ? undefined : readJson(text).documents[0]?.root;
-      return !!meta && !!findProperty(meta, 'about') && findProperty(meta, 'properties')?.value.type === 'object';
+      // Parsed once per version of the neighbour, not on every keystroke.
+      const isSourceMeta = deriveFrom(files, file.replace(/\.ya?ml$/i, '.json'), 'ekuiper.source-meta', (text) => {
+        const meta = readJson(text).documents[0]?.root;
+        return !!meta && !!findProperty(meta, 'about') && findProperty(meta, 'properties')?.value.type === 'object';
+      });
+      return isSourceMeta === true;
     },
     docs: 'https://ekuiper.org/docs/en/latest/guide/sources/overview.html',
   },

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { findProperty, readToml, type FileAccess, type KindDefinition } from '../../core';
+import { deriveFrom, findProperty, readToml, type FileAccess, type KindDefinition } from '../../core';
 
 /** The manifest kinds of this system: how each is read and recognised (see KindDefinition). */
 export const LOGCRAFT_KINDS: KindDefinition[] = [
@@ -50,11 +50,13 @@ function isDetection(file: string, files: FileAccess): boolean {
   let dir = path.dirname(file);
   for (let depth = 0; depth < 8; depth++) {
     const config = path.join(dir, 'lgc.toml');
-    const text = files.readText(config);
-    if (text !== undefined) {
+    // The workspace folder, read once per version of lgc.toml.
+    const folder = deriveFrom(files, config, 'logcraft.workspace', (text) => {
       const root = readToml(text).documents[0]?.root;
       const workspace = findProperty(findProperty(root, 'core')?.value, 'workspace')?.value;
-      const folder = workspace?.type === 'scalar' && typeof workspace.value === 'string' ? workspace.value : 'rules';
+      return workspace?.type === 'scalar' && typeof workspace.value === 'string' ? workspace.value : 'rules';
+    });
+    if (folder !== undefined) {
       const relative = path.relative(path.resolve(dir, folder), file).split(path.sep);
       return relative.length >= 2 && relative[0] !== '..' && !path.isAbsolute(relative[0]);
     }

@@ -16,6 +16,15 @@ test('cloudquery.unknown-destination: names resolve in the file and in sibling s
   assert.deepEqual(await codes(source('postgresql'), file), ['cloudquery.unknown-destination@7']);
   fs.writeFileSync(path.join(dir, 'postgresql.yml'), destination('postgresql'));
   assert.deepEqual(await codes(source('postgresql'), file), [], 'a destination defined in a sibling file');
+  // The folder's index is cached by file versions: a renamed or removed sibling spec counts at once.
+  fs.writeFileSync(path.join(dir, 'postgresql.yml'), destination('postgres-renamed'));
+  assert.deepEqual(await codes(source('postgresql'), file), ['cloudquery.unknown-destination@7'], 'renamed in the sibling');
+  fs.writeFileSync(path.join(dir, 'postgresql.yml'), destination('postgresql'));
+  fs.writeFileSync(file, source('nothing'));
+  assert.deepEqual(await codes(source('postgresql'), file), [], 'the file itself on disk does not count, its text does');
+  fs.rmSync(path.join(dir, 'postgresql.yml'));
+  assert.deepEqual(await codes(source('postgresql'), file), ['cloudquery.unknown-destination@7'], 'removed sibling');
+  fs.writeFileSync(path.join(dir, 'postgresql.yml'), destination('postgresql'));
   assert.deepEqual(await codes(source('postgresql') + '---\n' + destination('postgresql'), path.join(makeTree({}), 'one.yml')), []);
   const typo = await checkText('cloudquery-spec', source('postgres'), file);
   assert.match(typo.diagnostics[0].message, /Did you mean "postgresql"\?/);

@@ -1,6 +1,6 @@
 import { findProperty, type EngineDiagnostic } from '../../../core';
 import type { Rule } from '../../../analysis/rule';
-import { specOf, visibleSpecs } from './spec-index';
+import { specIndex, specOf } from './spec-index';
 
 const CONNECTION = /^@@plugins\.([^.\s]+)\.connection$/;
 
@@ -10,7 +10,6 @@ export const backendConnection: Rule = {
   kinds: ['cloudquery-spec'],
   check(context) {
     const diagnostics: EngineDiagnostic[] = [];
-    let destinations: string[] | undefined;
     for (const document of context.documents) {
       const found = specOf(document);
       if (found?.kind !== 'source') continue;
@@ -18,8 +17,7 @@ export const backendConnection: Rule = {
       if (connection?.type !== 'scalar' || typeof connection.value !== 'string') continue;
       const match = CONNECTION.exec(connection.value);
       if (!match) continue;
-      destinations ??= visibleSpecs(context).filter((s) => s.kind === 'destination').map((s) => s.name);
-      if (destinations.includes(match[1])) continue;
+      if (specIndex(context).has('destination', match[1])) continue;
       diagnostics.push({
         start: connection.start,
         end: connection.end,

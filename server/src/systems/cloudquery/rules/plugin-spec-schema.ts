@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { findProperty, stringValue, toValue, type EngineDiagnostic, type ObjectNode, type FileAccess } from '../../../core';
+import { deriveFrom, findProperty, stringValue, toValue, type EngineDiagnostic, type ObjectNode, type FileAccess } from '../../../core';
 import { mapSchemaErrors } from '../../../schemas/error-mapper';
 import type { Rule } from '../../../analysis/rule';
 import { specOf } from './spec-index';
@@ -8,7 +8,7 @@ const EMBED = /\/\/go:embed\s+(\S+\.json)/g;
 
 /** A Go module that is a CloudQuery plugin (it requires the plugin SDK). */
 function isPluginProject(dir: string, files: FileAccess): boolean {
-  return (files.readText(path.join(dir, 'go.mod')) ?? '').includes('github.com/cloudquery/plugin-sdk');
+  return deriveFrom(files, path.join(dir, 'go.mod'), 'cloudquery.is-plugin', (text) => text.includes('github.com/cloudquery/plugin-sdk')) ?? false;
 }
 
 /**
@@ -36,10 +36,11 @@ export function publishedSchema(project: string, files: FileAccess): { file: str
   for (const folder of [project, ...files.list(project).map((f) => path.join(project, f)).filter((f) => files.isDirectory(f))]) {
     for (const name of files.list(folder)) {
       if (!name.endsWith('.go')) continue;
-      const source = files.readText(path.join(folder, name)) ?? '';
-      if (!source.includes('JSONSchema')) continue;
-      for (const match of source.matchAll(EMBED)) {
-        const file = path.join(folder, match[1]);
+      const embedded = deriveFrom(files, path.join(folder, name), 'cloudquery.embedded-schemas', (source) =>
+        source.includes('JSONSchema') ? [...source.matchAll(EMBED)].map((m) => m[1]) : [],
+      );
+      for (const name of embedded ?? []) {
+        const file = path.join(folder, name);
         const schema = files.readText(file);
         if (schema !== undefined) return { file, text: schema };
       }
@@ -65,7 +66,8 @@ export const pluginSpecSchema: Rule = {
       const project = projectFor(context.path, registry, stringValue(findProperty(found.spec, 'path')?.value), context.files);
       const schema = project && publishedSchema(project, context.files);
       if (!schema) continue;
-      const validate = context.schemas.validatorForText(schema.file, schema.text);
+      // Compiled once per version of the schema file, not hashed again on every keystroke.
+      const validate = deriveFrom(context.files, schema.file, 'cloudquery.plugin-spec-validator', (text) => context.schemas.validatorForText(schema.file, text));
       if (!validate || validate(toValue(inner))) continue;
       const source = path.relative(path.dirname(context.path), schema.file);
       const mapped = mapSchemaErrors([...(validate.errors ?? [])], { system: 'cloudquery.plugin-spec', root: inner as ObjectNode, text: context.file.text });

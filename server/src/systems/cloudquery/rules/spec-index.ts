@@ -1,6 +1,17 @@
 import * as path from 'node:path';
-import { classify } from '../..';
-import { findProperty, stringValue, type ObjectNode, type ParsedDocument, type ScalarNode, type ValueNode } from '../../../core';
+import { classify, KINDS } from '../..';
+import {
+  deriveFolderFrom,
+  deriveFrom,
+  findProperty,
+  parseFile,
+  stringValue,
+  type FileAccess,
+  type ObjectNode,
+  type ParsedDocument,
+  type ScalarNode,
+  type ValueNode,
+} from '../../../core';
 import type { RuleContext } from '../../../analysis/rule';
 
 export type SpecKind = 'source' | 'destination' | 'transformer';
@@ -38,17 +49,88 @@ export function specsInDocuments(documents: ParsedDocument[], file: string): Spe
   return entries;
 }
 
+/** A spec known by name only (from a sibling file): kind, name and where it is. */
+export interface SpecName {
+  kind: SpecKind;
+  name: string;
+  file: string;
+  nameNode?: ScalarNode;
+}
+
+const SPEC_FILE = (name: string) => /\.ya?ml$/i.test(name);
+
+/** The names a sibling spec file defines, as the host reads it; none if it is no CloudQuery spec. */
+function namesInFile(file: string, text: string): SpecName[] {
+  if (classify({ path: file, text }).kind !== 'cloudquery-spec') return [];
+  const parsed = parseFile(text, KINDS['cloudquery-spec']);
+  return specsInDocuments(parsed.documents, file).map(({ kind, name }) => ({ kind, name, file }));
+}
+
+/**
+ * The specs of every spec file in a folder, computed once per folder and shared by all its files
+ * (`cloudquery sync <folder>` loads them together); each file's part is recomputed only when it
+ * changes on disk.
+ */
+function folderSpecs(dir: string, files: FileAccess): SpecName[] {
+  return deriveFolderFrom(files, dir, 'cloudquery.spec-names', SPEC_FILE, (members) =>
+    members.flatMap((file) => deriveFrom(files, file, 'cloudquery.spec-names', (text) => namesInFile(file, text)) ?? []),
+  );
+}
+
+/** Which specs a file can refer to: its own documents, then the other spec files of its folder. */
+export class SpecIndex {
+  private readonly known = new Map<string, SpecName[]>();
+  private readonly order: SpecName[] = [];
+
+  constructor(own: SpecName[], siblings: SpecName[], self: string) {
+    for (const entry of own) this.add(entry);
+    for (const entry of siblings) if (entry.file !== self) this.add(entry);
+  }
+
+  private add(entry: SpecName): void {
+    const key = `${entry.kind}\0${entry.name}`;
+    const list = this.known.get(key);
+    if (list) list.push(entry);
+    else {
+      this.known.set(key, [entry]);
+      this.order.push(entry);
+    }
+  }
+
+  has(kind: SpecKind, name: string): boolean {
+    return this.known.has(`${kind}\0${name}`);
+  }
+
+  /** Every spec of that kind and name, own documents first. */
+  find(kind: SpecKind, name: string): SpecName[] {
+    return this.known.get(`${kind}\0${name}`) ?? [];
+  }
+
+  /** The distinct names of a kind, in file order (own documents, then siblings by file name). */
+  names(kind: SpecKind): string[] {
+    return this.order.filter((e) => e.kind === kind).map((e) => e.name);
+  }
+}
+
+const indexes = new WeakMap<RuleContext, SpecIndex>();
+
+/** The spec index of a file, built once per analysis (every rule of that analysis shares it). */
+export function specIndex(context: RuleContext): SpecIndex {
+  let index = indexes.get(context);
+  if (!index) {
+    index = new SpecIndex(specsInDocuments(context.documents, context.path), folderSpecs(path.dirname(context.path), context.files), context.path);
+    indexes.set(context, index);
+  }
+  return index;
+}
+
 /**
  * Specs visible to a file: its own documents and those of every spec file in the same folder,
  * since `cloudquery sync <folder>` loads them all together.
  */
-export function visibleSpecs(context: RuleContext): SpecEntry[] {
+export function visibleSpecs(context: RuleContext): SpecName[] {
   const own = specsInDocuments(context.documents, context.path);
-  const siblings: SpecEntry[] = [];
-  for (const file of siblingSpecFiles(context)) {
-    const parsed = context.parseOther(file, 'cloudquery-spec');
-    if (parsed) siblings.push(...specsInDocuments(parsed.documents, file).map(({ nameNode: _n, ...rest }) => rest));
-  }
+  const siblings = folderSpecs(path.dirname(context.path), context.files).filter((s) => s.file !== context.path);
   return [...own, ...siblings];
 }
 
@@ -60,8 +142,7 @@ export function siblingSpecFiles(context: RuleContext): string[] {
     if (!/\.ya?ml$/i.test(name)) continue;
     const file = path.join(dir, name);
     if (file === context.path) continue;
-    const text = context.files.readText(file);
-    if (text !== undefined && classify({ path: file, text }).kind === 'cloudquery-spec') files.push(file);
+    if (deriveFrom(context.files, file, 'cloudquery.is-spec', (text) => classify({ path: file, text }).kind === 'cloudquery-spec')) files.push(file);
   }
   return files;
 }

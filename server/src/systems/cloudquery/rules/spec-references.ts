@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { findProperty, type EngineDiagnostic, closest } from '../../../core';
 import type { Rule } from '../../../analysis/rule';
-import { hasPlaceholderName, isPlaceholder, specOf, visibleSpecs, type SpecKind } from './spec-index';
+import { hasPlaceholderName, isPlaceholder, specIndex, specOf, type SpecKind } from './spec-index';
 
 // A source's `destinations` must name destination specs, a destination's `transformers` must name
 // transformer specs; CloudQuery refuses to sync otherwise.
@@ -17,7 +17,14 @@ export const specReferences: Rule = {
   id: 'cloudquery.unknown-destination',
   kinds: ['cloudquery-spec'],
   check(context) {
-    const specs = visibleSpecs(context);
+    const index = specIndex(context);
+    // Names per kind are listed only for a message (a miss), once per rule run.
+    const knownNames = new Map<SpecKind, string[]>();
+    const namesOf = (kind: SpecKind) => {
+      let names = knownNames.get(kind);
+      if (!names) knownNames.set(kind, (names = [...new Set([...index.names(kind), ...(BUILT_IN[kind] ?? [])])]));
+      return names;
+    };
     const diagnostics: EngineDiagnostic[] = [];
     for (const document of context.documents) {
       const found = specOf(document);
@@ -28,12 +35,12 @@ export const specReferences: Rule = {
         if (list?.type !== 'array') continue;
         // `name: ${DEST}` may be any of the referenced names.
         if (hasPlaceholderName(context.documents, reference.to)) continue;
-        const known = [...new Set([...specs.filter((s) => s.kind === reference.to).map((s) => s.name), ...(BUILT_IN[reference.to] ?? [])])];
         for (const item of list.items) {
           // Empty names are the schema's to report.
           if (item.type !== 'scalar' || isPlaceholder(item) || item.value === null || item.value === '') continue;
           const name = String(item.value);
-          if (known.includes(name)) continue;
+          if (index.has(reference.to, name) || BUILT_IN[reference.to]?.includes(name)) continue;
+          const known = namesOf(reference.to);
           const suggestion = closest(name, known);
           const folder = path.basename(path.dirname(context.path)) || '.';
           diagnostics.push({

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
-import { findProperty, type KindId, type ObjectNode, type Span } from '../../../core';
+import { deriveFrom, findProperty, type KindId, type ObjectNode, type Span } from '../../../core';
 import type { RuleContext } from '../../../analysis/rule';
-import { isPortableManifest } from './package-context';
+import { isPortableManifestFile } from './package-context';
 
 // Shared by the rules on a plugin's metadata JSON (`<name>.json` of a source, sink or function):
 // where the plugin's project is, its Go sources, its build outputs. Not a rule itself.
@@ -79,7 +79,7 @@ export function belongsToPortable(context: RuleContext): boolean {
   return context.files.list(pkg).some((name) => {
     if (!name.toLowerCase().endsWith('.json')) return false;
     const file = path.join(pkg, name);
-    return context.files.isFile(file) && isPortableManifest(file, context.files.readText(file));
+    return context.files.isFile(file) && isPortableManifestFile(file, context.files);
   });
 }
 
@@ -98,10 +98,12 @@ export function mainGoSources(context: RuleContext): Array<{ file: string; code:
     for (const name of context.files.list(dir)) {
       if (!name.endsWith('.go') || name.endsWith('_test.go')) continue;
       const file = path.join(dir, name);
-      const text = context.files.readText(file);
-      if (text === undefined) continue;
-      const code = stripGoComments(text);
-      if (/^\s*package\s+main\b/m.test(code)) sources.push({ file, code });
+      // Stripped and tested once per version of the file.
+      const code = deriveFrom(context.files, file, 'ekuiper.main-go', (text) => {
+        const stripped = stripGoComments(text);
+        return /^\s*package\s+main\b/m.test(stripped) ? stripped : undefined;
+      });
+      if (code !== undefined) sources.push({ file, code });
     }
   }
   return sources;

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { classify } from '../..';
-import { findProperty, stringValue, type ObjectNode } from '../../../core';
+import { deriveFrom, findProperty, stringValue, type FileAccess, type ObjectNode } from '../../../core';
 import type { RuleContext } from '../../../analysis/rule';
 
 // Shared by the rules on a portable plugin's manifest: which folder is a plugin package, and
@@ -20,6 +20,11 @@ export function isPortableManifest(file: string, text: string | undefined): bool
   return text !== undefined && classify({ path: file, text }).kind === 'ekuiper-portable-manifest';
 }
 
+/** `isPortableManifest` of a file on disk, worked out once per version of the file. */
+export function isPortableManifestFile(file: string, files: FileAccess): boolean {
+  return deriveFrom(files, file, 'ekuiper.portable-manifest', (text) => isPortableManifest(file, text)) ?? false;
+}
+
 /**
  * A portable plugin's folder holds exactly one manifest at its root (eKuiper installs
  * `<name>.json` from the zip's root and everything else beside it). With several manifests side
@@ -32,7 +37,7 @@ export function isSinglePluginFolder(context: RuleContext): boolean {
   for (const name of context.files.list(dir)) {
     if (!name.toLowerCase().endsWith('.json')) continue;
     const file = path.join(dir, name);
-    const manifest = file === context.path || (context.files.isFile(file) && isPortableManifest(file, context.files.readText(file)));
+    const manifest = file === context.path || (context.files.isFile(file) && isPortableManifestFile(file, context.files));
     if (manifest && ++manifests > 1) return false;
   }
   return true;

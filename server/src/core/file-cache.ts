@@ -1,0 +1,196 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { HashOutcome } from './safe-fs';
+import type { FileAccess } from './workspace';
+
+/**
+ * How cached file facts are checked: `live` stats the file on every use and recomputes when its
+ * (size, mtime, inode) changed (the editor, where files change under us); `snapshot` trusts the
+ * first look for the lifetime of the cache (one CLI run).
+ */
+export type CacheMode = 'live' | 'snapshot';
+
+export interface FileCacheOptions {
+  mode?: CacheMode;
+  /**
+   * Binaries larger than this are hashed in the background: `sha256` answers undefined (no
+   * verdict) at once and `onHashed` fires when the hash is known. Unset: every hash is awaited.
+   */
+  deferHashesLargerThan?: number;
+  onHashed?: (file: string) => void;
+  /** Most derived values kept (oldest dropped first). */
+  maxEntries?: number;
+}
+
+/** Values derived from files, recomputed only when the file changes (see `derive`). */
+export interface FileMemo {
+  /** `compute(text)` for the file's current content; undefined when it cannot be read. */
+  derive<T>(file: string, tag: string, compute: (text: string) => T): T | undefined;
+  /**
+   * A value computed from the files of a folder whose names pass `select`: recomputed when the
+   * listing or one of those files changes. One per (folder, tag): every file of a folder shares it.
+   */
+  deriveFolder<T>(dir: string, tag: string, select: (name: string) => boolean, compute: (files: string[]) => T): T;
+}
+
+export type CachedFileAccess = FileAccess & FileMemo & { invalidate(files?: string[]): void };
+
+interface Entry {
+  stamp: string;
+  value: unknown;
+}
+
+const MISSING = 'missing';
+
+/**
+ * Everything read from disk, cached by (path, size, mtime): texts, listings, hashes and values
+ * derived from them (parses, indexes, compiled schemas). Watcher events call `invalidate`.
+ */
+export class FileCache implements CachedFileAccess {
+  private readonly mode: CacheMode;
+  private readonly stamps = new Map<string, string>();
+  private readonly entries = new Map<string, Entry>();
+  private readonly hashing = new Map<string, Promise<HashOutcome | undefined>>();
+  private readonly maxEntries: number;
+
+  constructor(
+    private readonly base: FileAccess,
+    private readonly options: FileCacheOptions = {},
+  ) {
+    this.mode = options.mode ?? 'live';
+    this.maxEntries = options.maxEntries ?? 20_000;
+  }
+
+  get trusted(): boolean {
+    return this.base.trusted;
+  }
+
+  get roots(): readonly string[] | undefined {
+    return this.base.roots;
+  }
+
+  /** size:mtime:inode of a file, or 'missing'; memoised for good in snapshot mode. */
+  stamp(file: string): string {
+    if (this.mode === 'snapshot') {
+      const known = this.stamps.get(file);
+      if (known !== undefined) return known;
+    }
+    let stamp = MISSING;
+    try {
+      const stat = fs.statSync(file, { bigint: true });
+      stamp = `${stat.isFile() ? 'f' : stat.isDirectory() ? 'd' : 'o'}:${stat.size}:${stat.mtimeNs}:${stat.ino}`;
+    } catch {
+      // missing or unreadable: MISSING
+    }
+    if (this.mode === 'snapshot') this.stamps.set(file, stamp);
+    return stamp;
+  }
+
+  private cached<T>(key: string, stamp: string, compute: () => T): T {
+    const entry = this.entries.get(key);
+    if (entry && entry.stamp === stamp) return entry.value as T;
+    const value = compute();
+    if (entry) this.entries.delete(key);
+    this.entries.set(key, { stamp, value });
+    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+    return value;
+  }
+
+  readText(file: string): string | undefined {
+    return this.cached(`text\0${file}`, this.stamp(file), () => this.base.readText(file));
+  }
+
+  readBytes(file: string): Uint8Array | undefined {
+    return this.cached(`bytes\0${file}`, this.stamp(file), () => this.base.readBytes?.(file));
+  }
+
+  exists(file: string): boolean {
+    return this.stamp(file) !== MISSING;
+  }
+
+  isFile(file: string): boolean {
+    return this.stamp(file).startsWith('f:');
+  }
+
+  isDirectory(file: string): boolean {
+    return this.stamp(file).startsWith('d:');
+  }
+
+  list(dir: string): string[] {
+    return this.cached(`list\0${dir}`, this.stamp(dir), () => this.base.list(dir));
+  }
+
+  sha256(file: string): Promise<HashOutcome | undefined> {
+    if (!this.base.trusted) return Promise.resolve(undefined);
+    const stamp = this.stamp(file);
+    const key = `sha\0${file}`;
+    const entry = this.entries.get(key);
+    if (entry && entry.stamp === stamp) return Promise.resolve(entry.value as HashOutcome | undefined);
+    const inFlightKey = `${file}\0${stamp}`;
+    let running = this.hashing.get(inFlightKey);
+    if (!running) {
+      running = this.base.sha256(file).then((hash) => {
+        this.hashing.delete(inFlightKey);
+        // Keep it only if the file did not change while it was read.
+        if (this.stamp(file) === stamp) this.cached(key, stamp, () => hash);
+        return hash;
+      });
+      this.hashing.set(inFlightKey, running);
+      if (this.isDeferred(stamp)) void running.then(() => this.options.onHashed?.(file));
+    }
+    return this.isDeferred(stamp) ? Promise.resolve(undefined) : running;
+  }
+
+  private isDeferred(stamp: string): boolean {
+    const limit = this.options.deferHashesLargerThan;
+    if (limit === undefined) return false;
+    const size = Number(stamp.split(':')[1] ?? 0);
+    return size > limit;
+  }
+
+  derive<T>(file: string, tag: string, compute: (text: string) => T): T | undefined {
+    const stamp = this.stamp(file);
+    return this.cached(`derive\0${tag}\0${file}`, stamp, () => {
+      const text = this.readText(file);
+      return text === undefined ? undefined : compute(text);
+    });
+  }
+
+  deriveFolder<T>(dir: string, tag: string, select: (name: string) => boolean, compute: (files: string[]) => T): T {
+    const names = this.list(dir).filter(select);
+    const files = names.map((name) => path.join(dir, name));
+    // In snapshot mode every stamp is memoised, so this key costs a lookup per file.
+    const stamp = this.mode === 'snapshot' ? this.stamp(dir) : `${this.stamp(dir)}|${files.map((f) => this.stamp(f)).join('|')}`;
+    return this.cached(`folder\0${tag}\0${dir}`, stamp, () => compute(files));
+  }
+
+  /** Forget what is known about these files (all, without an argument): a watcher saw them change. */
+  invalidate(files?: string[]): void {
+    if (!files) {
+      this.stamps.clear();
+      this.entries.clear();
+      return;
+    }
+    const changed = new Set(files.flatMap((f) => [f, path.dirname(f)]));
+    for (const file of changed) this.stamps.delete(file);
+    for (const key of [...this.entries.keys()]) {
+      const file = key.slice(key.lastIndexOf('\0') + 1);
+      if (changed.has(file)) this.entries.delete(key);
+    }
+  }
+}
+
+/** `files.derive(...)` where the file access caches, a plain read and compute otherwise. */
+export function deriveFrom<T>(files: FileAccess, file: string, tag: string, compute: (text: string) => T): T | undefined {
+  const memo = files as Partial<FileMemo>;
+  if (typeof memo.derive === 'function') return memo.derive(file, tag, compute);
+  const text = files.readText(file);
+  return text === undefined ? undefined : compute(text);
+}
+
+/** `files.deriveFolder(...)` where the file access caches, computed afresh otherwise. */
+export function deriveFolderFrom<T>(files: FileAccess, dir: string, tag: string, select: (name: string) => boolean, compute: (files: string[]) => T): T {
+  const memo = files as Partial<FileMemo>;
+  if (typeof memo.deriveFolder === 'function') return memo.deriveFolder(dir, tag, select, compute);
+  return compute(files.list(dir).filter(select).map((name) => path.join(dir, name)));
+}

@@ -1,0 +1,111 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createHash } from 'node:crypto';
+import { FileCache, nodeFileAccess } from '../../../server/src/core';
+import { makeTree } from '../../helpers/engine';
+
+/** A FileCache over the real disk that counts what it reads from the disk. */
+function counting(options: ConstructorParameters<typeof FileCache>[1] = {}) {
+  const base = nodeFileAccess();
+  const reads: string[] = [];
+  const cache = new FileCache(
+    { ...base, trusted: true, readText: (f) => (reads.push(f), base.readText(f)), sha256: (f) => (reads.push(`sha:${f}`), base.sha256(f)) },
+    options,
+  );
+  return { cache, reads };
+}
+
+test('a text is read once per version of the file; a change of size or mtime reads it again', () => {
+  const dir = makeTree({ 'a.yml': 'one\n' });
+  const file = path.join(dir, 'a.yml');
+  const { cache, reads } = counting();
+  assert.equal(cache.readText(file), 'one\n');
+  assert.equal(cache.readText(file), 'one\n');
+  assert.equal(reads.length, 1);
+  fs.writeFileSync(file, 'three\n');
+  assert.equal(cache.readText(file), 'three\n');
+  // Same size, other mtime.
+  fs.writeFileSync(file, 'four!\n');
+  fs.utimesSync(file, new Date(2001, 1, 1), new Date(2001, 1, 1));
+  assert.equal(cache.readText(file), 'four!\n');
+  assert.equal(reads.length, 3);
+  fs.rmSync(file);
+  assert.equal(cache.readText(file), undefined);
+  assert.equal(cache.exists(file), false);
+});
+
+test('derived values are computed once per version; invalidate (a watcher event) forgets them', () => {
+  const dir = makeTree({ 'a.yml': 'x' });
+  const file = path.join(dir, 'a.yml');
+  const { cache } = counting();
+  let computed = 0;
+  const length = () => cache.derive(file, 'length', (text) => (computed++, text.length));
+  assert.equal(length(), 1);
+  assert.equal(length(), 1);
+  assert.equal(computed, 1);
+  // A rewrite the stat cannot see (same size, mtime put back): only the watcher event tells.
+  const { mtime } = fs.statSync(file);
+  fs.writeFileSync(file, 'y');
+  fs.utimesSync(file, mtime, mtime);
+  cache.invalidate([file]);
+  assert.equal(length(), 1);
+  assert.equal(computed, 2);
+  assert.equal(cache.derive(path.join(dir, 'missing.yml'), 'length', (t) => t.length), undefined);
+});
+
+test('a folder value is shared, and recomputed when a member changes or a file appears', () => {
+  const dir = makeTree({ 'a.yml': 'a', 'b.yml': 'bb', 'c.txt': 'ccc' });
+  const { cache } = counting();
+  let computed = 0;
+  const total = () =>
+    cache.deriveFolder(dir, 'total', (name) => name.endsWith('.yml'), (files) => (computed++, files.reduce((n, f) => n + (cache.readText(f) ?? '').length, 0)));
+  assert.equal(total(), 3);
+  assert.equal(total(), 3);
+  assert.equal(computed, 1);
+  fs.writeFileSync(path.join(dir, 'b.yml'), 'bbbb');
+  assert.equal(total(), 5);
+  fs.writeFileSync(path.join(dir, 'd.yml'), 'dd');
+  assert.equal(total(), 7);
+  fs.writeFileSync(path.join(dir, 'c.txt'), 'not a member');
+  assert.equal(total(), 7);
+  assert.equal(computed, 3);
+});
+
+test('snapshot mode (one CLI run) looks at each file once', () => {
+  const dir = makeTree({ 'a.yml': 'one' });
+  const file = path.join(dir, 'a.yml');
+  const { cache, reads } = counting({ mode: 'snapshot' });
+  assert.equal(cache.readText(file), 'one');
+  fs.writeFileSync(file, 'changed');
+  assert.equal(cache.readText(file), 'one');
+  assert.equal(reads.length, 1);
+});
+
+test('hashes are cached by version; big binaries are hashed in the background, then reported', async () => {
+  const small = Buffer.from('\x7fELF small');
+  const big = Buffer.alloc(4096, 7);
+  const dir = makeTree({ small, big });
+  const sha = (data: Buffer) => ({ sha256: createHash('sha256').update(data).digest('hex') });
+  const hashed: string[] = [];
+  let wake: () => void = () => undefined;
+  const notified = new Promise<void>((resolve) => (wake = resolve));
+  const { cache, reads } = counting({ deferHashesLargerThan: 1024, onHashed: (f) => (hashed.push(f), wake()) });
+  assert.deepEqual(await cache.sha256(path.join(dir, 'small')), sha(small));
+  assert.deepEqual(await cache.sha256(path.join(dir, 'small')), sha(small));
+  assert.equal(reads.filter((r) => r.startsWith('sha:')).length, 1);
+  // No verdict yet for the big one, and a notice once its hash is known.
+  assert.equal(await cache.sha256(path.join(dir, 'big')), undefined);
+  await notified;
+  assert.deepEqual(hashed, [path.join(dir, 'big')]);
+  assert.deepEqual(await cache.sha256(path.join(dir, 'big')), sha(big));
+  fs.writeFileSync(path.join(dir, 'small'), 'rebuilt');
+  assert.deepEqual(await cache.sha256(path.join(dir, 'small')), sha(Buffer.from('rebuilt')));
+});
+
+test('an untrusted workspace gets no hash, cached or not', async () => {
+  const dir = makeTree({ bin: 'binary' });
+  const cache = new FileCache({ ...nodeFileAccess(), trusted: false });
+  assert.equal(await cache.sha256(path.join(dir, 'bin')), undefined);
+});
