@@ -25,6 +25,12 @@ export const specReferences: Rule = {
       if (!names) knownNames.set(kind, (names = [...new Set([...index.names(kind), ...(BUILT_IN[kind] ?? [])])]));
       return names;
     };
+    // Whether some spec of a kind is named by a placeholder: once per kind, not once per document.
+    const placeholderNames = new Map<SpecKind, boolean>();
+    const placeholderNamed = (kind: SpecKind) => {
+      if (!placeholderNames.has(kind)) placeholderNames.set(kind, hasPlaceholderName(context.documents, kind));
+      return placeholderNames.get(kind) === true;
+    };
     const diagnostics: EngineDiagnostic[] = [];
     for (const document of context.documents) {
       const found = specOf(document);
@@ -34,7 +40,7 @@ export const specReferences: Rule = {
         const list = findProperty(found.spec, reference.key)?.value;
         if (list?.type !== 'array') continue;
         // `name: ${DEST}` may be any of the referenced names.
-        if (hasPlaceholderName(context.documents, reference.to)) continue;
+        if (placeholderNamed(reference.to)) continue;
         for (const item of list.items) {
           // Empty names are the schema's to report.
           if (item.type !== 'scalar' || isPlaceholder(item) || item.value === null || item.value === '') continue;
