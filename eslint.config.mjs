@@ -12,14 +12,48 @@ const noDeepCore = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test/fixtures/**', 'test/e2e/workspace/**', '**/*.js'] },
+  {
+    ignores: [
+      'dist/**',
+      'out/**',
+      'node_modules/**',
+      '.vscode-test/**',
+      'test/fixtures/**',
+      'test/e2e/workspace/**',
+      '**/*.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', URL: 'readonly', NodeJS: 'readonly', fetch: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        __dirname: 'readonly',
+        require: 'readonly',
+        module: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        URL: 'readonly',
+        NodeJS: 'readonly',
+        fetch: 'readonly',
+      },
+    },
     rules: {
       // The codebase's own conventions, kept as they are.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          caughtErrors: 'none',
+        },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off',
       'no-control-regex': 'off',
       // Style only; left to the formatting pass so that parallel work does not conflict on regexes.
@@ -28,7 +62,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/**/*.ts', 'scripts/**', 'test/unit/**', 'test/cli/**', 'test/corpus/**', 'test/lsp/**', 'test/helpers/**'],
+    files: [
+      'server/**/*.ts',
+      'scripts/**',
+      'test/unit/**',
+      'test/cli/**',
+      'test/corpus/**',
+      'test/lsp/**',
+      'test/helpers/**',
+    ],
     rules: { 'no-restricted-imports': ['error', { paths: [noVscode], patterns: [noDeepCore] }] },
   },
   {
@@ -40,10 +82,28 @@ export default tseslint.config(
           paths: [noVscode],
           patterns: [
             {
-              group: ['**/analysis', '**/analysis/**', '**/schemas', '**/schemas/**', '**/systems', '**/systems/**', '**/features', '**/features/**', '**/lsp', '**/lsp/**', '**/cli', '**/cli/**', '**/scaffold', '**/scaffold/**'],
+              group: [
+                '**/analysis',
+                '**/analysis/**',
+                '**/schemas',
+                '**/schemas/**',
+                '**/systems',
+                '**/systems/**',
+                '**/features',
+                '**/features/**',
+                '**/lsp',
+                '**/lsp/**',
+                '**/cli',
+                '**/cli/**',
+                '**/scaffold',
+                '**/scaffold/**',
+              ],
               message: 'The core imports nothing above it (see docs/ARCHITECTURE.md).',
             },
-            { group: ['vscode-languageserver*'], message: 'The core knows no protocol: LSP types belong in features/ and lsp/.' },
+            {
+              group: ['vscode-languageserver*'],
+              message: 'The core knows no protocol: LSP types belong in features/ and lsp/.',
+            },
           ],
         },
       ],

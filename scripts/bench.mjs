@@ -28,8 +28,12 @@ const quick = flag('--quick');
 const SESSIONS = Number(option('--sessions', quick ? 1 : 3));
 const EDITS = Number(option('--edits', quick ? 8 : 20));
 const COMPLETIONS = Number(option('--completions', quick ? 3 : 6));
-const SIZES = option('--sizes', quick ? '1000,10000' : '1000,5000,10000,20000').split(',').map(Number);
-const CLI_COUNTS = option('--cli-counts', quick ? '2000' : '2000,8000').split(',').map(Number);
+const SIZES = option('--sizes', quick ? '1000,10000' : '1000,5000,10000,20000')
+  .split(',')
+  .map(Number);
+const CLI_COUNTS = option('--cli-counts', quick ? '2000' : '2000,8000')
+  .split(',')
+  .map(Number);
 /** Pause between edits (a typist's gap); the next edit never overlaps the previous answer. */
 const GAP_MS = 30;
 
@@ -45,7 +49,10 @@ function installYamlLanguageServer() {
   mkdirSync(join(cache, 'yls'), { recursive: true });
   writeFileSync(join(cache, 'yls', 'package.json'), '{ "private": true }\n');
   console.error(`installing yaml-language-server@${YLS_VERSION} into ${join(cache, 'yls')} ...`);
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', `yaml-language-server@${YLS_VERSION}`], { cwd: join(cache, 'yls'), stdio: 'inherit' });
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', `yaml-language-server@${YLS_VERSION}`], {
+    cwd: join(cache, 'yls'),
+    stdio: 'inherit',
+  });
 }
 
 const schemaUri = (kind) => pathToFileURL(resolve('schemas', `${kind}.schema.json`)).href;
@@ -70,7 +77,10 @@ const SERVERS = {
             format: { enable: false },
             schemaStore: { enable: false },
             maxItemsComputed: 5000,
-            schemas: { [schemaUri('cloudquery-spec')]: ['**/spec.yml'], [schemaUri('gatewayd-plugins')]: ['**/gatewayd_plugins.yaml'] },
+            schemas: {
+              [schemaUri('cloudquery-spec')]: ['**/spec.yml'],
+              [schemaUri('gatewayd-plugins')]: ['**/gatewayd_plugins.yaml'],
+            },
           }
         : {},
     debounceMs: 200, // yamlSettings.validationDelayMs in yaml-language-server 1.25
@@ -85,26 +95,50 @@ function makeCases() {
     mkdirSync(cq, { recursive: true });
     const cqText = gen.cloudquerySpec(size);
     writeFileSync(join(cq, 'spec.yml'), cqText);
-    cases.push({ id: `cloudquery ${size}`, dir: cq, file: join(cq, 'spec.yml'), text: cqText, target: gen.cloudqueryEditTarget(cqText) });
+    cases.push({
+      id: `cloudquery ${size}`,
+      dir: cq,
+      file: join(cq, 'spec.yml'),
+      text: cqText,
+      target: gen.cloudqueryEditTarget(cqText),
+    });
 
     const siblings = join(root, `cq-siblings-${size}`);
     mkdirSync(siblings, { recursive: true });
     writeFileSync(join(siblings, 'spec.yml'), cqText);
     for (let s = 0; s < 20; s++) writeFileSync(join(siblings, `sibling-${s}.yml`), gen.cloudquerySpec(500, `sib${s}`));
-    cases.push({ id: `cloudquery ${size} + 20 siblings`, dir: siblings, file: join(siblings, 'spec.yml'), text: cqText, target: gen.cloudqueryEditTarget(cqText) });
+    cases.push({
+      id: `cloudquery ${size} + 20 siblings`,
+      dir: siblings,
+      file: join(siblings, 'spec.yml'),
+      text: cqText,
+      target: gen.cloudqueryEditTarget(cqText),
+    });
 
     const gw = join(root, `gw-${size}`);
     mkdirSync(gw, { recursive: true });
     const gwText = gen.gatewaydPlugins(size, gen.writeBinaries(gw));
     writeFileSync(join(gw, 'gatewayd_plugins.yaml'), gwText);
-    cases.push({ id: `gatewayd ${size}`, dir: gw, file: join(gw, 'gatewayd_plugins.yaml'), text: gwText, target: gen.gatewaydEditTarget(gwText) });
+    cases.push({
+      id: `gatewayd ${size}`,
+      dir: gw,
+      file: join(gw, 'gatewayd_plugins.yaml'),
+      text: gwText,
+      target: gen.gatewaydEditTarget(gwText),
+    });
   }
   const unrelatedSize = SIZES.includes(10000) ? 10000 : SIZES[SIZES.length - 1];
   const other = join(root, `unrelated-${unrelatedSize}`);
   mkdirSync(other, { recursive: true });
   const otherText = gen.unrelatedYaml(unrelatedSize);
   writeFileSync(join(other, 'deployment.yaml'), otherText);
-  cases.push({ id: `unrelated YAML ${unrelatedSize}`, dir: other, file: join(other, 'deployment.yaml'), text: otherText, target: gen.unrelatedEditTarget(otherText) });
+  cases.push({
+    id: `unrelated YAML ${unrelatedSize}`,
+    dir: other,
+    file: join(other, 'deployment.yaml'),
+    text: otherText,
+    target: gen.unrelatedEditTarget(otherText),
+  });
   return cases;
 }
 
@@ -141,7 +175,18 @@ async function measure(server, testCase) {
   }
   const rss = session.rssMb();
   await session.stop();
-  return { open: open.ms, openDiagnostics: open.diagnostics.length, p50: percentile(edits, 50), p95: percentile(edits, 95), net50: Math.max(0, percentile(edits, 50) - server.debounceMs), cpuPerEdit, wall, completion: median(completions), completionItems: items, rss };
+  return {
+    open: open.ms,
+    openDiagnostics: open.diagnostics.length,
+    p50: percentile(edits, 50),
+    p95: percentile(edits, 95),
+    net50: Math.max(0, percentile(edits, 50) - server.debounceMs),
+    cpuPerEdit,
+    wall,
+    completion: median(completions),
+    completionItems: items,
+    rss,
+  };
 }
 
 /** yaml-language-server really applies our schema (else the comparison is meaningless). */
@@ -156,7 +201,8 @@ async function sanityCheck() {
     await session.start(pathToFileURL(dir).href);
     const { diagnostics } = await session.open(pathToFileURL(file).href, 'yaml', text);
     await session.stop();
-    if (!diagnostics.length) throw new Error(`${server.name} reports nothing on a spec without path or tables; is the schema associated?`);
+    if (!diagnostics.length)
+      throw new Error(`${server.name} reports nothing on a spec without path or tables; is the schema associated?`);
   }
 }
 
@@ -174,7 +220,9 @@ async function lspBench() {
       for (const which of order) {
         const r = await measure(SERVERS[which], testCase);
         results.get(testCase.id)[which].push(r);
-        console.error(`session ${s + 1}/${SESSIONS} ${testCase.id} ${which}: open ${fmt(r.open)} ms, edit p50 ${fmt(r.p50)} ms, cpu/edit ${fmt(r.cpuPerEdit)} ms, completion ${fmt(r.completion, 1)} ms`);
+        console.error(
+          `session ${s + 1}/${SESSIONS} ${testCase.id} ${which}: open ${fmt(r.open)} ms, edit p50 ${fmt(r.p50)} ms, cpu/edit ${fmt(r.cpuPerEdit)} ms, completion ${fmt(r.completion, 1)} ms`,
+        );
       }
     }
   }
@@ -182,38 +230,60 @@ async function lspBench() {
   for (const testCase of cases) {
     const { ours, yls } = results.get(testCase.id);
     const m = (list, key) => median(list.map((r) => r[key]));
-    rows.push({ id: testCase.id, ours: Object.fromEntries(Object.keys(ours[0]).map((k) => [k, m(ours, k)])), yls: Object.fromEntries(Object.keys(yls[0]).map((k) => [k, m(yls, k)])) });
+    rows.push({
+      id: testCase.id,
+      ours: Object.fromEntries(Object.keys(ours[0]).map((k) => [k, m(ours, k)])),
+      yls: Object.fromEntries(Object.keys(yls[0]).map((k) => [k, m(yls, k)])),
+    });
   }
   return rows;
 }
 
 function printLsp(rows) {
-  console.log(`\n### Language server (medians of ${SESSIONS} session(s) × ${EDITS} edits, ${COMPLETIONS} completions; ours / yaml-language-server ${YLS_VERSION})\n`);
-  console.log(`Debounce: ours ${SERVERS.ours.debounceMs} ms nominal, yaml-language-server ${SERVERS.yls.debounceMs} ms; "net" subtracts it.\n`);
-  console.log('| document | open → diagnostics, ms | edit → diagnostics p50 | p95 | p50 net of debounce | completion after edit | CPU per edit, ms | RSS, MB |');
+  console.log(
+    `\n### Language server (medians of ${SESSIONS} session(s) × ${EDITS} edits, ${COMPLETIONS} completions; ours / yaml-language-server ${YLS_VERSION})\n`,
+  );
+  console.log(
+    `Debounce: ours ${SERVERS.ours.debounceMs} ms nominal, yaml-language-server ${SERVERS.yls.debounceMs} ms; "net" subtracts it.\n`,
+  );
+  console.log(
+    '| document | open → diagnostics, ms | edit → diagnostics p50 | p95 | p50 net of debounce | completion after edit | CPU per edit, ms | RSS, MB |',
+  );
   console.log('|---|---|---|---|---|---|---|---|');
   for (const { id, ours, yls } of rows) {
     const cell = (key, d = 0) => `${fmt(ours[key], d)} / ${fmt(yls[key], d)} (${ratio(ours[key], yls[key])})`;
-    console.log(`| ${id} | ${cell('open')} | ${cell('p50')} | ${cell('p95')} | ${cell('net50')} | ${cell('completion', 1)} | ${cell('cpuPerEdit')} | ${cell('rss')} |`);
+    console.log(
+      `| ${id} | ${cell('open')} | ${cell('p50')} | ${cell('p95')} | ${cell('net50')} | ${cell('completion', 1)} | ${cell('cpuPerEdit')} | ${cell('rss')} |`,
+    );
   }
   // Growth of the edit cost with the file size (goal: < 1.5× from 5k to 20k lines).
   for (const family of ['cloudquery', 'gatewayd']) {
     const at = (size) => rows.find((r) => r.id === `${family} ${size}`)?.ours;
     const small = at(5000);
     const large = at(20000);
-    if (small && large) console.log(`\n${family}: 5k → 20k lines, ours: edit p50 × ${(large.p50 / small.p50).toFixed(2)}, CPU per edit × ${(large.cpuPerEdit / Math.max(small.cpuPerEdit, 1)).toFixed(2)}`);
+    if (small && large)
+      console.log(
+        `\n${family}: 5k → 20k lines, ours: edit p50 × ${(large.p50 / small.p50).toFixed(2)}, CPU per edit × ${(large.cpuPerEdit / Math.max(small.cpuPerEdit, 1)).toFixed(2)}`,
+      );
   }
 }
 
 function printCli(rows) {
   console.log('\n### CLI `check` (files/second, median; floor = read and parse with `yaml` only)\n');
-  console.log('| manifests | layout | floor files/s | CLI files/s | CLI / floor | CLI peak RSS, MB | floor peak RSS, MB |');
+  console.log(
+    '| manifests | layout | floor files/s | CLI files/s | CLI / floor | CLI peak RSS, MB | floor peak RSS, MB |',
+  );
   console.log('|---|---|---|---|---|---|---|');
-  for (const r of rows) console.log(`| ${r.count} | ${r.layout === 'one' ? 'one folder' : 'folders of 20'} | ${fmt(r.floorRate)} | ${fmt(r.cliRate)} | ${r.ratio.toFixed(2)}× | ${fmt(r.cliRss)} | ${fmt(r.floorRss)} |`);
+  for (const r of rows)
+    console.log(
+      `| ${r.count} | ${r.layout === 'one' ? 'one folder' : 'folders of 20'} | ${fmt(r.floorRate)} | ${fmt(r.cliRate)} | ${r.ratio.toFixed(2)}× | ${fmt(r.cliRss)} | ${fmt(r.floorRss)} |`,
+    );
 }
 
 mkdirSync(root, { recursive: true });
-console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+console.log(
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+);
 const output = {};
 if (!flag('--no-lsp')) {
   output.lsp = await lspBench();

@@ -31,7 +31,12 @@ await Promise.all([
   // parsers under them: a bundle of its own, loaded on first use (client/src/server-api.ts).
   esbuild.build({ ...common, entryPoints: ['server/src/systems/index.ts'], outfile: 'dist/systems.js' }),
   // Executable too: the package's plugin-workbench-server bin, for editors other than VS Code.
-  esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } }),
+  esbuild.build({
+    ...common,
+    entryPoints: ['server/src/server.ts'],
+    outfile: 'dist/server.js',
+    banner: { js: '#!/usr/bin/env node' },
+  }),
   esbuild.build({
     ...common,
     entryPoints: ['server/src/cli/main.ts'],

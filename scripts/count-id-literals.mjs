@@ -26,9 +26,11 @@ for (const r of roots) {
   for (const file of files(join(root, r))) {
     const rel = relative(root, file).split(sep).join('/');
     if (insideSystem(rel) || rel === 'scripts/count-id-literals.mjs') continue;
-    readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-      for (const m of line.matchAll(literal)) hits.push(`${rel}:${i + 1}: ${m[0]}`);
-    });
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        for (const m of line.matchAll(literal)) hits.push(`${rel}:${i + 1}: ${m[0]}`);
+      });
   }
 }
 if (process.argv.includes('--list')) for (const h of hits) console.log(h);

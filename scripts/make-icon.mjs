@@ -10,7 +10,10 @@ const box = (x, y, cx, cy, hw, hh, r) => {
   return Math.hypot(Math.max(dx, 0), Math.max(dy, 0)) + Math.min(Math.max(dx, dy), 0) - r;
 };
 const segment = (x, y, ax, ay, bx, by, w) => {
-  const px = x - ax, py = y - ay, vx = bx - ax, vy = by - ay;
+  const px = x - ax,
+    py = y - ay,
+    vx = bx - ax,
+    vy = by - ay;
   const t = Math.max(0, Math.min(1, (px * vx + py * vy) / (vx * vx + vy * vy)));
   return Math.hypot(px - vx * t, py - vy * t) - w;
 };
@@ -71,5 +74,13 @@ header.writeUInt32BE(SIZE, 0);
 header.writeUInt32BE(SIZE, 4);
 header[8] = 8;
 header[9] = 6;
-writeFileSync('images/icon.png', Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]));
+writeFileSync(
+  'images/icon.png',
+  Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]),
+);
 console.log('images/icon.png written');

@@ -43,14 +43,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<Plugin
     vscode.commands.registerCommand('pluginWorkbench.showOutput', () => outputChannel.show(true)),
     vscode.commands.registerCommand('pluginWorkbench.newPlugin', newPlugin),
     vscode.commands.registerCommand('pluginWorkbench.showReferences', showReferences),
-    vscode.commands.registerCommand('pluginWorkbench.changeAssociation', async (args?: { uri?: string; kind?: string }) => {
-      const kind = await changeAssociation(args);
-      await statusBar.refresh();
-      return kind;
-    }),
+    vscode.commands.registerCommand(
+      'pluginWorkbench.changeAssociation',
+      async (args?: { uri?: string; kind?: string }) => {
+        const kind = await changeAssociation(args);
+        await statusBar.refresh();
+        return kind;
+      },
+    ),
     vscode.tasks.registerTaskProvider(TASK_TYPE, new WorkbenchTaskProvider()),
     vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, new PluginHostConfigurationProvider()),
-    vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, new PluginHostConfigurationProvider(), vscode.DebugConfigurationProviderTriggerKind.Dynamic),
+    vscode.debug.registerDebugConfigurationProvider(
+      DEBUG_TYPE,
+      new PluginHostConfigurationProvider(),
+      vscode.DebugConfigurationProviderTriggerKind.Dynamic,
+    ),
     vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, new PluginHostAdapterFactory()),
     registerPluginDebugger(DEBUG_TYPE),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {

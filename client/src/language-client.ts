@@ -1,5 +1,10 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 
 /** Manifest languages the server reads; it decides per file whether the file is a manifest. */
 export const DOCUMENT_SELECTOR = [
@@ -21,7 +26,10 @@ export const DOCUMENT_SELECTOR = [
 ];
 
 /** The bundled server over IPC; the debug variant listens for an inspector on port 6011. */
-export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.OutputChannel): LanguageClient {
+export function createLanguageClient(
+  context: vscode.ExtensionContext,
+  outputChannel: vscode.OutputChannel,
+): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -34,7 +42,9 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     initializationOptions: { trusted: vscode.workspace.isTrusted },
     synchronize: {
       // Neighbours matter: sibling specs, plugin binaries and .wasm files change results.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.yaml,*.yml,*.json,*.toml,*.wasm,*.so,go.mod,run.go,README.md}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher(
+        '**/{*.yaml,*.yml,*.json,*.toml,*.wasm,*.so,go.mod,run.go,README.md}',
+      ),
       // Setting changes are pushed to the server, which re-reads them per resource.
       configurationSection: 'pluginWorkbench',
     },

@@ -12,7 +12,8 @@ let loaded: typeof Systems | undefined;
  */
 export function systems(): typeof Systems {
   if (!loaded) {
-    const entry = typeof PLUGIN_WORKBENCH_BUNDLED !== 'undefined' ? path.join(__dirname, 'systems.js') : '../../server/src/systems';
+    const entry =
+      typeof PLUGIN_WORKBENCH_BUNDLED !== 'undefined' ? path.join(__dirname, 'systems.js') : '../../server/src/systems';
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     loaded = require(entry) as typeof Systems;
   }

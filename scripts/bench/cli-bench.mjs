@@ -7,10 +7,14 @@ import { writeManifestFolder } from './generate.mjs';
 import { median } from './stats.mjs';
 
 function timed(args) {
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+  });
   const lines = result.stderr.trim().split('\n');
   const [seconds, kb] = lines[lines.length - 1].split(' ').map(Number);
-  if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr.slice(0, 500)}`);
+  if (result.status !== 0 && result.status !== 1)
+    throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr.slice(0, 500)}`);
   return { seconds, rssMb: kb / 1024 };
 }
 
@@ -32,7 +36,15 @@ export function cliBench({ root, counts, sessions, dist }) {
       }
       const floorRate = count / median(floor.map((r) => r.seconds));
       const cliRate = count / median(cli.map((r) => r.seconds));
-      rows.push({ count, layout, floorRate, cliRate, ratio: cliRate / floorRate, cliRss: median(cli.map((r) => r.rssMb)), floorRss: median(floor.map((r) => r.rssMb)) });
+      rows.push({
+        count,
+        layout,
+        floorRate,
+        cliRate,
+        ratio: cliRate / floorRate,
+        cliRss: median(cli.map((r) => r.rssMb)),
+        floorRss: median(floor.map((r) => r.rssMb)),
+      });
     }
   }
   return rows;

@@ -11,10 +11,31 @@ export function cloudquerySpec(lines, prefix = 'main') {
   let i = 0;
   while (out.length < lines) {
     if (i % 10 === 0) {
-      out.push('kind: destination', 'spec:', `  name: ${prefix}-dest-${i}`, '  path: cloudquery/postgresql', '  version: v8.0.0', '  write_mode: overwrite-delete-stale', '  spec:', '    connection_string: ${PG_CONNECTION}', '---');
+      out.push(
+        'kind: destination',
+        'spec:',
+        `  name: ${prefix}-dest-${i}`,
+        '  path: cloudquery/postgresql',
+        '  version: v8.0.0',
+        '  write_mode: overwrite-delete-stale',
+        '  spec:',
+        '    connection_string: ${PG_CONNECTION}',
+        '---',
+      );
     } else {
       const dest = `${prefix}-dest-${i - (i % 10)}`;
-      out.push('kind: source', 'spec:', `  name: ${prefix}-source-${i}`, '  path: cloudquery/aws', '  version: v22.0.0', '  tables: ["aws_s3_buckets", "aws_ec2_*"]', `  destinations: [${dest}]`, '  spec:', '    regions: [us-east-1]', '---');
+      out.push(
+        'kind: source',
+        'spec:',
+        `  name: ${prefix}-source-${i}`,
+        '  path: cloudquery/aws',
+        '  version: v22.0.0',
+        '  tables: ["aws_s3_buckets", "aws_ec2_*"]',
+        `  destinations: [${dest}]`,
+        '  spec:',
+        '    regions: [us-east-1]',
+        '---',
+      );
     }
     i++;
   }
@@ -30,12 +51,24 @@ export function cloudqueryEditTarget(text) {
   while (!lines[line].startsWith('  destinations: [')) line++;
   const original = lines[line];
   // One valid name, one that is not (an error appears and disappears, as while typing).
-  return { line, values: [original, original.replace(/]$/, 'x]')], completeAt: { line, character: '  destinations: ['.length } };
+  return {
+    line,
+    values: [original, original.replace(/]$/, 'x]')],
+    completeAt: { line, character: '  destinations: ['.length },
+  };
 }
 
 /** gatewayd_plugins.yaml of about `lines` lines whose entries point at real files (round-robin). */
 export function gatewaydPlugins(lines, binaries) {
-  const out = ['enableMetricsMerger: true', 'metricsMergerPeriod: 5s', 'healthCheckPeriod: 5s', 'reloadOnCrash: true', 'timeout: 30s', 'defaultPolicy: passthrough', 'plugins:'];
+  const out = [
+    'enableMetricsMerger: true',
+    'metricsMergerPeriod: 5s',
+    'healthCheckPeriod: 5s',
+    'reloadOnCrash: true',
+    'timeout: 30s',
+    'defaultPolicy: passthrough',
+    'plugins:',
+  ];
   for (let i = 0; out.length < lines; i++) {
     const binary = binaries[i % binaries.length];
     out.push(
@@ -58,7 +91,11 @@ export function gatewaydEditTarget(text) {
   let line = Math.floor(lines.length / 2);
   while (!lines[line].startsWith('  - name: ')) line++;
   const original = lines[line];
-  return { line, values: [original, original + 'x'], completeAt: { line: line + 1, character: '    enabled: '.length } };
+  return {
+    line,
+    values: [original, original + 'x'],
+    completeAt: { line: line + 1, character: '    enabled: '.length },
+  };
 }
 
 /** `count` binaries of `bytes` pseudo-random bytes in `dir/plugins/`, with their SHA-256. */
@@ -83,7 +120,22 @@ export function writeBinaries(dir, count = 40, bytes = 64 * 1024) {
 export function unrelatedYaml(lines) {
   const out = [];
   for (let i = 0; out.length < lines; i++) {
-    out.push('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', `  name: app-${i}`, '  labels:', `    app: app-${i}`, 'spec:', '  replicas: 2', '  template:', '    spec:', '      containers:', `        - name: app-${i}`, '          image: nginx:1.27', '---');
+    out.push(
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata:',
+      `  name: app-${i}`,
+      '  labels:',
+      `    app: app-${i}`,
+      'spec:',
+      '  replicas: 2',
+      '  template:',
+      '    spec:',
+      '      containers:',
+      `        - name: app-${i}`,
+      '          image: nginx:1.27',
+      '---',
+    );
   }
   out.pop();
   return out.join('\n') + '\n';
@@ -106,11 +158,26 @@ export function writeManifestFolder(dir, count, layout) {
     const folder = layout === 'one' ? dir : join(dir, `project-${Math.floor(i / 20)}`);
     if (layout !== 'one') mkdirSync(folder, { recursive: true });
     if (layout !== 'one' && i % 20 === 0) {
-      writeFileSync(join(folder, 'gatewayd_plugins.yaml'), gatewaydPlugins(30, [{ relative: './missing-binary', sha256: 'ab'.repeat(32) }]));
+      writeFileSync(
+        join(folder, 'gatewayd_plugins.yaml'),
+        gatewaydPlugins(30, [{ relative: './missing-binary', sha256: 'ab'.repeat(32) }]),
+      );
       continue;
     }
     const n = i % 20;
-    const text = n % 5 === 0 ? cloudquerySpec(18, `f${i}`) : ['kind: source', 'spec:', `  name: src-${i}`, '  path: cloudquery/aws', '  version: v22.0.0', '  tables: ["*"]', `  destinations: [f${i - (i % 5)}-dest-0]`, ''].join('\n');
+    const text =
+      n % 5 === 0
+        ? cloudquerySpec(18, `f${i}`)
+        : [
+            'kind: source',
+            'spec:',
+            `  name: src-${i}`,
+            '  path: cloudquery/aws',
+            '  version: v22.0.0',
+            '  tables: ["*"]',
+            `  destinations: [f${i - (i % 5)}-dest-0]`,
+            '',
+          ].join('\n');
     writeFileSync(join(folder, `spec-${i}.yml`), text);
   }
 }

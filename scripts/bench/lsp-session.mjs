@@ -11,9 +11,14 @@ export class LspSession {
   /** @param {{ name: string, command: string[], settings: (section: string) => unknown, initializationOptions?: unknown }} server */
   constructor(server) {
     this.server = server;
-    this.process = spawn(process.execPath, server.command, { stdio: ['pipe', 'pipe', process.env.BENCH_DEBUG ? 'inherit' : 'ignore'] });
+    this.process = spawn(process.execPath, server.command, {
+      stdio: ['pipe', 'pipe', process.env.BENCH_DEBUG ? 'inherit' : 'ignore'],
+    });
     this.process.stdin.on('error', () => undefined); // a server that exits first is no failure of ours
-    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
+    this.connection = createMessageConnection(
+      new StreamMessageReader(this.process.stdout),
+      new StreamMessageWriter(this.process.stdin),
+    );
     this.waiters = [];
     this.connection.onNotification('textDocument/publishDiagnostics', (p) => {
       for (const waiter of [...this.waiters]) {
@@ -37,13 +42,24 @@ export class LspSession {
       rootUri,
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'bench' }] : null,
       capabilities: {
-        workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
-        textDocument: { publishDiagnostics: { versionSupport: true }, completion: { completionItem: { snippetSupport: true } }, synchronization: { didSave: true } },
+        workspace: {
+          configuration: true,
+          workspaceFolders: true,
+          didChangeConfiguration: { dynamicRegistration: true },
+          didChangeWatchedFiles: { dynamicRegistration: true },
+        },
+        textDocument: {
+          publishDiagnostics: { versionSupport: true },
+          completion: { completionItem: { snippetSupport: true } },
+          synchronization: { didSave: true },
+        },
       },
       initializationOptions: this.server.initializationOptions,
     });
     await this.connection.sendNotification('initialized', {});
-    await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: { yaml: this.server.settings('yaml') } });
+    await this.connection.sendNotification('workspace/didChangeConfiguration', {
+      settings: { yaml: this.server.settings('yaml') },
+    });
   }
 
   diagnostics(uri, version) {
@@ -55,7 +71,9 @@ export class LspSession {
     this.texts = { ...(this.texts ?? {}), [uri]: text.split('\n') };
     const start = performance.now();
     const done = this.diagnostics(uri, 1);
-    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    await this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId, version: 1, text },
+    });
     const diagnostics = await done;
     return { ms: performance.now() - start, diagnostics };
   }
@@ -67,7 +85,9 @@ export class LspSession {
     lines[line] = newText;
     return this.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version },
-      contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: old.length } }, text: newText }],
+      contentChanges: [
+        { range: { start: { line, character: 0 }, end: { line, character: old.length } }, text: newText },
+      ],
     });
   }
 

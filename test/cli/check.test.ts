@@ -71,7 +71,9 @@ test('folders are walked; node_modules, .git and dot-folders are skipped; unrela
     'package.json': '{"name":"x"}',
   });
   const result = runCli(['check', '--format', 'json', dir]);
-  const paths = JSON.parse(result.stdout).files.map((f: { path: string }) => path.relative(dir, f.path)).sort();
+  const paths = JSON.parse(result.stdout)
+    .files.map((f: { path: string }) => path.relative(dir, f.path))
+    .sort();
   assert.deepEqual(paths, [path.join('gw', 'gatewayd_plugins.yaml'), path.join('specs', 'sync.yml')]);
   assert.equal(result.status, 1);
 });
@@ -93,7 +95,13 @@ test('--kind forces the kind of every given file', () => {
 
 test('usage errors and unreadable input exit 2 with a message on stderr', () => {
   const dir = makeTree({ 'sync.yml': VALID_CLOUDQUERY });
-  for (const args of [['check'], ['check', '--format', 'xml', 'sync.yml'], ['check', '--kind', 'nope', 'sync.yml'], ['check', '--bogus', 'sync.yml'], ['frobnicate']]) {
+  for (const args of [
+    ['check'],
+    ['check', '--format', 'xml', 'sync.yml'],
+    ['check', '--kind', 'nope', 'sync.yml'],
+    ['check', '--bogus', 'sync.yml'],
+    ['frobnicate'],
+  ]) {
     const result = runCli(args, { cwd: dir });
     assert.equal(result.status, 2, args.join(' '));
     assert.match(result.stderr, /plugin-workbench: /);
@@ -140,24 +148,45 @@ test('sarif output is SARIF 2.1.0 with one result per diagnostic', () => {
   assert.equal(sarif.version, '2.1.0');
   const json = JSON.parse(runCli(['check', '--format', 'json', 'gatewayd_plugins.yaml'], { cwd: dir }).stdout);
   assert.equal(sarif.runs[0].results.length, json.files[0].diagnostics.length);
-  assert.equal(sarif.runs[0].results[0].locations[0].physicalLocation.region.startLine, json.files[0].diagnostics[0].line);
+  assert.equal(
+    sarif.runs[0].results[0].locations[0].physicalLocation.region.startLine,
+    json.files[0].diagnostics[0].line,
+  );
 });
 
 test('the CLI keeps JSON syntax errors (the editor leaves them to VS Code) and the schema problems beside them', () => {
   const dir = makeTree({ 'etc/sources/demo.json': '{\n  "about": {"trial": "x"},\n  "\n  "properties": {}\n}\n' });
   const result = runCli(['check', '--format', 'json', dir]);
   assert.equal(result.status, 1, result.stderr);
-  const codes = JSON.parse(result.stdout).files[0].diagnostics.map((d: { code: string; line: number }) => `${d.code}@${d.line}`);
+  const codes = JSON.parse(result.stdout).files[0].diagnostics.map(
+    (d: { code: string; line: number }) => `${d.code}@${d.line}`,
+  );
   assert.ok(codes.includes('json.syntax@3') && codes.includes('ekuiper.wrong-type@2'), codes.join(', '));
 });
 
 test('the CLI honours # plugin-workbench-disable-next-line: the suppressed error no longer fails the run', () => {
   const text = 'plugins:\n  - name: cache\n    enabled: true\n    checksum: abc\n';
-  const failing = runCli(['check', '--format', 'json', path.join(makeTree({ 'gatewayd_plugins.yaml': text }), 'gatewayd_plugins.yaml')]);
+  const failing = runCli([
+    'check',
+    '--format',
+    'json',
+    path.join(makeTree({ 'gatewayd_plugins.yaml': text }), 'gatewayd_plugins.yaml'),
+  ]);
   assert.equal(failing.status, 1);
   assert.ok(failing.stdout.includes('gatewayd.checksum-format'));
-  const suppressed = text.replace('    checksum', '    # plugin-workbench-disable-next-line gatewayd.checksum-format\n    checksum');
-  const result = runCli(['check', '--format', 'json', path.join(makeTree({ 'gatewayd_plugins.yaml': suppressed }), 'gatewayd_plugins.yaml')]);
+  const suppressed = text.replace(
+    '    checksum',
+    '    # plugin-workbench-disable-next-line gatewayd.checksum-format\n    checksum',
+  );
+  const result = runCli([
+    'check',
+    '--format',
+    'json',
+    path.join(makeTree({ 'gatewayd_plugins.yaml': suppressed }), 'gatewayd_plugins.yaml'),
+  ]);
   assert.ok(!result.stdout.includes('gatewayd.checksum-format'), result.stdout);
-  assert.equal(result.status, JSON.parse(result.stdout).files[0].diagnostics.some((d: { severity: string }) => d.severity === 'error') ? 1 : 0);
+  assert.equal(
+    result.status,
+    JSON.parse(result.stdout).files[0].diagnostics.some((d: { severity: string }) => d.severity === 'error') ? 1 : 0,
+  );
 });

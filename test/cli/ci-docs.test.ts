@@ -31,7 +31,9 @@ function sh(script: string, cwd: string) {
 }
 
 test('GitLab CI job: the code quality artifact is written and the job fails on errors, passes when clean', () => {
-  const job = (parse(block('gitlab')) as Record<string, { script: string[]; artifacts: { reports: { codequality: string } } }>)['plugin-workbench'];
+  const job = (
+    parse(block('gitlab')) as Record<string, { script: string[]; artifacts: { reports: { codequality: string } } }>
+  )['plugin-workbench'];
   const runJob = (cwd: string) => {
     for (const line of job.script) {
       const result = sh(line, cwd);
@@ -41,8 +43,14 @@ test('GitLab CI job: the code quality artifact is written and the job fails on e
   };
   const broken = makeTree({ ...WITH_ERRORS, ...CLEAN });
   assert.equal(runJob(broken), 1);
-  const issues = JSON.parse(fs.readFileSync(path.join(broken, job.artifacts.reports.codequality), 'utf8')) as Array<{ check_name: string; location: { path: string } }>;
-  assert.ok(issues.some((i) => i.check_name === 'gatewayd.invalid-value' && i.location.path === 'gatewayd_plugins.yaml'), JSON.stringify(issues));
+  const issues = JSON.parse(fs.readFileSync(path.join(broken, job.artifacts.reports.codequality), 'utf8')) as Array<{
+    check_name: string;
+    location: { path: string };
+  }>;
+  assert.ok(
+    issues.some((i) => i.check_name === 'gatewayd.invalid-value' && i.location.path === 'gatewayd_plugins.yaml'),
+    JSON.stringify(issues),
+  );
   const clean = makeTree(CLEAN);
   assert.equal(runJob(clean), 0);
   assert.deepEqual(JSON.parse(fs.readFileSync(path.join(clean, job.artifacts.reports.codequality), 'utf8')), []);

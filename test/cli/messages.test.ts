@@ -23,7 +23,10 @@ test('#18 an unreadable folder is reported and exits 2, the readable ones are st
   fs.chmodSync(path.join(dir, 'locked'), 0o755);
   assert.equal(result.status, 2, result.stderr);
   assert.match(result.stderr, /cannot read folder .*locked: permission denied/);
-  assert.deepEqual(JSON.parse(result.stdout).files.map((f: { path: string }) => path.relative(dir, f.path)), [path.join('ok', 'gatewayd_plugins.yaml')]);
+  assert.deepEqual(
+    JSON.parse(result.stdout).files.map((f: { path: string }) => path.relative(dir, f.path)),
+    [path.join('ok', 'gatewayd_plugins.yaml')],
+  );
 });
 
 test('#18 EACCES and ELOOP are named as such, not as a missing file', { skip: !posix }, () => {
@@ -42,23 +45,27 @@ test('#18 EACCES and ELOOP are named as such, not as a missing file', { skip: !p
   assert.match(missing.stderr, /nope\.yaml: no such file or folder/);
 });
 
-test('#18 binary, non-UTF-8, oversized and non-regular manifests in a walk are named on stderr and counted', { skip: !posix }, () => {
-  const dir = makeTree({
-    'a/gatewayd_plugins.yaml': Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1]),
-    'b/gatewayd_plugins.yaml': Buffer.from('plugins: caf\xe9\n', 'latin1'),
-    'c/gatewayd_plugins.yaml': Buffer.alloc(6 * 1024 * 1024, '#\n'),
-    'gatewayd_plugins.yaml': BROKEN,
-  });
-  fs.symlinkSync('/dev/zero', path.join(dir, 'zero.yaml'));
-  const result = runCli(['check', '--format', 'json', dir]);
-  assert.equal(result.status, 1, result.stderr);
-  assert.match(result.stderr, /skipped .*a\/gatewayd_plugins\.yaml: file is binary/);
-  assert.match(result.stderr, /skipped .*b\/gatewayd_plugins\.yaml: file is not valid UTF-8/);
-  assert.match(result.stderr, /skipped .*c\/gatewayd_plugins\.yaml: file is 6\.0 MB, larger than the 5 MB limit/);
-  assert.match(result.stderr, /skipped .*zero\.yaml: not a regular file/);
-  assert.match(result.stderr, /4 files skipped/);
-  assert.equal(JSON.parse(result.stdout).files.length, 1);
-});
+test(
+  '#18 binary, non-UTF-8, oversized and non-regular manifests in a walk are named on stderr and counted',
+  { skip: !posix },
+  () => {
+    const dir = makeTree({
+      'a/gatewayd_plugins.yaml': Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1]),
+      'b/gatewayd_plugins.yaml': Buffer.from('plugins: caf\xe9\n', 'latin1'),
+      'c/gatewayd_plugins.yaml': Buffer.alloc(6 * 1024 * 1024, '#\n'),
+      'gatewayd_plugins.yaml': BROKEN,
+    });
+    fs.symlinkSync('/dev/zero', path.join(dir, 'zero.yaml'));
+    const result = runCli(['check', '--format', 'json', dir]);
+    assert.equal(result.status, 1, result.stderr);
+    assert.match(result.stderr, /skipped .*a\/gatewayd_plugins\.yaml: file is binary/);
+    assert.match(result.stderr, /skipped .*b\/gatewayd_plugins\.yaml: file is not valid UTF-8/);
+    assert.match(result.stderr, /skipped .*c\/gatewayd_plugins\.yaml: file is 6\.0 MB, larger than the 5 MB limit/);
+    assert.match(result.stderr, /skipped .*zero\.yaml: not a regular file/);
+    assert.match(result.stderr, /4 files skipped/);
+    assert.equal(JSON.parse(result.stdout).files.length, 1);
+  },
+);
 
 test('#18 a symlinked manifest is checked once, a linked folder loop is walked once', { skip: !posix }, () => {
   const dir = makeTree({ 'real/gatewayd_plugins.yaml': BROKEN });

@@ -15,7 +15,8 @@ const TEMPLATES = path.join(REPO_ROOT, 'templates');
 const ids = JSON.parse(fs.readFileSync(path.join(TEMPLATES, 'index.json'), 'utf8')) as string[];
 
 function filesBelow(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
     .sort();
@@ -29,14 +30,18 @@ function snapshot(dir: string): string {
 
 function tool(command: string, args: string[]): { status: number | null; output: string } {
   const result = spawnSync(command, args, { encoding: 'utf8' });
-  if (result.error) throw new Error(`${command} is needed to check generated code (${result.error.message}); .ci/run installs it`);
+  if (result.error)
+    throw new Error(`${command} is needed to check generated code (${result.error.message}); .ci/run installs it`);
   return { status: result.status, output: result.stdout + result.stderr };
 }
 
 test('new --list prints every template id, one line each', () => {
   const result = runCli(['new', '--list']);
   assert.equal(result.status, 0, result.stderr);
-  const listed = result.stdout.trim().split('\n').map((line) => line.split(/\s+/)[0]);
+  const listed = result.stdout
+    .trim()
+    .split('\n')
+    .map((line) => line.split(/\s+/)[0]);
   assert.deepEqual(listed, ids);
   assert.equal(ids.length, 12);
 });
@@ -46,7 +51,18 @@ for (const id of ids) {
     const definition = JSON.parse(fs.readFileSync(path.join(TEMPLATES, id, 'template.json'), 'utf8'));
     const name: string = definition.name.example;
     const parent = makeTree({});
-    const args = ['new', id, '--name', name, '--dir', parent, '--set', 'org=example-org', '--set', `module=github.com/example-org/${name}`];
+    const args = [
+      'new',
+      id,
+      '--name',
+      name,
+      '--dir',
+      parent,
+      '--set',
+      'org=example-org',
+      '--set',
+      `module=github.com/example-org/${name}`,
+    ];
     const first = runCli(args);
     assert.equal(first.status, 0, first.stderr);
     const created = fs.readdirSync(parent);
@@ -54,11 +70,26 @@ for (const id of ids) {
     const files = filesBelow(parent);
     assert.ok(files.length > 0);
 
-    const plan = planScaffold({ templateId: id, name, parentDir: parent, options: { org: 'example-org', module: `github.com/example-org/${name}` } }, TEMPLATES);
+    const plan = planScaffold(
+      {
+        templateId: id,
+        name,
+        parentDir: parent,
+        options: { org: 'example-org', module: `github.com/example-org/${name}` },
+      },
+      TEMPLATES,
+    );
     for (const manifest of plan.manifests) assert.ok(fs.existsSync(manifest), `manifest ${manifest} was written`);
     const check = runCli(['check', '--format', 'json', parent]);
-    const report = JSON.parse(check.stdout) as { files: Array<{ path: string; diagnostics: Array<{ severity: string; code: string; line: number; message: string }> }> };
-    const errors = report.files.flatMap((f) => f.diagnostics.filter((d) => d.severity === 'error').map((d) => `${f.path}:${d.line} ${d.code} ${d.message}`));
+    const report = JSON.parse(check.stdout) as {
+      files: Array<{
+        path: string;
+        diagnostics: Array<{ severity: string; code: string; line: number; message: string }>;
+      }>;
+    };
+    const errors = report.files.flatMap((f) =>
+      f.diagnostics.filter((d) => d.severity === 'error').map((d) => `${f.path}:${d.line} ${d.code} ${d.message}`),
+    );
     assert.deepEqual(errors, []);
     const reported = new Set(report.files.map((f) => path.resolve(f.path)));
     for (const manifest of plan.manifests) assert.ok(reported.has(manifest), `${manifest} is recognised as a manifest`);
@@ -78,7 +109,13 @@ for (const id of ids) {
 
     // Folders honour the umask like other tools (the test process runs with 022 or stricter).
     const mask = process.umask();
-    for (const dir of [path.join(parent, created[0]), ...fs.readdirSync(parent, { recursive: true, withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.join(e.parentPath, e.name))]) {
+    for (const dir of [
+      path.join(parent, created[0]),
+      ...fs
+        .readdirSync(parent, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => path.join(e.parentPath, e.name)),
+    ]) {
       assert.equal(fs.statSync(dir).mode & 0o777, 0o777 & ~mask, `${dir} mode`);
     }
 
@@ -92,7 +129,16 @@ for (const id of ids) {
 
 test('template cloudquery-source-go with premium=true: paid tables, usage client, Sentry DSN; parses and checks clean', () => {
   const parent = makeTree({});
-  const result = runCli(['new', 'cloudquery-source-go', '--name', 'example-api', '--dir', parent, '--set', 'premium=true']);
+  const result = runCli([
+    'new',
+    'cloudquery-source-go',
+    '--name',
+    'example-api',
+    '--dir',
+    parent,
+    '--set',
+    'premium=true',
+  ]);
   assert.equal(result.status, 0, result.stderr);
   const dir = path.join(parent, 'example-api');
   const client = fs.readFileSync(path.join(dir, 'resources', 'plugin', 'client.go'), 'utf8');
@@ -113,12 +159,20 @@ test('template cloudquery-source-go with premium=true: paid tables, usage client
   // Without the option: no premium code at all.
   const plain = makeTree({});
   assert.equal(runCli(['new', 'cloudquery-source-go', '--name', 'example-api', '--dir', plain]).status, 0);
-  assert.doesNotMatch(fs.readFileSync(path.join(plain, 'example-api', 'resources', 'plugin', 'client.go'), 'utf8'), /premium/);
+  assert.doesNotMatch(
+    fs.readFileSync(path.join(plain, 'example-api', 'resources', 'plugin', 'client.go'), 'utf8'),
+    /premium/,
+  );
 });
 
 test('new: usage errors exit 2 and write nothing', () => {
   const parent = makeTree({});
-  for (const args of [['new'], ['new', 'nope', '--name', 'x', '--dir', parent], ['new', 'gatewayd-plugin-go', '--dir', parent], ['new', 'gatewayd-plugin-go', '--name', '../escape', '--dir', parent]]) {
+  for (const args of [
+    ['new'],
+    ['new', 'nope', '--name', 'x', '--dir', parent],
+    ['new', 'gatewayd-plugin-go', '--dir', parent],
+    ['new', 'gatewayd-plugin-go', '--name', '../escape', '--dir', parent],
+  ]) {
     const result = runCli(args);
     assert.equal(result.status, 2, `${args.join(' ')}: ${result.stderr}`);
     assert.match(result.stderr, /plugin-workbench: /);

@@ -10,7 +10,8 @@ import { assertValidSarif } from '../helpers/sarif';
 // The published package as a user gets it: `npm pack`, then `npm install -g --omit=dev` of the
 // tarball into an empty prefix, and the installed bin run from a folder outside the clone.
 
-const VERSION = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const VERSION = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string })
+  .version;
 
 /** A folder of broken manifests outside the clone: the examples (their broken/ copies among them). */
 function brokenManifests(dir: string): string {
@@ -22,7 +23,14 @@ function brokenManifests(dir: string): string {
 test('the tarball holds the bundles, schemas and templates, and nothing of node_modules', () => {
   const { tarball } = packAndInstall();
   const list = run('tar', ['tzf', tarball], { cwd: path.dirname(tarball), env: process.env }).stdout.split('\n');
-  for (const file of ['package/dist/cli.js', 'package/dist/server.js', 'package/schemas/gatewayd-plugins.schema.json', 'package/dist/templates/index.json', 'package/README.md', 'package/LICENSE']) {
+  for (const file of [
+    'package/dist/cli.js',
+    'package/dist/server.js',
+    'package/schemas/gatewayd-plugins.schema.json',
+    'package/dist/templates/index.json',
+    'package/README.md',
+    'package/LICENSE',
+  ]) {
     assert.ok(list.includes(file), `${file} missing from the tarball`);
   }
   assert.ok(!list.some((f) => f.includes('node_modules/')), 'the tarball bundles node_modules');
@@ -32,7 +40,9 @@ test('npm install -g --omit=dev installs no dependency: the bundles need none', 
   const { bin } = packAndInstall();
   const installed = path.join(path.dirname(bin), '..', 'lib', 'node_modules', 'plugin-workbench');
   assert.ok(fs.existsSync(path.join(installed, 'dist', 'cli.js')));
-  const deps = fs.existsSync(path.join(installed, 'node_modules')) ? fs.readdirSync(path.join(installed, 'node_modules')) : [];
+  const deps = fs.existsSync(path.join(installed, 'node_modules'))
+    ? fs.readdirSync(path.join(installed, 'node_modules'))
+    : [];
   assert.deepEqual(deps, [], 'dist/*.js bundle their libraries; list these under devDependencies, not dependencies');
 });
 
@@ -58,16 +68,27 @@ test('npx --package <tarball> plugin-workbench --version runs from an empty fold
   const { dir, tarball, env } = packAndInstall();
   const empty = fs.mkdtempSync(path.join(dir, 'empty-'));
   // Without the global install on PATH, so npx must install the tarball itself.
-  const result = run('npx', ['--yes', '--package', tarball, 'plugin-workbench', '--version'], { cwd: empty, env: { ...env, PATH: process.env.PATH } });
+  const result = run('npx', ['--yes', '--package', tarball, 'plugin-workbench', '--version'], {
+    cwd: empty,
+    env: { ...env, PATH: process.env.PATH },
+  });
   assert.equal(result.status, 0, result.stderr);
   assert.equal(result.stdout.trim(), VERSION);
 });
 
 test('the installed plugin-workbench-server bin answers an LSP initialize on stdio (what other editors start)', async () => {
   const { bin, env } = packAndInstall();
-  const server = spawn(path.join(path.dirname(bin), 'plugin-workbench-server'), ['--stdio'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const server = spawn(path.join(path.dirname(bin), 'plugin-workbench-server'), ['--stdio'], {
+    env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   try {
-    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+    const body = JSON.stringify({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { processId: null, rootUri: null, capabilities: {} },
+    });
     server.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
     const response = await new Promise<{ result: { capabilities: Record<string, unknown> } }>((resolve, reject) => {
       let buffer = Buffer.alloc(0);

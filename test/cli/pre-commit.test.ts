@@ -75,7 +75,9 @@ function runHook(dir: string) {
 test('.pre-commit-hooks.yaml declares plugin-workbench-check, a node hook whose entry is the package bin', () => {
   assert.ok(HOOK, 'no hook with id plugin-workbench-check');
   assert.equal(HOOK.language, 'node');
-  const bin = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin;
+  const bin = (
+    JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }
+  ).bin;
   assert.ok(HOOK.entry.split(/\s+/)[0] in bin, `${HOOK.entry} does not start with a bin of the package`);
   assert.deepEqual(HOOK.types_or, ['yaml', 'json', 'toml']);
 });

@@ -17,14 +17,28 @@ interface Reported {
   message: string;
 }
 
-function check(dir: string, extra: string[] = []): { status: number | null; files: Map<string, { kind: string; diagnostics: Reported[] }> } {
+function check(
+  dir: string,
+  extra: string[] = [],
+): { status: number | null; files: Map<string, { kind: string; diagnostics: Reported[] }> } {
   const result = runCli(['check', '--format', 'json', ...extra, dir]);
   assert.ok(result.status === 0 || result.status === 1, `exit ${result.status}: ${result.stderr}`);
   const report = JSON.parse(result.stdout) as { files: Array<{ path: string; kind: string; diagnostics: Reported[] }> };
-  return { status: result.status, files: new Map(report.files.map((f) => [path.relative(dir, f.path).split(path.sep).join('/'), f])) };
+  return {
+    status: result.status,
+    files: new Map(report.files.map((f) => [path.relative(dir, f.path).split(path.sep).join('/'), f])),
+  };
 }
 
-function expectProblem(dir: string, file: string, kind: string, code: string, line: number, severity = 'error', extra: string[] = []): Reported {
+function expectProblem(
+  dir: string,
+  file: string,
+  kind: string,
+  code: string,
+  line: number,
+  severity = 'error',
+  extra: string[] = [],
+): Reported {
   const { files } = check(dir, extra);
   const entry = files.get(file);
   assert.ok(entry, `${file} is reported (got ${[...files.keys()].join(', ')})`);
@@ -38,11 +52,16 @@ function expectProblem(dir: string, file: string, kind: string, code: string, li
 
 function expectNoProblem(dir: string, codes: RegExp, extra: string[] = []): void {
   const { files } = check(dir, extra);
-  const problems = [...files.entries()].flatMap(([file, f]) => f.diagnostics.filter((d) => d.severity === 'error' || codes.test(d.code)).map((d) => `${file}:${d.line} ${d.code} ${d.message}`));
+  const problems = [...files.entries()].flatMap(([file, f]) =>
+    f.diagnostics
+      .filter((d) => d.severity === 'error' || codes.test(d.code))
+      .map((d) => `${file}:${d.line} ${d.code} ${d.message}`),
+  );
   assert.deepEqual(problems, []);
 }
 
-const goMod = (go: string, contract: string) => `module github.com/acme/random\n\ngo ${go} // the toolchain\n\nrequire (\n\tgithub.com/lf-edge/ekuiper/contract/v2 ${contract}\n)\n`;
+const goMod = (go: string, contract: string) =>
+  `module github.com/acme/random\n\ngo ${go} // the toolchain\n\nrequire (\n\tgithub.com/lf-edge/ekuiper/contract/v2 ${contract}\n)\n`;
 
 test('eKuiper go.mod: go line and contract/v2 must be the target release (default v2.4.0: go 1.25.4, v2.3.1)', () => {
   const broken = makeTree({ 'go.mod': goMod('1.21', 'v2.3.1') });
@@ -57,34 +76,58 @@ test('eKuiper go.mod: --ekuiper-version and --target choose another verified rel
   const tree = makeTree({ 'go.mod': goMod('1.23.4', 'v2.0.0') });
   expectNoProblem(tree, /^ekuiper\./, ['--ekuiper-version', 'v2.1.5']);
   expectNoProblem(tree, /^ekuiper\./, ['--target', 'ekuiper=v2.1.0']);
-  expectProblem(tree, 'go.mod', 'ekuiper-go-module', 'ekuiper.contract-version', 6, 'error', ['--target', 'ekuiper=v2.3.0']);
+  expectProblem(tree, 'go.mod', 'ekuiper-go-module', 'ekuiper.contract-version', 6, 'error', [
+    '--target',
+    'ekuiper=v2.3.0',
+  ]);
   const bad = runCli(['check', '--ekuiper-version', 'v9.9.9', tree]);
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /unknown ekuiper release "v9\.9\.9"/);
 });
 
 test('eKuiper go.mod: a go.mod without eKuiper modules, or in a comment only, is not claimed', () => {
-  const tree = makeTree({ 'go.mod': 'module x\n\ngo 1.21\n\n// require github.com/lf-edge/ekuiper/contract/v2 v2.0.0\n' });
+  const tree = makeTree({
+    'go.mod': 'module x\n\ngo 1.21\n\n// require github.com/lf-edge/ekuiper/contract/v2 v2.0.0\n',
+  });
   assert.equal(check(tree).files.size, 0);
 });
 
-const rustLib = (name: string) => `use exports::logcraft::lgc::plugin::{Guest, Metadata};\n// fn load() -> Metadata { Metadata { name: "Commented".to_string() } }\nstruct Plugin;\nimpl Guest for Plugin {\n    fn load() -> Metadata {\n        Metadata {\n            name: "${name}".to_string(),\n            version: "0.1.0".to_string(),\n        }\n    }\n}\n`;
-const pyMain = (name: string, cls = 'Plugin') => `from wit_world.exports import Plugin as Plugins\nfrom wit_world.exports.plugin import Metadata\n\n# return Metadata("Commented", "1")\nclass ${cls}(Plugins):\n    def load(self) -> Metadata:\n        return Metadata("${name}", "0.1.0")\n`;
+const rustLib = (name: string) =>
+  `use exports::logcraft::lgc::plugin::{Guest, Metadata};\n// fn load() -> Metadata { Metadata { name: "Commented".to_string() } }\nstruct Plugin;\nimpl Guest for Plugin {\n    fn load() -> Metadata {\n        Metadata {\n            name: "${name}".to_string(),\n            version: "0.1.0".to_string(),\n        }\n    }\n}\n`;
+const pyMain = (name: string, cls = 'Plugin') =>
+  `from wit_world.exports import Plugin as Plugins\nfrom wit_world.exports.plugin import Metadata\n\n# return Metadata("Commented", "1")\nclass ${cls}(Plugins):\n    def load(self) -> Metadata:\n        return Metadata("${name}", "0.1.0")\n`;
 
 test('LogCraft Rust plugin: load() name must be kebab-case (the commented load is not read)', () => {
   const broken = makeTree({ 'Cargo.toml': '[package]\nname = "my-plugin"\n', 'src/lib.rs': rustLib('My_Plugin') });
   const found = expectProblem(broken, 'src/lib.rs', 'logcraft-plugin-source', 'logcraft.plugin-name', 7, 'warning');
   assert.match(found.message, /"my-plugin"/);
-  expectNoProblem(makeTree({ 'Cargo.toml': '[package]\nname = "my-plugin"\n', 'src/lib.rs': rustLib('my-plugin') }), /^logcraft\./);
+  expectNoProblem(
+    makeTree({ 'Cargo.toml': '[package]\nname = "my-plugin"\n', 'src/lib.rs': rustLib('my-plugin') }),
+    /^logcraft\./,
+  );
 });
 
 test('LogCraft Python plugin: load() name kebab-case, and the exported class must be Plugin', () => {
-  expectProblem(makeTree({ 'main.py': pyMain('MyPlugin') }), 'main.py', 'logcraft-plugin-source', 'logcraft.plugin-name', 7, 'warning');
-  expectProblem(makeTree({ 'main.py': pyMain('my-plugin', 'MyPlugin') }), 'main.py', 'logcraft-plugin-source', 'logcraft.plugin-class', 5);
+  expectProblem(
+    makeTree({ 'main.py': pyMain('MyPlugin') }),
+    'main.py',
+    'logcraft-plugin-source',
+    'logcraft.plugin-name',
+    7,
+    'warning',
+  );
+  expectProblem(
+    makeTree({ 'main.py': pyMain('my-plugin', 'MyPlugin') }),
+    'main.py',
+    'logcraft-plugin-source',
+    'logcraft.plugin-class',
+    5,
+  );
   expectNoProblem(makeTree({ 'main.py': pyMain('my-plugin') }), /^logcraft\./);
 });
 
-const RUN_GO = 'package run\n\nfunc Run() error {\n\tswitch ctxPlugin.Plugin {\n\tcase "github":\n\t\treturn github.Run()\n\t// case "gitlab":\n\tcase "github_receiver":\n\t\treturn receiver.Run()\n\tdefault:\n\t\treturn fmt.Errorf("plugin not supported")\n\t}\n}\n';
+const RUN_GO =
+  'package run\n\nfunc Run() error {\n\tswitch ctxPlugin.Plugin {\n\tcase "github":\n\t\treturn github.Run()\n\t// case "gitlab":\n\tcase "github_receiver":\n\t\treturn receiver.Run()\n\tdefault:\n\t\treturn fmt.Errorf("plugin not supported")\n\t}\n}\n';
 const ankletTree = (runGo: string) =>
   makeTree({
     'internal/run/run.go': runGo,
@@ -99,13 +142,23 @@ test('Anklet: a config naming a plugin folder that run.go does not dispatch is a
   const broken = ankletTree(RUN_GO);
   expectProblem(broken, 'config.yml', 'anklet-config', 'anklet.plugin-not-dispatched', 4);
   expectProblem(broken, 'plugins/handlers/gitlab/gitlab.go', 'anklet-plugin-folder', 'anklet.plugin-not-dispatched', 1);
-  expectNoProblem(ankletTree(RUN_GO.replace('\t// case "gitlab":\n', '\tcase "gitlab":\n\t\treturn gitlab.Run()\n')), /^anklet\.plugin/);
+  expectNoProblem(
+    ankletTree(RUN_GO.replace('\t// case "gitlab":\n', '\tcase "gitlab":\n\t\treturn gitlab.Run()\n')),
+    /^anklet\.plugin/,
+  );
 });
 
 test('Anklet plugin folder: missing README.md is a warning naming the file', () => {
   const tree = ankletTree(RUN_GO.replace('\t// case "gitlab":\n', '\tcase "gitlab":\n'));
   fs.rmSync(path.join(tree, 'plugins/handlers/gitlab/README.md'));
-  const found = expectProblem(tree, 'plugins/handlers/gitlab/gitlab.go', 'anklet-plugin-folder', 'anklet.plugin-folder-files', 1, 'warning');
+  const found = expectProblem(
+    tree,
+    'plugins/handlers/gitlab/gitlab.go',
+    'anklet-plugin-folder',
+    'anklet.plugin-folder-files',
+    1,
+    'warning',
+  );
   assert.match(found.message, /README\.md/);
 });
 
@@ -137,36 +190,37 @@ const GATEWAYD_MENDED_MAKEFILE = [
 ].join('\n');
 // A complete plugin config (as the template writes it), so only the release files differ.
 const GATEWAYD_PLUGIN_YAML = [
-  "enableMetricsMerger: true",
-  "metricsMergerPeriod: 5s",
-  "healthCheckPeriod: 5s",
-  "reloadOnCrash: true",
-  "timeout: 30s",
-  "startTimeout: 1m",
-  "defaultPolicy: passthrough",
-  "policyTimeout: 30s",
-  "actionTimeout: 30s",
-  "actionRedis:",
-  "  enabled: false",
-  "  address: localhost:6379",
-  "  channel: gatewayd-actions",
-  "policies: []",
-  "plugins:",
-  "  - name: gatewayd-plugin-guard",
-  "    enabled: true",
-  "    url: github.com/example-org/gatewayd-plugin-guard@latest",
-  "    localPath: ../gatewayd-plugin-guard/gatewayd-plugin-guard",
-  "    args: [\"--log-level\", \"info\"]",
-  "    env:",
-  "      - MAGIC_COOKIE_KEY=GATEWAYD_PLUGIN",
-  "      - MAGIC_COOKIE_VALUE=5712b87aa5d7e9f9e9ab643e6603181c5b796015cb1c09d6f5ada882bf2a1872",
-  "      - METRICS_ENABLED=true",
-  "      - METRICS_UNIX_DOMAIN_SOCKET=/tmp/gatewayd-plugin-guard.sock",
-  "      - METRICS_ENDPOINT=/metrics",
-  "    checksum: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+  'enableMetricsMerger: true',
+  'metricsMergerPeriod: 5s',
+  'healthCheckPeriod: 5s',
+  'reloadOnCrash: true',
+  'timeout: 30s',
+  'startTimeout: 1m',
+  'defaultPolicy: passthrough',
+  'policyTimeout: 30s',
+  'actionTimeout: 30s',
+  'actionRedis:',
+  '  enabled: false',
+  '  address: localhost:6379',
+  '  channel: gatewayd-actions',
+  'policies: []',
+  'plugins:',
+  '  - name: gatewayd-plugin-guard',
+  '    enabled: true',
+  '    url: github.com/example-org/gatewayd-plugin-guard@latest',
+  '    localPath: ../gatewayd-plugin-guard/gatewayd-plugin-guard',
+  '    args: ["--log-level", "info"]',
+  '    env:',
+  '      - MAGIC_COOKIE_KEY=GATEWAYD_PLUGIN',
+  '      - MAGIC_COOKIE_VALUE=5712b87aa5d7e9f9e9ab643e6603181c5b796015cb1c09d6f5ada882bf2a1872',
+  '      - METRICS_ENABLED=true',
+  '      - METRICS_UNIX_DOMAIN_SOCKET=/tmp/gatewayd-plugin-guard.sock',
+  '      - METRICS_ENDPOINT=/metrics',
+  '    checksum: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
   '',
 ].join('\n');
-const workflow = (tag: string) => `name: release\non:\n  push:\n    tags:\n      - "${tag}"\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make build-release\n`;
+const workflow = (tag: string) =>
+  `name: release\non:\n  push:\n    tags:\n      - "${tag}"\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make build-release\n`;
 const gatewaydTree = (makefile: string, tag: string) =>
   makeTree({
     'go.mod': 'module github.com/acme/gatewayd-plugin-guard\n\ngo 1.24\n',
@@ -192,13 +246,21 @@ test('GatewayD release: a Makefile outside a GatewayD plugin repo is not claimed
 
 const cqTree = (name: string) =>
   makeTree({
-    'go.mod': 'module github.com/acme/cq-source-shop\n\ngo 1.24\n\nrequire github.com/cloudquery/plugin-sdk/v4 v4.80.0\n',
+    'go.mod':
+      'module github.com/acme/cq-source-shop\n\ngo 1.24\n\nrequire github.com/cloudquery/plugin-sdk/v4 v4.80.0\n',
     'resources/plugin/plugin.go': 'package plugin\n\nvar Name = "shop"\n',
     'resources/services/items.go': `package services\n\nimport "github.com/cloudquery/plugin-sdk/v4/schema"\n\n// Name: "not_a_table"\nfunc ItemsTable() *schema.Table {\n\treturn &schema.Table{\n\t\tName:     "${name}",\n\t\tResolver: fetchItems,\n\t}\n}\n`,
   });
 
 test('CloudQuery tables: a singular unprefixed name is reported on its line with the conventional name', () => {
-  const found = expectProblem(cqTree('item'), 'resources/services/items.go', 'cloudquery-plugin-source', 'cloudquery.table-name', 8, 'warning');
+  const found = expectProblem(
+    cqTree('item'),
+    'resources/services/items.go',
+    'cloudquery-plugin-source',
+    'cloudquery.table-name',
+    8,
+    'warning',
+  );
   assert.match(found.message, /"shop_items"/);
   expectNoProblem(cqTree('shop_items'), /^cloudquery\.table-name$/);
 });
@@ -208,10 +270,24 @@ function pluginZip(members: Record<string, string>): Buffer {
 }
 
 test('eKuiper zip: a nested folder is an install error; members at the root are clean', () => {
-  const nested = makeTree({ 'random.zip': pluginZip({ 'random/Random.so': 'so', 'random/random.json': '{"about":{},"properties":{}}', 'random/random.yaml': 'default: {}\n' }) });
+  const nested = makeTree({
+    'random.zip': pluginZip({
+      'random/Random.so': 'so',
+      'random/random.json': '{"about":{},"properties":{}}',
+      'random/random.yaml': 'default: {}\n',
+    }),
+  });
   const found = expectProblem(nested, 'random.zip', 'ekuiper-plugin-zip', 'ekuiper.zip-so', 1);
   assert.match(found.message, /inside a folder/);
-  const mended = makeTree({ 'random.zip': pluginZip({ 'Random.so': 'so', 'random.json': '{"about":{},"properties":{}}', 'random.yaml': 'default: {}\n', 'etc/extra.yaml': 'a: 1\n', 'install.sh': '#!/bin/sh\n' }) });
+  const mended = makeTree({
+    'random.zip': pluginZip({
+      'Random.so': 'so',
+      'random.json': '{"about":{},"properties":{}}',
+      'random.yaml': 'default: {}\n',
+      'etc/extra.yaml': 'a: 1\n',
+      'install.sh': '#!/bin/sh\n',
+    }),
+  });
   expectNoProblem(mended, /^ekuiper\.zip/);
   const unrelated = makeTree({ 'data.zip': pluginZip({ 'readme.txt': 'x' }) });
   assert.equal(check(unrelated).files.size, 0);
@@ -223,10 +299,17 @@ const lgcTree = (title: string, policy: string) =>
     'rules/splunk/brute.yaml': `title: ${title}\nsearch: index=main\nparameters:\n  disabled: false\n`,
     '.logcraft/policies/splunk/title.yaml': policy,
   });
-const PATTERN_POLICY = "field: /title\nseverity: error\ncheck: pattern\nregex: '^(MAL|INT)-\\d+\\s'\nmessage: \"${fieldName} must start with MAL-<n> or INT-<n>\"\n";
+const PATTERN_POLICY =
+  'field: /title\nseverity: error\ncheck: pattern\nregex: \'^(MAL|INT)-\\d+\\s\'\nmessage: "${fieldName} must start with MAL-<n> or INT-<n>"\n';
 
 test('LogCraft: a detection violating a policy gets the policy message and severity on the field', () => {
-  const found = expectProblem(lgcTree('brute force', PATTERN_POLICY), 'rules/splunk/brute.yaml', 'logcraft-detection', 'logcraft.policy', 1);
+  const found = expectProblem(
+    lgcTree('brute force', PATTERN_POLICY),
+    'rules/splunk/brute.yaml',
+    'logcraft-detection',
+    'logcraft.policy',
+    1,
+  );
   assert.match(found.message, /^\/title must start with MAL-<n> or INT-<n> \(policy: /);
   const { files } = check(lgcTree('MAL-12 brute force', PATTERN_POLICY));
   assert.equal(files.get('.logcraft/policies/splunk/title.yaml')?.kind, 'logcraft-policy');
@@ -234,7 +317,25 @@ test('LogCraft: a detection violating a policy gets the policy message and sever
 });
 
 test('LogCraft policy: a bad check, a bad regex and the older constraints: key are errors on the policy', () => {
-  expectProblem(lgcTree('x', 'field: /title\nseverity: error\ncheck: exists\n'), '.logcraft/policies/splunk/title.yaml', 'logcraft-policy', 'logcraft.invalid-value', 3);
-  expectProblem(lgcTree('x', "field: /title\nseverity: error\ncheck: pattern\nregex: '^(MAL'\n"), '.logcraft/policies/splunk/title.yaml', 'logcraft-policy', 'logcraft.policy-regex', 4);
-  expectProblem(lgcTree('x', 'field: /title\nseverity: error\ncheck: constraint\nconstraints:\n  maxLength: 5\n'), '.logcraft/policies/splunk/title.yaml', 'logcraft-policy', 'logcraft.policy-constraints', 4);
+  expectProblem(
+    lgcTree('x', 'field: /title\nseverity: error\ncheck: exists\n'),
+    '.logcraft/policies/splunk/title.yaml',
+    'logcraft-policy',
+    'logcraft.invalid-value',
+    3,
+  );
+  expectProblem(
+    lgcTree('x', "field: /title\nseverity: error\ncheck: pattern\nregex: '^(MAL'\n"),
+    '.logcraft/policies/splunk/title.yaml',
+    'logcraft-policy',
+    'logcraft.policy-regex',
+    4,
+  );
+  expectProblem(
+    lgcTree('x', 'field: /title\nseverity: error\ncheck: constraint\nconstraints:\n  maxLength: 5\n'),
+    '.logcraft/policies/splunk/title.yaml',
+    'logcraft-policy',
+    'logcraft.policy-constraints',
+    4,
+  );
 });

@@ -5,8 +5,10 @@ import { runCli } from '../helpers/cli';
 import { makeTree } from '../helpers/engine';
 import { assertValidSarif } from '../helpers/sarif';
 
-const BROKEN_PLUGINS = 'plugins:\n  - name: cache\n    localPath: ./cache\n    checksum: abc\n  - name: cache\n    checksum: abc\n';
-const BROKEN_SPEC = 'kind: source\nspec:\n  name: aws\n  path: cloudquery/aws\n  version: 1.0.0\n  tables: ["*"]\n  destinations: [postgresql]\n';
+const BROKEN_PLUGINS =
+  'plugins:\n  - name: cache\n    localPath: ./cache\n    checksum: abc\n  - name: cache\n    checksum: abc\n';
+const BROKEN_SPEC =
+  'kind: source\nspec:\n  name: aws\n  path: cloudquery/aws\n  version: 1.0.0\n  tables: ["*"]\n  destinations: [postgresql]\n';
 
 function tree() {
   return makeTree({ 'deploy dir/gatewayd_plugins.yaml': BROKEN_PLUGINS, 'sync #1/spec.yml': BROKEN_SPEC });
@@ -59,13 +61,16 @@ interface CodeQualityIssue {
   location: { path: string; lines: { begin: number; end: number } };
 }
 
-test('codequality: GitLab issues with the JSON report\'s codes, lines and severities, unique fingerprints', () => {
+test("codequality: GitLab issues with the JSON report's codes, lines and severities, unique fingerprints", () => {
   const dir = tree();
   const result = runCli(['check', '--format', 'codequality', '.'], { cwd: dir });
   assert.equal(result.status, 1, result.stderr);
   const issues = JSON.parse(result.stdout) as CodeQualityIssue[];
   const json = JSON.parse(runCli(['check', '--format', 'json', '.'], { cwd: dir }).stdout) as {
-    files: Array<{ path: string; diagnostics: Array<{ line: number; endLine: number; code: string; severity: string; message: string }> }>;
+    files: Array<{
+      path: string;
+      diagnostics: Array<{ line: number; endLine: number; code: string; severity: string; message: string }>;
+    }>;
   };
   const expected = json.files.flatMap((f) =>
     f.diagnostics.map((d) => ({
@@ -79,7 +84,14 @@ test('codequality: GitLab issues with the JSON report\'s codes, lines and severi
   );
   assert.ok(expected.length >= 4, JSON.stringify(expected));
   assert.deepEqual(
-    issues.map((i) => ({ path: i.location.path, begin: i.location.lines.begin, end: i.location.lines.end, code: i.check_name, severity: i.severity, message: i.description })),
+    issues.map((i) => ({
+      path: i.location.path,
+      begin: i.location.lines.begin,
+      end: i.location.lines.end,
+      code: i.check_name,
+      severity: i.severity,
+      message: i.description,
+    })),
     expected,
   );
   for (const issue of issues) {
@@ -94,9 +106,18 @@ test('codequality: GitLab issues with the JSON report\'s codes, lines and severi
 test('codequality: fingerprints survive lines moving above the issue', () => {
   const before = makeTree({ 'gatewayd_plugins.yaml': BROKEN_PLUGINS });
   const after = makeTree({ 'gatewayd_plugins.yaml': '# a new comment line\n\n' + BROKEN_PLUGINS });
-  const run = (cwd: string) => JSON.parse(runCli(['check', '--format', 'codequality', 'gatewayd_plugins.yaml'], { cwd }).stdout) as CodeQualityIssue[];
+  const run = (cwd: string) =>
+    JSON.parse(
+      runCli(['check', '--format', 'codequality', 'gatewayd_plugins.yaml'], { cwd }).stdout,
+    ) as CodeQualityIssue[];
   const [a, b] = [run(before), run(after)];
   assert.ok(a.length > 0);
-  assert.deepEqual(b.map((i) => i.fingerprint), a.map((i) => i.fingerprint));
-  assert.deepEqual(b.map((i) => i.location.lines.begin), a.map((i) => i.location.lines.begin + 2));
+  assert.deepEqual(
+    b.map((i) => i.fingerprint),
+    a.map((i) => i.fingerprint),
+  );
+  assert.deepEqual(
+    b.map((i) => i.location.lines.begin),
+    a.map((i) => i.location.lines.begin + 2),
+  );
 });

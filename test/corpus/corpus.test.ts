@@ -67,7 +67,15 @@ function readSources(): Entry[] {
   return rows.map((row) => {
     const cells = row.split('\t');
     const get = (name: string) => cells[columns.indexOf(name)] ?? '';
-    return { file: get('file'), kind: get('kind'), expect: get('expect'), note: get('note'), repo: get('repo'), origin: get('path'), commit: get('commit') };
+    return {
+      file: get('file'),
+      kind: get('kind'),
+      expect: get('expect'),
+      note: get('note'),
+      repo: get('repo'),
+      origin: get('path'),
+      commit: get('commit'),
+    };
   });
 }
 
@@ -95,14 +103,19 @@ function checkAs(kind: string | undefined, files: string[]): Map<string, Diagnos
  */
 function contextOf(entry: Entry): { group: string; root: string; member: string } {
   const [container, inner] = entry.origin.split('!');
-  if (inner !== undefined) return { group: `${entry.repo}@${entry.commit}:${container}`, root: `${entry.repo}:${container}`, member: inner };
+  if (inner !== undefined)
+    return { group: `${entry.repo}@${entry.commit}:${container}`, root: `${entry.repo}:${container}`, member: inner };
   if (entry.kind === 'cloudquery-spec' && !/via directory/.test(entry.note)) {
     return { group: `alone:${entry.file}`, root: '', member: path.posix.basename(entry.origin) };
   }
   // A plugin's metadata sits in sources/, sinks/ or functions/ below its folder.
   const dir = path.posix.dirname(entry.origin);
   const root = dir === '.' ? '' : dir.replace(/(^|\/)(sources|sinks|functions)$/, '');
-  return { group: `${entry.repo}@${entry.commit}:${root}`, root: `${entry.repo}:${root}`, member: root ? path.posix.relative(root, entry.origin) : entry.origin };
+  return {
+    group: `${entry.repo}@${entry.commit}:${root}`,
+    root: `${entry.repo}:${root}`,
+    member: root ? path.posix.relative(root, entry.origin) : entry.origin,
+  };
 }
 
 /** Rebuilds each file's host context in a temporary tree; returns corpus file -> rebuilt path. */
@@ -137,67 +150,120 @@ const rebuilt = available ? rebuildContexts(entries) : new Map<string, string>()
 for (const kind of KIND_IDS) {
   const judged = entries.filter((e) => e.kind === kind && (e.expect === 'valid' || e.expect === 'invalid'));
   if (!judged.length) continue;
-  test(`corpus ${kind}: in their host context, valid files have no error and invalid files their host's reason`, { skip: !available }, () => {
-    const results = checkAs(kind, judged.map((e) => rebuilt.get(e.file)!));
-    for (const entry of judged) {
-      const errors = (results.get(rebuilt.get(entry.file)!) ?? []).filter((d) => d.severity === 'error');
-      if (entry.expect === 'valid') {
-        assert.deepEqual(errors.map((d) => `${d.code}@${d.line}: ${d.message}`), [], `${entry.file} is valid for its host`);
-      } else {
-        assert.ok(errors.length > 0, `${entry.file} must have an error: ${entry.note}`);
-        const reason = HOST_REASONS[entry.file];
-        assert.ok(reason, `add the host's reason for ${entry.file} to HOST_REASONS`);
-        assert.ok(errors.some((d) => d.code === reason), `${entry.file}: expected ${reason}, got ${errors.map((d) => d.code).join(', ')}`);
+  test(
+    `corpus ${kind}: in their host context, valid files have no error and invalid files their host's reason`,
+    { skip: !available },
+    () => {
+      const results = checkAs(
+        kind,
+        judged.map((e) => rebuilt.get(e.file)!),
+      );
+      for (const entry of judged) {
+        const errors = (results.get(rebuilt.get(entry.file)!) ?? []).filter((d) => d.severity === 'error');
+        if (entry.expect === 'valid') {
+          assert.deepEqual(
+            errors.map((d) => `${d.code}@${d.line}: ${d.message}`),
+            [],
+            `${entry.file} is valid for its host`,
+          );
+        } else {
+          assert.ok(errors.length > 0, `${entry.file} must have an error: ${entry.note}`);
+          const reason = HOST_REASONS[entry.file];
+          assert.ok(reason, `add the host's reason for ${entry.file} to HOST_REASONS`);
+          assert.ok(
+            errors.some((d) => d.code === reason),
+            `${entry.file}: expected ${reason}, got ${errors.map((d) => d.code).join(', ')}`,
+          );
+        }
       }
-    }
-  });
+    },
+  );
 }
 
-test('corpus valid files checked in place, all side by side in the corpus folders, have no error', { skip: !available }, () => {
-  for (const kind of KIND_IDS) {
-    const valid = entries.filter((e) => e.kind === kind && e.expect === 'valid');
-    if (!valid.length) continue;
-    const results = checkAs(kind, valid.map((e) => inCorpus(e.file)));
-    for (const entry of valid) {
-      const errors = (results.get(inCorpus(entry.file)) ?? []).filter((d) => d.severity === 'error');
-      assert.deepEqual(errors.map((d) => `${d.code}@${d.line}: ${d.message}`), [], `${entry.file} is valid for its host`);
+test(
+  'corpus valid files checked in place, all side by side in the corpus folders, have no error',
+  { skip: !available },
+  () => {
+    for (const kind of KIND_IDS) {
+      const valid = entries.filter((e) => e.kind === kind && e.expect === 'valid');
+      if (!valid.length) continue;
+      const results = checkAs(
+        kind,
+        valid.map((e) => inCorpus(e.file)),
+      );
+      for (const entry of valid) {
+        const errors = (results.get(inCorpus(entry.file)) ?? []).filter((d) => d.severity === 'error');
+        assert.deepEqual(
+          errors.map((d) => `${d.code}@${d.line}: ${d.message}`),
+          [],
+          `${entry.file} is valid for its host`,
+        );
+      }
     }
-  }
-});
+  },
+);
 
-test('corpus files of other kinds (WIT, package JSON, policies) are not ours: no diagnostics', { skip: !available }, () => {
-  const others = entries.filter((e) => !ours(e) && e.expect === 'valid');
-  const results = checkAs(undefined, others.map((e) => inCorpus(e.file)));
-  for (const [file, diagnostics] of results) {
-    assert.deepEqual(diagnostics.filter((d) => d.severity === 'error'), [], `${file} must not be claimed with errors`);
-  }
-});
+test(
+  'corpus files of other kinds (WIT, package JSON, policies) are not ours: no diagnostics',
+  { skip: !available },
+  () => {
+    const others = entries.filter((e) => !ours(e) && e.expect === 'valid');
+    const results = checkAs(
+      undefined,
+      others.map((e) => inCorpus(e.file)),
+    );
+    for (const [file, diagnostics] of results) {
+      assert.deepEqual(
+        diagnostics.filter((d) => d.severity === 'error'),
+        [],
+        `${file} must not be claimed with errors`,
+      );
+    }
+  },
+);
 
 test('no corpus file crashes anything, with or without its kind', { skip: !available, timeout: 600_000 }, () => {
   for (const kind of KIND_IDS) {
     const files = entries.filter((e) => e.kind === kind).map((e) => e.file);
     if (files.length) checkAs(kind, files.map(inCorpus));
   }
-  checkAs(undefined, entries.map((e) => inCorpus(e.file)));
+  checkAs(
+    undefined,
+    entries.map((e) => inCorpus(e.file)),
+  );
   checkAs(undefined, [CORPUS]);
 });
 
-test('corpus logcraft-policy: found by place in .logcraft/policies; current examples clean, reference pages and constraints: refused', { skip: !available }, () => {
-  const policies = entries.filter((e) => e.kind === 'logcraft-policy');
-  const project = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-policies-'));
-  fs.writeFileSync(path.join(project, 'lgc.toml'), '[core]\nworkspace = "rules"\n');
-  const folder = path.join(project, '.logcraft', 'policies', 'splunk');
-  fs.mkdirSync(folder, { recursive: true });
-  for (const entry of policies) fs.copyFileSync(inCorpus(entry.file), path.join(folder, path.basename(entry.file)));
-  // The folder walk enters .logcraft: every policy is recognised without --kind.
-  const results = checkAs(undefined, [project]);
-  const byName = new Map([...results].map(([file, diagnostics]) => [path.basename(file), diagnostics]));
-  for (const entry of policies) {
-    const diagnostics = byName.get(path.basename(entry.file));
-    assert.ok(diagnostics, `${entry.file} is recognised as a policy by its place`);
-    const errors = diagnostics.filter((d) => d.severity === 'error');
-    if (/format-reference/.test(entry.file)) assert.ok(errors.length > 0, `${entry.file} is a pseudo-schema, not a policy lgc reads`);
-    else if (/-old\.yaml$/.test(entry.file)) assert.ok(errors.some((d) => d.code === 'logcraft.policy-constraints'), `${entry.file}: lgc 1.1 reads validations:`);
-    else assert.deepEqual(errors.map((d) => `${d.code}@${d.line}: ${d.message}`), [], `${entry.file} is a valid policy`);
-  }
-});
+test(
+  'corpus logcraft-policy: found by place in .logcraft/policies; current examples clean, reference pages and constraints: refused',
+  { skip: !available },
+  () => {
+    const policies = entries.filter((e) => e.kind === 'logcraft-policy');
+    const project = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-policies-'));
+    fs.writeFileSync(path.join(project, 'lgc.toml'), '[core]\nworkspace = "rules"\n');
+    const folder = path.join(project, '.logcraft', 'policies', 'splunk');
+    fs.mkdirSync(folder, { recursive: true });
+    for (const entry of policies) fs.copyFileSync(inCorpus(entry.file), path.join(folder, path.basename(entry.file)));
+    // The folder walk enters .logcraft: every policy is recognised without --kind.
+    const results = checkAs(undefined, [project]);
+    const byName = new Map([...results].map(([file, diagnostics]) => [path.basename(file), diagnostics]));
+    for (const entry of policies) {
+      const diagnostics = byName.get(path.basename(entry.file));
+      assert.ok(diagnostics, `${entry.file} is recognised as a policy by its place`);
+      const errors = diagnostics.filter((d) => d.severity === 'error');
+      if (/format-reference/.test(entry.file))
+        assert.ok(errors.length > 0, `${entry.file} is a pseudo-schema, not a policy lgc reads`);
+      else if (/-old\.yaml$/.test(entry.file))
+        assert.ok(
+          errors.some((d) => d.code === 'logcraft.policy-constraints'),
+          `${entry.file}: lgc 1.1 reads validations:`,
+        );
+      else
+        assert.deepEqual(
+          errors.map((d) => `${d.code}@${d.line}: ${d.message}`),
+          [],
+          `${entry.file} is a valid policy`,
+        );
+    }
+  },
+);

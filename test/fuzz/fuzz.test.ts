@@ -8,8 +8,16 @@ import { run } from '../helpers/fuzzer';
 const COUNT = Number(process.env.PLUGIN_WORKBENCH_FUZZ_COUNT ?? 300);
 const SEED = Number(process.env.PLUGIN_WORKBENCH_FUZZ_SEED ?? 12);
 
-test(`fuzz: ${COUNT} mutated documents through the engine and the features, seed ${SEED}`, { timeout: 600_000 }, async () => {
-  const result = await run({ seed: SEED, count: COUNT, failures: path.join(REPO_ROOT, 'out', 'fuzz-failures') });
-  assert.equal(result.documents, COUNT);
-  assert.deepEqual(result.failures, [], `${result.failures.length} failing inputs:\n${result.failures.slice(0, 20).join('\n')}`);
-});
+test(
+  `fuzz: ${COUNT} mutated documents through the engine and the features, seed ${SEED}`,
+  { timeout: 600_000 },
+  async () => {
+    const result = await run({ seed: SEED, count: COUNT, failures: path.join(REPO_ROOT, 'out', 'fuzz-failures') });
+    assert.equal(result.documents, COUNT);
+    assert.deepEqual(
+      result.failures,
+      [],
+      `${result.failures.length} failing inputs:\n${result.failures.slice(0, 20).join('\n')}`,
+    );
+  },
+);

@@ -13,7 +13,9 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
 export function editsFor(edit: WorkspaceEdit | undefined, uri: string): TextEdit[] {
   if (!edit) return [];
   const fromChanges = edit.changes?.[uri] ?? [];
-  const fromDocumentChanges = (edit.documentChanges ?? []).flatMap((c) => ('textDocument' in c && c.textDocument.uri === uri ? c.edits : []));
+  const fromDocumentChanges = (edit.documentChanges ?? []).flatMap((c) =>
+    'textDocument' in c && c.textDocument.uri === uri ? c.edits : [],
+  );
   return [...fromChanges, ...(fromDocumentChanges as TextEdit[])];
 }
 
@@ -34,6 +36,10 @@ export function applyWorkspaceEdit(edit: WorkspaceEdit): void {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, '');
     } else if (change.kind === 'rename') fs.renameSync(fileURLToPath(change.oldUri), fileURLToPath(change.newUri));
-    else if (change.kind === 'delete') fs.rmSync(fileURLToPath(change.uri), { recursive: change.options?.recursive ?? false, force: change.options?.ignoreIfNotExists ?? false });
+    else if (change.kind === 'delete')
+      fs.rmSync(fileURLToPath(change.uri), {
+        recursive: change.options?.recursive ?? false,
+        force: change.options?.ignoreIfNotExists ?? false,
+      });
   }
 }

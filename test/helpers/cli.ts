@@ -11,7 +11,10 @@ export interface CliResult {
 }
 
 /** Runs the bundled CLI as a separate process, exactly as users and CI do. */
-export function runCli(args: string[], options: { cwd?: string; timeoutMs?: number; nodeArgs?: string[]; uid?: number; gid?: number } = {}): CliResult {
+export function runCli(
+  args: string[],
+  options: { cwd?: string; timeoutMs?: number; nodeArgs?: string[]; uid?: number; gid?: number } = {},
+): CliResult {
   const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), CLI, ...args], {
     uid: options.uid,
     gid: options.gid,

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import type { Position } from 'vscode-languageserver-protocol';
 
 /** CloudQuery specs that name each other (destinations, a transformer, @@plugins), for the definition tests. */
-export const POSTGRES = '# the destination\nkind: destination\nspec:\n  name: postgresql\n  path: cloudquery/postgresql\n  version: v8.0.0\n  transformers: [basic]\n';
+export const POSTGRES =
+  '# the destination\nkind: destination\nspec:\n  name: postgresql\n  path: cloudquery/postgresql\n  version: v8.0.0\n  transformers: [basic]\n';
 export const SOURCE = [
   'kind: source',
   'spec:',

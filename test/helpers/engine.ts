@@ -10,7 +10,11 @@ export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 let shared: Engine | undefined;
 
 /** Runs the real engine over a text as if it were the file at `file`; 1-based positions. */
-export async function checkText(kind: KindId | undefined, text: string, file = 'manifest.yaml'): Promise<{ kind?: KindId; diagnostics: ReportedDiagnostic[] }> {
+export async function checkText(
+  kind: KindId | undefined,
+  text: string,
+  file = 'manifest.yaml',
+): Promise<{ kind?: KindId; diagnostics: ReportedDiagnostic[] }> {
   shared ??= new Engine();
   const analysis = await shared.analyze({ path: file, text, forcedKind: kind });
   return { kind: analysis.kind, diagnostics: toReported(text, analysis.diagnostics) };

@@ -1,7 +1,24 @@
 import { pathToFileURL } from 'node:url';
-import type { CodeActionContext, CompletionItem, Diagnostic, DocumentSymbol, Hover, Location, Position } from 'vscode-languageserver';
+import type {
+  CodeActionContext,
+  CompletionItem,
+  Diagnostic,
+  DocumentSymbol,
+  Hover,
+  Location,
+  Position,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeActions, complete, definition, hover, links, OpenDocuments, outline, type AnalyzedDocument } from '../../server/src/features';
+import {
+  codeActions,
+  complete,
+  definition,
+  hover,
+  links,
+  OpenDocuments,
+  outline,
+  type AnalyzedDocument,
+} from '../../server/src/features';
 import { toLspDiagnostics } from '../../server/src/lsp/diagnostics';
 import { DEFAULT_SETTINGS, readSettings } from '../../server/src/lsp/settings';
 import { WorkbenchService } from '../../server/src/lsp/workbench-service';
@@ -61,7 +78,13 @@ export class Workbench {
 
   async outlineOf(file: string, text: string): Promise<DocumentSymbol[] | null> {
     const analyzed = await this.analyzed(await this.openFile(file, text));
-    return analyzed ? outline(analyzed.analysis.kind, analyzed.analysis.parsed.documents.map((d) => d.root), analyzed.document) : null;
+    return analyzed
+      ? outline(
+          analyzed.analysis.kind,
+          analyzed.analysis.parsed.documents.map((d) => d.root),
+          analyzed.document,
+        )
+      : null;
   }
 
   /** Where the value at the `|` in `textWithCursor` is declared. */
@@ -92,8 +115,12 @@ export class Workbench {
   async codeActionsFor(document: TextDocument, diagnostics?: Diagnostic[], only?: CodeActionContext['only']) {
     const analyzed = await this.analyzed(document);
     if (!analyzed) return null;
-    return codeActions(analyzed, { diagnostics: diagnostics ?? (await this.diagnostics(document)), only }, (message) => {
-      throw new Error(message);
-    });
+    return codeActions(
+      analyzed,
+      { diagnostics: diagnostics ?? (await this.diagnostics(document)), only },
+      (message) => {
+        throw new Error(message);
+      },
+    );
   }
 }

@@ -15,7 +15,9 @@ async function main(): Promise<void> {
   const failures = path.join(REPO_ROOT, 'out', 'fuzz-failures');
   const started = Date.now();
   const result = await run({ seed, count, only, failures, log: (line) => console.log(line) });
-  console.log(`fuzz: ${result.documents} documents, seed ${seed}, ${result.failures.length} failing (written to ${failures}), slowest ${result.slowest.toFixed(0)} ms CPU, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `fuzz: ${result.documents} documents, seed ${seed}, ${result.failures.length} failing (written to ${failures}), slowest ${result.slowest.toFixed(0)} ms CPU, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   process.exitCode = result.failures.length ? 1 : 0;
 }
 

@@ -44,7 +44,11 @@ export function loadSeeds(): Seed[] {
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) visit(full);
-      else if (entry.isFile() && EXTENSIONS.has(path.extname(entry.name).toLowerCase()) && fs.statSync(full).size < 200_000) {
+      else if (
+        entry.isFile() &&
+        EXTENSIONS.has(path.extname(entry.name).toLowerCase()) &&
+        fs.statSync(full).size < 200_000
+      ) {
         const text = fs.readFileSync(full, 'utf8');
         seeds.push({ file: full, text, kind: full.startsWith(FIXTURES) ? statedKind(full, text) : undefined });
       }
@@ -70,11 +74,44 @@ export function random(seed: number): () => number {
 type Rand = () => number;
 const pick = <T>(rand: Rand, items: readonly T[]): T => items[Math.floor(rand() * items.length)];
 const at = (rand: Rand, text: string) => Math.floor(rand() * (text.length + 1));
-const splice = (text: string, offset: number, remove: number, insert: string) => text.slice(0, offset) + insert + text.slice(offset + remove);
+const splice = (text: string, offset: number, remove: number, insert: string) =>
+  text.slice(0, offset) + insert + text.slice(offset + remove);
 const lines = (text: string) => text.split('\n');
 
 const MUTATIONS: Record<string, (text: string, rand: Rand) => string> = {
-  flip: (t, r) => splice(t, at(r, t), 1, pick(r, [':', '-', ' ', '\t', '{', '}', '[', ']', '"', "'", ',', '#', '&', '*', '!', '|', '>', '=', '.', '\u0000', '\u2028', '\r', '\\', 'é', '😀'])),
+  flip: (t, r) =>
+    splice(
+      t,
+      at(r, t),
+      1,
+      pick(r, [
+        ':',
+        '-',
+        ' ',
+        '\t',
+        '{',
+        '}',
+        '[',
+        ']',
+        '"',
+        "'",
+        ',',
+        '#',
+        '&',
+        '*',
+        '!',
+        '|',
+        '>',
+        '=',
+        '.',
+        '\u0000',
+        '\u2028',
+        '\r',
+        '\\',
+        'é',
+        '😀',
+      ]),
+    ),
   deleteLine: (t, r) => {
     const l = lines(t);
     l.splice(Math.floor(r() * l.length), 1);
@@ -103,10 +140,34 @@ const MUTATIONS: Record<string, (text: string, rand: Rand) => string> = {
     l.splice(Math.floor(r() * l.length), 0, pick(r, ['x: *a', '  <<: *a', '- *a', 'y: *a', 'z: &a\n  b: *a']));
     return l.join('\n');
   },
-  yamlOddities: (t, r) => splice(t, at(r, t), 0, pick(r, ['!!binary ', '!custom ', '? [a, b]\n: c\n', '{<<: 1}: x\n', '\t', '<<: [*a, *b]\n', '--- \n', '...\n', '"\\u'])),
-  deepNesting: (t, r) => splice(t, at(r, t), 0, pick(r, ['[', '{', '{"a":', 'a:\n  ']).repeat(1 + Math.floor(r() * 1500))),
-  jsonOddities: (t, r) => splice(t, at(r, t), 0, pick(r, [',', ', }', '// c\n', '/* c */', '"name": 1, "name": 2,', ',]'])),
-  tomlOddities: (t, r) => splice(t, at(r, t), 0, pick(r, ['\n[core]\n', '\n[[rules]]\n', 'a.b.c = 1\n', '"" = 1\n', 'a = { b.c = 1 }\n', '[a.b]\n[a]\nb = 1\n'])),
+  yamlOddities: (t, r) =>
+    splice(
+      t,
+      at(r, t),
+      0,
+      pick(r, [
+        '!!binary ',
+        '!custom ',
+        '? [a, b]\n: c\n',
+        '{<<: 1}: x\n',
+        '\t',
+        '<<: [*a, *b]\n',
+        '--- \n',
+        '...\n',
+        '"\\u',
+      ]),
+    ),
+  deepNesting: (t, r) =>
+    splice(t, at(r, t), 0, pick(r, ['[', '{', '{"a":', 'a:\n  ']).repeat(1 + Math.floor(r() * 1500))),
+  jsonOddities: (t, r) =>
+    splice(t, at(r, t), 0, pick(r, [',', ', }', '// c\n', '/* c */', '"name": 1, "name": 2,', ',]'])),
+  tomlOddities: (t, r) =>
+    splice(
+      t,
+      at(r, t),
+      0,
+      pick(r, ['\n[core]\n', '\n[[rules]]\n', 'a.b.c = 1\n', '"" = 1\n', 'a = { b.c = 1 }\n', '[a.b]\n[a]\nb = 1\n']),
+    ),
   lineEndings: (t, r) => (r() < 0.5 ? t.replace(/\n/g, '\r\n') : t.replace(/\n/g, pick(r, ['\r', '\u2028', '\r\r\n']))),
   repeat: (t, r) => {
     const l = lines(t);
@@ -120,7 +181,11 @@ const MUTATIONS: Record<string, (text: string, rand: Rand) => string> = {
 const NAMES = Object.keys(MUTATIONS);
 
 /** Document number `index` of the run with `seed`: the same (seed, index) always gives the same text. */
-export function mutant(seeds: Seed[], seed: number, index: number): { seed: Seed; text: string; steps: string[]; rand: Rand } {
+export function mutant(
+  seeds: Seed[],
+  seed: number,
+  index: number,
+): { seed: Seed; text: string; steps: string[]; rand: Rand } {
   const rand = random(seed * 1_000_003 + index);
   const base = pick(rand, seeds);
   let text = base.text;
@@ -159,7 +224,9 @@ interface Position {
 export function badRanges(value: unknown, document: TextDocument, where: string, problems: Problem[]): void {
   const inside = (p: Position) => {
     if (!p || typeof p.line !== 'number' || p.line < 0 || p.line >= document.lineCount || p.character < 0) return false;
-    const lineText = document.getText({ start: { line: p.line, character: 0 }, end: { line: p.line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
+    const lineText = document
+      .getText({ start: { line: p.line, character: 0 }, end: { line: p.line + 1, character: 0 } })
+      .replace(/\r?\n$|\r$/, '');
     return p.character <= lineText.length;
   };
   const visit = (node: unknown, trail: string) => {
@@ -168,8 +235,11 @@ export function badRanges(value: unknown, document: TextDocument, where: string,
     const record = node as Record<string, unknown>;
     const range = record as { start?: Position; end?: Position };
     if (range.start && range.end && typeof range.start.line === 'number') {
-      const ordered = range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character);
-      if (!inside(range.start) || !inside(range.end) || !ordered) problems.push({ what: 'range', detail: `${where}${trail}: ${JSON.stringify(range)}` });
+      const ordered =
+        range.start.line < range.end.line ||
+        (range.start.line === range.end.line && range.start.character <= range.end.character);
+      if (!inside(range.start) || !inside(range.end) || !ordered)
+        problems.push({ what: 'range', detail: `${where}${trail}: ${JSON.stringify(range)}` });
       return;
     }
     for (const [key, child] of Object.entries(record)) if (key !== 'data') visit(child, `${trail}.${key}`);
@@ -178,7 +248,12 @@ export function badRanges(value: unknown, document: TextDocument, where: string,
 }
 
 /** Runs one document through the engine and every feature; returns what went wrong. */
-export async function exercise(server: InProcessServer, file: string, text: string, rand: Rand): Promise<{ problems: Problem[]; ms: number }> {
+export async function exercise(
+  server: InProcessServer,
+  file: string,
+  text: string,
+  rand: Rand,
+): Promise<{ problems: Problem[]; ms: number }> {
   const problems: Problem[] = [];
   const started = process.cpuUsage();
   const { workbench } = server;
@@ -187,7 +262,8 @@ export async function exercise(server: InProcessServer, file: string, text: stri
     const document = await workbench.openFile(file, text);
     const analysis = await workbench.service.analyze(document);
     for (const d of analysis.diagnostics) {
-      if (!(d.start >= 0 && d.start <= d.end && d.end <= text.length)) problems.push({ what: 'range', detail: `diagnostic ${d.code}: ${d.start}-${d.end} of ${text.length}` });
+      if (!(d.start >= 0 && d.start <= d.end && d.end <= text.length))
+        problems.push({ what: 'range', detail: `diagnostic ${d.code}: ${d.start}-${d.end} of ${text.length}` });
       if (d.code === 'workbench.internal-error') problems.push({ what: 'internal-error', detail: d.message });
     }
     const lsp = await workbench.diagnostics(document);
@@ -207,7 +283,12 @@ export async function exercise(server: InProcessServer, file: string, text: stri
       badRanges(outline(analyzed.analysis.kind, roots, document), document, 'symbols', problems);
       const position = document.positionAt(offsets[0]);
       const near = lsp.filter((d) => d.range.start.line <= position.line && d.range.end.line >= position.line);
-      badRanges(await workbench.codeActionsFor(document, near.length ? near : lsp.slice(0, 20)), document, 'codeAction', problems);
+      badRanges(
+        await workbench.codeActionsFor(document, near.length ? near : lsp.slice(0, 20)),
+        document,
+        'codeAction',
+        problems,
+      );
     }
   } catch (error) {
     problems.push({ what: 'exception', detail: (error as Error)?.stack ?? String(error) });
@@ -244,7 +325,9 @@ export async function run(options: RunOptions): Promise<{ documents: number; fai
     const out = path.join(options.failures, `seed${options.seed}-${index}${path.extname(seed.file)}`);
     fs.writeFileSync(out, text);
     const repro = `npm run fuzz -- --seed ${options.seed} --only ${index}`;
-    failures.push(`${out} (from ${path.relative(REPO_ROOT, seed.file)} via ${steps.join('+')}): ${problems.map((p) => `${p.what}: ${p.detail.split('\n')[0]}`).join('; ')}\n  repro: ${repro}`);
+    failures.push(
+      `${out} (from ${path.relative(REPO_ROOT, seed.file)} via ${steps.join('+')}): ${problems.map((p) => `${p.what}: ${p.detail.split('\n')[0]}`).join('; ')}\n  repro: ${repro}`,
+    );
     options.log?.(failures[failures.length - 1]);
   }
   return { documents: indexes.length, failures, slowest };

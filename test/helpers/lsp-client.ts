@@ -1,7 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { REPO_ROOT } from './engine';
 
@@ -23,7 +28,10 @@ export class LspClient {
   constructor() {
     this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk) => (this.stderr += chunk));
-    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection = createMessageConnection(
+      new StreamMessageReader(this.process.stdout!),
+      new StreamMessageWriter(this.process.stdin!),
+    );
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.published.set(params.uri, params);
       for (const wake of this.waiters.splice(0)) wake();
@@ -66,14 +74,18 @@ export class LspClient {
     const uri = uriOf(file);
     this.versions.set(uri, 1);
     this.published.delete(uri);
-    this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } }).catch(() => undefined);
+    this.connection
+      .sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } })
+      .catch(() => undefined);
     return uri;
   }
 
   change(uri: string, text: string): void {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
-    this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] }).catch(() => undefined);
+    this.connection
+      .sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] })
+      .catch(() => undefined);
   }
 
   /** The diagnostics published for the document's current version. */
@@ -81,7 +93,8 @@ export class LspClient {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const params = this.published.get(uri);
-      if (params && (params.version === undefined || params.version === this.versions.get(uri))) return params.diagnostics;
+      if (params && (params.version === undefined || params.version === this.versions.get(uri)))
+        return params.diagnostics;
       const remaining = deadline - Date.now();
       if (remaining <= 0) throw new Error(`no diagnostics for ${uri} (server stderr: ${this.stderr})`);
       await new Promise<void>((resolve) => {

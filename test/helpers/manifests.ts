@@ -2,7 +2,8 @@
 // a warning, one clean. Each is checked by the CLI itself in the tests that use them.
 
 export const WITH_ERRORS = {
-  'gatewayd_plugins.yaml': 'defaultPolicy: passthru\nplugins:\n  - name: cache\n    localPath: ./cache\n    checksum: abc\n',
+  'gatewayd_plugins.yaml':
+    'defaultPolicy: passthru\nplugins:\n  - name: cache\n    localPath: ./cache\n    checksum: abc\n',
 };
 
 const SPECS = (sourceSpec: string) =>

@@ -33,10 +33,15 @@ export interface SarifResult {
   ruleId: string;
   level: 'error' | 'warning' | 'note';
   message: { text: string };
-  locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }>;
+  locations: Array<{
+    physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } };
+  }>;
 }
 
 export interface SarifLog {
   version: string;
-  runs: Array<{ tool: { driver: { name: string; version: string; rules: Array<{ id: string }> } }; results: SarifResult[] }>;
+  runs: Array<{
+    tool: { driver: { name: string; version: string; rules: Array<{ id: string }> } };
+    results: SarifResult[];
+  }>;
 }

@@ -7,7 +7,11 @@ import * as path from 'node:path';
  * starts a child of its own (to prove that stopping kills the whole process tree), and then either
  * exits or keeps running. Named as such: these are test doubles, not the real hosts.
  */
-export function writeStandIn(dir: string, name: string, behaviour: { exitCode?: number; stayAlive?: boolean } = {}): string {
+export function writeStandIn(
+  dir: string,
+  name: string,
+  behaviour: { exitCode?: number; stayAlive?: boolean } = {},
+): string {
   const file = path.join(dir, name);
   const record = path.join(dir, `${name}.record.json`);
   const script = `#!${process.execPath}
@@ -27,7 +31,10 @@ ${behaviour.stayAlive ? 'setInterval(() => {}, 1000);' : `setTimeout(() => { gra
   return file;
 }
 
-export function readRecord(dir: string, name: string): { argv: string[]; cwd: string; env: Record<string, string>; pid: number; grandchild: number } {
+export function readRecord(
+  dir: string,
+  name: string,
+): { argv: string[]; cwd: string; env: Record<string, string>; pid: number; grandchild: number } {
   return JSON.parse(fs.readFileSync(path.join(dir, `${name}.record.json`), 'utf8'));
 }
 

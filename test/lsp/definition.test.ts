@@ -23,7 +23,10 @@ test('nothing when CloudQuery is switched off', async () => {
     await local.initialize();
     const dir = makeTree({ 'postgresql.yml': POSTGRES });
     const uri = local.open(path.join(dir, 'aws.yml'), SOURCE);
-    const result = await local.request<Location[] | null>('textDocument/definition', { textDocument: { uri }, position: positionOf(SOURCE, '- postgresql', 4) });
+    const result = await local.request<Location[] | null>('textDocument/definition', {
+      textDocument: { uri },
+      position: positionOf(SOURCE, '- postgresql', 4),
+    });
     assert.equal(result, null);
   } finally {
     await local.stop();

@@ -41,14 +41,21 @@ test('diagnostics appear on the right range and vanish after an edit', async () 
   assert.equal(policy.source, 'plugin-workbench');
   client.change(uri, GATEWAYD.replace('passthru', 'passthrough'));
   const after = await client.diagnostics(uri);
-  assert.equal(after.find((d) => d.code === 'gatewayd.invalid-value'), undefined);
+  assert.equal(
+    after.find((d) => d.code === 'gatewayd.invalid-value'),
+    undefined,
+  );
 });
 
 test('a sibling spec changed on disk: the watcher event brings new diagnostics', async () => {
   const dir = makeTree({});
-  const spec = 'kind: source\nspec:\n  name: aws\n  path: cloudquery/aws\n  version: v1.0.0\n  tables: ["*"]\n  destinations: [pg]\n';
+  const spec =
+    'kind: source\nspec:\n  name: aws\n  path: cloudquery/aws\n  version: v1.0.0\n  tables: ["*"]\n  destinations: [pg]\n';
   const uri = client.open(path.join(dir, 'sync.yml'), spec);
-  assert.deepEqual((await client.diagnostics(uri)).map((d) => d.code), ['cloudquery.unknown-destination']);
+  assert.deepEqual(
+    (await client.diagnostics(uri)).map((d) => d.code),
+    ['cloudquery.unknown-destination'],
+  );
   const sibling = path.join(dir, 'pg.yml');
   fs.writeFileSync(sibling, 'kind: destination\nspec:\n  name: pg\n  path: cloudquery/postgresql\n  version: v8.0.0\n');
   const next = client.nextDiagnostics(uri);
@@ -67,23 +74,34 @@ test('a big plugin binary, hashed off the request path: its checksum verdict is 
   assert.deepEqual(codes, ['gatewayd.checksum-mismatch']);
   // Known from now on: an edit gets the verdict in its first answer.
   client.change(uri, GATEWAYD.replace('passthru', 'terminate'));
-  assert.deepEqual((await client.diagnostics(uri)).map((d) => d.code), ['gatewayd.checksum-mismatch']);
+  assert.deepEqual(
+    (await client.diagnostics(uri)).map((d) => d.code),
+    ['gatewayd.checksum-mismatch'],
+  );
 });
 
 test('an unrelated YAML file gets an empty diagnostic list', async () => {
-  const uri = client.open(path.join(root, 'docker-compose.yml'), 'services:\n  web:\n    image: nginx\n    ports: ["80:80"]\n');
+  const uri = client.open(
+    path.join(root, 'docker-compose.yml'),
+    'services:\n  web:\n    image: nginx\n    ports: ["80:80"]\n',
+  );
   assert.deepEqual(await client.diagnostics(uri), []);
 });
 
 test('the classification request answers for the status bar', async () => {
   const uri = client.open(path.join(root, 'sub', 'gatewayd_plugins.yaml'), GATEWAYD);
   await client.diagnostics(uri);
-  const info = await client.request<{ kind: string; system: string; source: string; error: number }>('pluginWorkbench/classification', { uri });
+  const info = await client.request<{ kind: string; system: string; source: string; error: number }>(
+    'pluginWorkbench/classification',
+    { uri },
+  );
   assert.equal(info.kind, 'gatewayd-plugins');
   assert.equal(info.system, 'gatewayd');
   assert.equal(info.source, 'path');
   assert.ok(info.error >= 1);
-  const none = await client.request('pluginWorkbench/classification', { uri: client.open(path.join(root, 'x.yaml'), 'a: 1\n') });
+  const none = await client.request('pluginWorkbench/classification', {
+    uri: client.open(path.join(root, 'x.yaml'), 'a: 1\n'),
+  });
   assert.equal(none, null);
 });
 
@@ -103,9 +121,15 @@ test('settings: severity overrides, disabled systems and associations apply with
 
   client.settings = { associations: { '**/my-plugins.yml': 'gatewayd-plugins' } };
   client.notify('workspace/didChangeConfiguration', { settings: {} });
-  const associated = client.open(path.join(root, 'conf', 'my-plugins.yml'), 'plugins:\n  - name: x\n    unknownKey: 1\n');
+  const associated = client.open(
+    path.join(root, 'conf', 'my-plugins.yml'),
+    'plugins:\n  - name: x\n    unknownKey: 1\n',
+  );
   const diagnostics = await client.diagnostics(associated);
-  assert.ok(diagnostics.some((d) => d.code === 'gatewayd.unknown-key'), JSON.stringify(diagnostics));
+  assert.ok(
+    diagnostics.some((d) => d.code === 'gatewayd.unknown-key'),
+    JSON.stringify(diagnostics),
+  );
   client.settings = {};
   client.notify('workspace/didChangeConfiguration', { settings: {} });
 });
@@ -121,19 +145,31 @@ test('half-typed and broken documents never crash the server', async () => {
 
 test('a half-typed key: the schema problem stays published beside the syntax error', async () => {
   const dir = makeTree({});
-  const uri = client.open(path.join(dir, 'gatewayd_plugins.yaml'), 'defaultPolicy: bogus\nactionRedis:\n  enabled: true\nplugins: []\n');
+  const uri = client.open(
+    path.join(dir, 'gatewayd_plugins.yaml'),
+    'defaultPolicy: bogus\nactionRedis:\n  enabled: true\nplugins: []\n',
+  );
   await client.diagnostics(uri);
   client.change(uri, 'defaultPolicy: bogus\ncomp\nactionRedis:\n  enabled: true\nplugins: []\n');
   const diagnostics = await client.diagnostics(uri);
-  assert.ok(diagnostics.some((d) => d.code === 'gatewayd.invalid-value'), JSON.stringify(diagnostics));
+  assert.ok(
+    diagnostics.some((d) => d.code === 'gatewayd.invalid-value'),
+    JSON.stringify(diagnostics),
+  );
   const syntax = diagnostics.find((d) => d.code === 'yaml.syntax');
   assert.deepEqual(syntax?.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } });
 });
 
-test('JSON syntax errors are left to the editor\'s JSON support; schema problems stay', async () => {
+test("JSON syntax errors are left to the editor's JSON support; schema problems stay", async () => {
   const dir = makeTree({});
-  const uri = client.open(path.join(dir, 'etc', 'sources', 'demo.json'), '{\n  "about": {"trial": "x"},\n  "\n  "properties": {}\n}\n');
+  const uri = client.open(
+    path.join(dir, 'etc', 'sources', 'demo.json'),
+    '{\n  "about": {"trial": "x"},\n  "\n  "properties": {}\n}\n',
+  );
   const diagnostics = await client.diagnostics(uri);
   assert.ok(!diagnostics.some((d) => d.code === 'json.syntax'), JSON.stringify(diagnostics));
-  assert.ok(diagnostics.some((d) => d.code === 'ekuiper.wrong-type'), JSON.stringify(diagnostics));
+  assert.ok(
+    diagnostics.some((d) => d.code === 'ekuiper.wrong-type'),
+    JSON.stringify(diagnostics),
+  );
 });

@@ -25,7 +25,10 @@ for (const [name, text, line] of cases) {
     await client.diagnostics(uri);
     const folds = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
     assert.ok(folds.length > 0 && folds.every((f) => f.endLine > f.startLine), JSON.stringify(folds));
-    const [selection] = await client.request<SelectionRange[]>('textDocument/selectionRange', { textDocument: { uri }, positions: [{ line, character: 6 }] });
+    const [selection] = await client.request<SelectionRange[]>('textDocument/selectionRange', {
+      textDocument: { uri },
+      positions: [{ line, character: 6 }],
+    });
     let depth = 0;
     for (let r: SelectionRange | undefined = selection; r; r = r.parent) depth++;
     assert.ok(depth >= 3, JSON.stringify(selection));

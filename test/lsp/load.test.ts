@@ -27,70 +27,77 @@ function rssMb(pid: number | undefined): number | undefined {
   }
 }
 
-test(`LSP load: ${DOCUMENTS} documents, ${CHANGES} changes with requests in between`, { timeout: 600_000 }, async () => {
-  const seeds = loadSeeds().filter((s) => /gatewayd_plugins|lgc\.toml|\.yml$|sources\/.*\.json$/.test(s.file));
-  const root = makeTree({});
-  const client = new LspClient();
-  await client.initialize({ rootPath: root });
-  const rand = random(12);
-  const docs: { uri: string; text: string; version: number }[] = [];
-  for (let i = 0; i < DOCUMENTS; i++) {
-    const seed = seeds[Math.floor(rand() * seeds.length)];
-    const name = path.join(root, `d${i}`, path.basename(seed.file));
-    fs.mkdirSync(path.dirname(name), { recursive: true });
-    docs.push({ uri: client.open(name, seed.text), text: seed.text, version: 1 });
-  }
-  const outcomes = { answered: 0, cancelled: 0 };
-  const errors: string[] = [];
-  let peak = 0;
-  const pending: Promise<void>[] = [];
-  const position = (text: string) => {
-    const lines = text.split('\n');
-    const line = Math.floor(rand() * (lines.length + 2)); // may be past the last line
-    return { line, character: Math.floor(rand() * ((lines[line]?.length ?? 0) + 10)) };
-  };
-  for (let change = 0; change < CHANGES; change++) {
-    const doc = docs[Math.floor(rand() * docs.length)];
-    // Edits of realistic size: a document stays under 12 KB.
-    doc.text = mutant([{ file: doc.uri, text: doc.text }], change, 0).text.slice(0, 12_000);
-    doc.version++;
-    client.change(doc.uri, doc.text);
-    if (change % 2 === 0) {
-      const target = docs[Math.floor(rand() * docs.length)];
-      const textDocument = { uri: target.uri };
-      const at = position(target.text);
-      const [method, params] = [
-        ['textDocument/completion', { textDocument, position: at }],
-        ['textDocument/hover', { textDocument, position: at }],
-        ['textDocument/documentSymbol', { textDocument }],
-        ['textDocument/codeAction', { textDocument, range: { start: at, end: at }, context: { diagnostics: [] } }],
-      ][Math.floor(rand() * 4)] as [string, unknown];
-      const source = new CancellationTokenSource();
-      const cancel = rand() < 0.2;
-      pending.push(
-        client.connection.sendRequest(method, params, source.token).then(
-          () => void outcomes.answered++,
-          (error: unknown) => {
-            if (error instanceof ResponseError && error.code === REQUEST_CANCELLED && cancel) outcomes.cancelled++;
-            else errors.push(`${method}: ${(error as Error).message}`);
-          },
-        ),
-      );
-      if (cancel) setTimeout(() => source.cancel(), Math.floor(rand() * 5));
-      else source.dispose();
+test(
+  `LSP load: ${DOCUMENTS} documents, ${CHANGES} changes with requests in between`,
+  { timeout: 600_000 },
+  async () => {
+    const seeds = loadSeeds().filter((s) => /gatewayd_plugins|lgc\.toml|\.yml$|sources\/.*\.json$/.test(s.file));
+    const root = makeTree({});
+    const client = new LspClient();
+    await client.initialize({ rootPath: root });
+    const rand = random(12);
+    const docs: { uri: string; text: string; version: number }[] = [];
+    for (let i = 0; i < DOCUMENTS; i++) {
+      const seed = seeds[Math.floor(rand() * seeds.length)];
+      const name = path.join(root, `d${i}`, path.basename(seed.file));
+      fs.mkdirSync(path.dirname(name), { recursive: true });
+      docs.push({ uri: client.open(name, seed.text), text: seed.text, version: 1 });
     }
-    if (change % 100 === 99) {
-      await Promise.all(pending.splice(0));
-      peak = Math.max(peak, rssMb(client.pid) ?? 0);
+    const outcomes = { answered: 0, cancelled: 0 };
+    const errors: string[] = [];
+    let peak = 0;
+    const pending: Promise<void>[] = [];
+    const position = (text: string) => {
+      const lines = text.split('\n');
+      const line = Math.floor(rand() * (lines.length + 2)); // may be past the last line
+      return { line, character: Math.floor(rand() * ((lines[line]?.length ?? 0) + 10)) };
+    };
+    for (let change = 0; change < CHANGES; change++) {
+      const doc = docs[Math.floor(rand() * docs.length)];
+      // Edits of realistic size: a document stays under 12 KB.
+      doc.text = mutant([{ file: doc.uri, text: doc.text }], change, 0).text.slice(0, 12_000);
+      doc.version++;
+      client.change(doc.uri, doc.text);
+      if (change % 2 === 0) {
+        const target = docs[Math.floor(rand() * docs.length)];
+        const textDocument = { uri: target.uri };
+        const at = position(target.text);
+        const [method, params] = [
+          ['textDocument/completion', { textDocument, position: at }],
+          ['textDocument/hover', { textDocument, position: at }],
+          ['textDocument/documentSymbol', { textDocument }],
+          ['textDocument/codeAction', { textDocument, range: { start: at, end: at }, context: { diagnostics: [] } }],
+        ][Math.floor(rand() * 4)] as [string, unknown];
+        const source = new CancellationTokenSource();
+        const cancel = rand() < 0.2;
+        pending.push(
+          client.connection.sendRequest(method, params, source.token).then(
+            () => void outcomes.answered++,
+            (error: unknown) => {
+              if (error instanceof ResponseError && error.code === REQUEST_CANCELLED && cancel) outcomes.cancelled++;
+              else errors.push(`${method}: ${(error as Error).message}`);
+            },
+          ),
+        );
+        if (cancel) setTimeout(() => source.cancel(), Math.floor(rand() * 5));
+        else source.dispose();
+      }
+      if (change % 100 === 99) {
+        await Promise.all(pending.splice(0));
+        peak = Math.max(peak, rssMb(client.pid) ?? 0);
+      }
     }
-  }
-  await Promise.all(pending.splice(0));
-  // After the burst the server still answers, and publishes diagnostics for the last versions.
-  for (const doc of docs.slice(0, 3)) await client.diagnostics(doc.uri, 60_000);
-  peak = Math.max(peak, rssMb(client.pid) ?? 0);
-  await client.stop();
-  assert.deepEqual(errors.slice(0, 10), []);
-  assert.equal(outcomes.answered + outcomes.cancelled, CHANGES / 2);
-  if (process.platform === 'linux') assert.ok(peak > 0 && peak < MAX_RSS_MB, `server RSS peaked at ${peak.toFixed(0)} MB`);
-  console.log(`# load: ${outcomes.answered} answered, ${outcomes.cancelled} cancelled, peak RSS ${peak.toFixed(0)} MB`);
-});
+    await Promise.all(pending.splice(0));
+    // After the burst the server still answers, and publishes diagnostics for the last versions.
+    for (const doc of docs.slice(0, 3)) await client.diagnostics(doc.uri, 60_000);
+    peak = Math.max(peak, rssMb(client.pid) ?? 0);
+    await client.stop();
+    assert.deepEqual(errors.slice(0, 10), []);
+    assert.equal(outcomes.answered + outcomes.cancelled, CHANGES / 2);
+    if (process.platform === 'linux')
+      assert.ok(peak > 0 && peak < MAX_RSS_MB, `server RSS peaked at ${peak.toFixed(0)} MB`);
+    console.log(
+      `# load: ${outcomes.answered} answered, ${outcomes.cancelled} cancelled, peak RSS ${peak.toFixed(0)} MB`,
+    );
+  },
+);

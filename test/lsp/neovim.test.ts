@@ -42,18 +42,29 @@ function nvimVersion(): string | undefined {
 test('Neovim: diagnostics of a broken gatewayd_plugins.yaml at their lines with our codes, completion of defaultPolicy', (t) => {
   const version = nvimVersion();
   if (!version) {
-    if (process.env.CI) assert.fail('nvim is not installed: test/e2e/harness/setup.sh installs Debian\'s neovim');
+    if (process.env.CI) assert.fail("nvim is not installed: test/e2e/harness/setup.sh installs Debian's neovim");
     t.skip('nvim is not installed (apt-get install neovim); in CI this fails');
     return;
   }
   const dir = makeTree({ 'gatewayd_plugins.yaml': BROKEN });
   const out = path.join(dir, 'result.json');
-  const run = spawnSync('nvim', ['--headless', '--clean', '-i', 'NONE', '-u', path.join(REPO_ROOT, 'test', 'editors', 'neovim.lua')], {
-    cwd: dir,
-    env: { ...process.env, PW_SERVER: path.join(REPO_ROOT, 'dist', 'server.js'), PW_FILE: path.join(dir, 'gatewayd_plugins.yaml'), PW_OUT: out, XDG_STATE_HOME: dir, XDG_DATA_HOME: dir },
-    encoding: 'utf8',
-    timeout: 90_000,
-  });
+  const run = spawnSync(
+    'nvim',
+    ['--headless', '--clean', '-i', 'NONE', '-u', path.join(REPO_ROOT, 'test', 'editors', 'neovim.lua')],
+    {
+      cwd: dir,
+      env: {
+        ...process.env,
+        PW_SERVER: path.join(REPO_ROOT, 'dist', 'server.js'),
+        PW_FILE: path.join(dir, 'gatewayd_plugins.yaml'),
+        PW_OUT: out,
+        XDG_STATE_HOME: dir,
+        XDG_DATA_HOME: dir,
+      },
+      encoding: 'utf8',
+      timeout: 90_000,
+    },
+  );
   assert.ok(fs.existsSync(out), `${version} wrote no result (exit ${run.status}, signal ${run.signal}): ${run.stderr}`);
   const result = JSON.parse(fs.readFileSync(out, 'utf8')) as NvimResult;
   assert.deepEqual(result.errors ?? [], []);
@@ -61,15 +72,23 @@ test('Neovim: diagnostics of a broken gatewayd_plugins.yaml at their lines with 
   assert.ok(result.got_diagnostics, 'no diagnostics arrived in Neovim');
 
   // The same problems as the CLI reports for this file: lines (0-based in Neovim) and codes.
-  const cli = JSON.parse(runCli(['check', '--format', 'json', 'gatewayd_plugins.yaml'], { cwd: dir }).stdout) as { files: Array<{ diagnostics: Array<{ line: number; column: number; code: string }> }> };
+  const cli = JSON.parse(runCli(['check', '--format', 'json', 'gatewayd_plugins.yaml'], { cwd: dir }).stdout) as {
+    files: Array<{ diagnostics: Array<{ line: number; column: number; code: string }> }>;
+  };
   const expected = cli.files[0].diagnostics.map((d) => `${d.line - 1}:${d.column - 1} ${d.code}`).sort();
   assert.deepEqual(result.diagnostics.map((d) => `${d.line}:${d.col} ${d.code}`).sort(), expected);
   const at = (code: string) => result.diagnostics.filter((d) => d.code === code).map((d) => d.line);
   assert.deepEqual(at('gatewayd.invalid-value'), [1]);
   assert.deepEqual(at('gatewayd.checksum-format'), [10]);
   assert.ok(at('gatewayd.magic-cookie').length > 0, JSON.stringify(result.diagnostics));
-  assert.ok(result.diagnostics.some((d) => d.severity === 1), 'errors arrive with severity Error');
+  assert.ok(
+    result.diagnostics.some((d) => d.severity === 1),
+    'errors arrive with severity Error',
+  );
 
   assert.deepEqual(result.position, { line: 1, character: 'defaultPolicy: '.length });
-  assert.ok(result.items.includes('passthrough') && result.items.includes('terminate'), `completion items: ${result.items.join(', ')}`);
+  assert.ok(
+    result.items.includes('passthrough') && result.items.includes('terminate'),
+    `completion items: ${result.items.join(', ')}`,
+  );
 });

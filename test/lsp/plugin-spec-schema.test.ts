@@ -35,7 +35,8 @@ function project() {
   return path.join(dir, 'test', 'config.yml');
 }
 
-const spec = (inner: string) => `kind: source\nspec:\n  name: books\n  registry: grpc\n  path: localhost:7777\n  tables: ["*"]\n  destinations: [pg]\n  spec:\n${inner}`;
+const spec = (inner: string) =>
+  `kind: source\nspec:\n  name: books\n  registry: grpc\n  path: localhost:7777\n  tables: ["*"]\n  destinations: [pg]\n  spec:\n${inner}`;
 
 async function at(file: string, marked: string) {
   const offset = marked.indexOf('|');
@@ -46,26 +47,35 @@ async function at(file: string, marked: string) {
   return { uri, position: { line: lines.length - 1, character: lines[lines.length - 1].length } };
 }
 
-test('completion inside spec: offers the plugin\'s own keys, and its enum values', async () => {
+test("completion inside spec: offers the plugin's own keys, and its enum values", async () => {
   const file = project();
   const keys = await at(file, spec('    base_url: https://books\n    |\n'));
-  const result = await client.request<CompletionList | CompletionItem[]>('textDocument/completion', { textDocument: { uri: keys.uri }, position: keys.position });
+  const result = await client.request<CompletionList | CompletionItem[]>('textDocument/completion', {
+    textDocument: { uri: keys.uri },
+    position: keys.position,
+  });
   const labels = (Array.isArray(result) ? result : result.items).map((i) => i.label);
   assert.ok(labels.includes('page_size') && labels.includes('format'), labels.join(', '));
   assert.ok(!labels.includes('base_url') && !labels.includes('tables'), labels.join(', '));
 });
 
-test('hover on a key inside spec: shows the plugin schema\'s description', async () => {
+test("hover on a key inside spec: shows the plugin schema's description", async () => {
   const file = project();
   const where = await at(file, spec('    page_s|ize: 10\n'));
-  const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: where.uri }, position: where.position });
+  const hover = await client.request<Hover | null>('textDocument/hover', {
+    textDocument: { uri: where.uri },
+    position: where.position,
+  });
   assert.match(JSON.stringify(hover?.contents), /Books per request/);
 });
 
 test('without a plugin project, spec: offers nothing of it', async () => {
   const file = path.join(makeTree({}), 'config.yml');
   const keys = await at(file, spec('    |\n'));
-  const result = await client.request<CompletionList | CompletionItem[] | null>('textDocument/completion', { textDocument: { uri: keys.uri }, position: keys.position });
-  const labels = (Array.isArray(result) ? result : result?.items ?? []).map((i) => i.label);
+  const result = await client.request<CompletionList | CompletionItem[] | null>('textDocument/completion', {
+    textDocument: { uri: keys.uri },
+    position: keys.position,
+  });
+  const labels = (Array.isArray(result) ? result : (result?.items ?? [])).map((i) => i.label);
   assert.ok(!labels.includes('page_size'), labels.join(', '));
 });

@@ -28,11 +28,15 @@ test('go.mod: diagnostics for the default target, none once the setting names th
   client.settings = { ekuiper: { targetVersion: 'v2.1.5' } };
   client.notify('workspace/didChangeConfiguration', { settings: { pluginWorkbench: client.settings } });
   client.change(uri, GO_MOD + '\n');
-  assert.deepEqual((await client.diagnostics(uri)).filter((d) => String(d.code).startsWith('ekuiper.')), []);
+  assert.deepEqual(
+    (await client.diagnostics(uri)).filter((d) => String(d.code).startsWith('ekuiper.')),
+    [],
+  );
 });
 
 test('Rust plugin source: the load() name is checked where the editor shows it', async () => {
-  const text = 'use exports::logcraft::lgc::plugin::{Guest, Metadata};\nimpl Guest for Plugin {\n    fn load() -> Metadata {\n        Metadata { name: "My_Plugin".to_string(), version: "1".into() }\n    }\n}\n';
+  const text =
+    'use exports::logcraft::lgc::plugin::{Guest, Metadata};\nimpl Guest for Plugin {\n    fn load() -> Metadata {\n        Metadata { name: "My_Plugin".to_string(), version: "1".into() }\n    }\n}\n';
   const uri = client.open(path.join(root, 'src', 'lib.rs'), text, 'rust');
   const found = (await client.diagnostics(uri)).find((d) => d.code === 'logcraft.plugin-name');
   assert.ok(found);

@@ -14,23 +14,42 @@ import { yamlCases } from './cases';
 // generated document, the type (and, for scalars, the value) the project reads must be the type
 // the Go library reads, and the document must fail exactly when the library fails.
 
-interface Typed { t: string; v: unknown }
-interface OracleResult { ok: boolean; error?: string; value?: Typed }
+interface Typed {
+  t: string;
+  v: unknown;
+}
+interface OracleResult {
+  ok: boolean;
+  error?: string;
+  value?: Typed;
+}
 
 const binary = path.join(os.tmpdir(), `pw-yamldecode-${process.pid}`);
 const built = spawnSync('go', ['build', '-o', binary, '.'], {
   cwd: path.join(REPO_ROOT, 'test', 'oracle', 'yamldecode'),
-  env: { ...process.env, GO111MODULE: 'off', GOPATH: '/usr/share/gocode', GOFLAGS: '', GOCACHE: process.env.GOCACHE ?? path.join(os.tmpdir(), 'pw-gocache') },
+  env: {
+    ...process.env,
+    GO111MODULE: 'off',
+    GOPATH: '/usr/share/gocode',
+    GOFLAGS: '',
+    GOCACHE: process.env.GOCACHE ?? path.join(os.tmpdir(), 'pw-gocache'),
+  },
   encoding: 'utf8',
 });
 if (built.status !== 0) {
   // setup.sh installs golang-go and the yaml packages; without them this suite must fail, not skip.
-  throw new Error(`cannot build the YAML oracle (golang-go, golang-gopkg-yaml.v2-dev, golang-gopkg-yaml.v3-dev): ${built.stderr || built.error}`);
+  throw new Error(
+    `cannot build the YAML oracle (golang-go, golang-gopkg-yaml.v2-dev, golang-gopkg-yaml.v3-dev): ${built.stderr || built.error}`,
+  );
 }
 process.on('exit', () => fs.rmSync(binary, { force: true }));
 
 function oracle(decoder: 'v2' | 'v3', docs: string[]): OracleResult[] {
-  const run = spawnSync(binary, [], { input: JSON.stringify(docs.map((text) => ({ decoder, text }))), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(binary, [], {
+    input: JSON.stringify(docs.map((text) => ({ decoder, text }))),
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   assert.equal(run.status, 0, run.stderr);
   return JSON.parse(run.stdout) as OracleResult[];
 }
@@ -79,7 +98,10 @@ function comparable(value: Typed | undefined): unknown {
   return value;
 }
 
-for (const [decoder, hosts] of [['v2', 'CloudQuery, Anklet'], ['v3', 'GatewayD']] as const) {
+for (const [decoder, hosts] of [
+  ['v2', 'CloudQuery, Anklet'],
+  ['v3', 'GatewayD'],
+] as const) {
   test(`yaml.${decoder} (${hosts}): every generated document is typed as the real decoder types it`, () => {
     const docs = yamlCases().filter((d) => !/^\? |yes: 1|\n---\n|%YAML|\n\.\.\.\n|\uFEFF|v: 1\nv: 2/.test(d));
     const results = oracle(decoder, docs);
@@ -93,7 +115,9 @@ for (const [decoder, hosts] of [['v2', 'CloudQuery, Anklet'], ['v3', 'GatewayD']
         return;
       }
       if (failed) {
-        mismatches.push(`${JSON.stringify(text)}: host reads it, we fail: ${read.diagnostics.map((d) => d.message).join('; ')}`);
+        mismatches.push(
+          `${JSON.stringify(text)}: host reads it, we fail: ${read.diagnostics.map((d) => d.message).join('; ')}`,
+        );
         return;
       }
       const expected = JSON.stringify(comparable(host.value));

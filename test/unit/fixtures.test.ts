@@ -12,7 +12,11 @@ import { checkText, codesAtLines, REPO_ROOT } from '../helpers/engine';
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures');
 const DEFAULT_KIND: Record<string, KindId> = { cloudquery: 'cloudquery-spec' };
 
-function expectationsOf(file: string, text: string, folderExpectations: Record<string, string[]>): { kind?: KindId; expected: string[] } | undefined {
+function expectationsOf(
+  file: string,
+  text: string,
+  folderExpectations: Record<string, string[]>,
+): { kind?: KindId; expected: string[] } | undefined {
   const base = path.basename(file);
   if (base in folderExpectations) {
     const kind = base.split('.').find(isKindId);
@@ -22,15 +26,23 @@ function expectationsOf(file: string, text: string, folderExpectations: Record<s
   const kindLine = header.map((l) => /^#\s*kind:\s*(\S+)/.exec(l)?.[1]).find(Boolean);
   const expectLines = header.map((l) => /^#\s*expect:\s*(.+)$/.exec(l)?.[1].trim()).filter((v): v is string => !!v);
   if (!expectLines.length) return undefined;
-  const expected = expectLines.filter((e) => e !== 'none').flatMap((e) => e.split(/[\s,]+/)).sort();
-  return { kind: kindLine && isKindId(kindLine) ? kindLine : DEFAULT_KIND[path.basename(path.dirname(file))], expected };
+  const expected = expectLines
+    .filter((e) => e !== 'none')
+    .flatMap((e) => e.split(/[\s,]+/))
+    .sort();
+  return {
+    kind: kindLine && isKindId(kindLine) ? kindLine : DEFAULT_KIND[path.basename(path.dirname(file))],
+    expected,
+  };
 }
 
 for (const system of fs.readdirSync(FIXTURES).sort()) {
   const dir = path.join(FIXTURES, system);
   if (!fs.statSync(dir).isDirectory()) continue;
   const expectationsFile = path.join(dir, 'expectations.json');
-  const folderExpectations = fs.existsSync(expectationsFile) ? (JSON.parse(fs.readFileSync(expectationsFile, 'utf8')) as Record<string, string[]>) : {};
+  const folderExpectations = fs.existsSync(expectationsFile)
+    ? (JSON.parse(fs.readFileSync(expectationsFile, 'utf8')) as Record<string, string[]>)
+    : {};
   for (const name of fs.readdirSync(dir).sort()) {
     const file = path.join(dir, name);
     if (name === 'expectations.json' || !fs.statSync(file).isFile()) continue;

@@ -18,7 +18,10 @@ export async function changeAssociation(args?: { uri?: string; kind?: string }):
   let kind = args?.kind;
   if (!kind) {
     const picked = await vscode.window.showQuickPick(
-      [{ label: 'Automatic', description: 'recognise the kind from name, place and content', id: AUTOMATIC }, ...KIND_IDS.map((id) => ({ label: KINDS[id].title, description: id, id }))],
+      [
+        { label: 'Automatic', description: 'recognise the kind from name, place and content', id: AUTOMATIC },
+        ...KIND_IDS.map((id) => ({ label: KINDS[id].title, description: id, id })),
+      ],
       { title: `Manifest kind of ${path.basename(uri.fsPath)}`, placeHolder: 'Pick the kind of manifest this file is' },
     );
     if (!picked) return undefined;
@@ -29,7 +32,9 @@ export async function changeAssociation(args?: { uri?: string; kind?: string }):
   const config = vscode.workspace.getConfiguration('pluginWorkbench', uri);
   const target = folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Global;
   // The glob is the file's own path: relative to its folder, or absolute outside any folder.
-  const glob = folder ? path.relative(folder.uri.fsPath, uri.fsPath).split(path.sep).join('/') : uri.fsPath.split(path.sep).join('/');
+  const glob = folder
+    ? path.relative(folder.uri.fsPath, uri.fsPath).split(path.sep).join('/')
+    : uri.fsPath.split(path.sep).join('/');
   const inspected = config.inspect<Record<string, string>>('associations');
   const existing = { ...((folder ? inspected?.workspaceFolderValue : inspected?.globalValue) ?? {}) };
   if (kind === AUTOMATIC) delete existing[glob];

@@ -20,6 +20,9 @@ export function showReferences(uri: string, at: JsonPosition, locations: JsonLoc
     'editor.action.showReferences',
     vscode.Uri.parse(uri),
     position(at),
-    locations.map((l) => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Range(position(l.range.start), position(l.range.end)))),
+    locations.map(
+      (l) =>
+        new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Range(position(l.range.start), position(l.range.end))),
+    ),
   );
 }

@@ -72,7 +72,10 @@ export class PluginHostSession extends DebugSession {
       this.end(1);
     });
     child.on('exit', (code, signal) => {
-      this.output(`${path.basename(step.command)} exited ${signal ? `on ${signal}` : `with code ${code}`}\n`, 'console');
+      this.output(
+        `${path.basename(step.command)} exited ${signal ? `on ${signal}` : `with code ${code}`}\n`,
+        'console',
+      );
       // The session lives as long as the host; a plugin server that dies takes it down too.
       this.end(code ?? 1);
     });
@@ -80,7 +83,10 @@ export class PluginHostSession extends DebugSession {
   }
 
   private startUnderDebugger(configuration: Record<string, unknown>): undefined {
-    this.output(`starting the plugin under the ${String(configuration.type)} debugger: ${[configuration.program, ...((configuration.args as string[]) ?? [])].join(' ')}\n`, 'console');
+    this.output(
+      `starting the plugin under the ${String(configuration.type)} debugger: ${[configuration.program, ...((configuration.args as string[]) ?? [])].join(' ')}\n`,
+      'console',
+    );
     this.sendEvent(new Event(START_DEBUGGER_EVENT, { configuration }));
     return undefined;
   }
@@ -89,7 +95,8 @@ export class PluginHostSession extends DebugSession {
     const deadline = Date.now() + timeoutMs;
     return new Promise((resolve, reject) => {
       const attempt = () => {
-        if ((child && child.exitCode !== null) || this.ended) return reject(new Error(`the plugin server stopped before it listened on port ${port}`));
+        if ((child && child.exitCode !== null) || this.ended)
+          return reject(new Error(`the plugin server stopped before it listened on port ${port}`));
         const socket = net.connect(port, '127.0.0.1');
         socket.once('connect', () => {
           socket.destroy();
@@ -97,7 +104,8 @@ export class PluginHostSession extends DebugSession {
         });
         socket.once('error', () => {
           socket.destroy();
-          if (Date.now() > deadline) reject(new Error(`the plugin server did not listen on port ${port} within ${timeoutMs / 1000}s`));
+          if (Date.now() > deadline)
+            reject(new Error(`the plugin server did not listen on port ${port} within ${timeoutMs / 1000}s`));
           else setTimeout(attempt, 250);
         });
       };

@@ -30,7 +30,9 @@ export function registerPluginDebugger(debugType: string): vscode.Disposable {
           compact: true,
         });
       } catch (error) {
-        void vscode.window.showErrorMessage(`${event.session.name}: the ${configuration.type} debugger could not start the plugin: ${(error as Error).message}`);
+        void vscode.window.showErrorMessage(
+          `${event.session.name}: the ${configuration.type} debugger could not start the plugin: ${(error as Error).message}`,
+        );
       } finally {
         listener.dispose();
       }

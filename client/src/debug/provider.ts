@@ -29,9 +29,14 @@ export class PluginHostConfigurationProvider implements vscode.DebugConfiguratio
     return folder ? configurationsFor(folder) : [];
   }
 
-  resolveDebugConfiguration(folder: vscode.WorkspaceFolder | undefined, config: LaunchConfiguration): LaunchConfiguration | undefined {
+  resolveDebugConfiguration(
+    folder: vscode.WorkspaceFolder | undefined,
+    config: LaunchConfiguration,
+  ): LaunchConfiguration | undefined {
     if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('Plugin Workbench runs no host in an untrusted folder. Trust the folder to start a dev-mode session.');
+      void vscode.window.showWarningMessage(
+        'Plugin Workbench runs no host in an untrusted folder. Trust the folder to start a dev-mode session.',
+      );
       return undefined;
     }
     if (!config.type && folder) {
@@ -39,7 +44,9 @@ export class PluginHostConfigurationProvider implements vscode.DebugConfiguratio
       const [first] = configurationsFor(folder);
       if (!first) {
         const names = systems().SYSTEMS.map((s) => s.name);
-        void vscode.window.showInformationMessage(`No ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]} plugin project found in this folder.`);
+        void vscode.window.showInformationMessage(
+          `No ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]} plugin project found in this folder.`,
+        );
         return undefined;
       }
       return first;
@@ -47,7 +54,10 @@ export class PluginHostConfigurationProvider implements vscode.DebugConfiguratio
     return config;
   }
 
-  async resolveDebugConfigurationWithSubstitutedVariables(folder: vscode.WorkspaceFolder | undefined, config: LaunchConfiguration): Promise<LaunchConfiguration | undefined> {
+  async resolveDebugConfigurationWithSubstitutedVariables(
+    folder: vscode.WorkspaceFolder | undefined,
+    config: LaunchConfiguration,
+  ): Promise<LaunchConfiguration | undefined> {
     const fail = (message: string) => {
       void vscode.window.showErrorMessage(`${config.name}: ${message}`);
       return undefined;
@@ -61,7 +71,10 @@ export class PluginHostConfigurationProvider implements vscode.DebugConfiguratio
     if (debuggerNeeded && !hasDebuggerType(debuggerNeeded.type)) return fail(debuggerNeeded.message);
     const tools: { host?: string; go?: string } = {};
     if (host.tool) {
-      const lookup = api.resolveTool(host.tool, vscode.workspace.getConfiguration().get<string>(`pluginWorkbench.${system}.path`) || undefined);
+      const lookup = api.resolveTool(
+        host.tool,
+        vscode.workspace.getConfiguration().get<string>(`pluginWorkbench.${system}.path`) || undefined,
+      );
       if ('missing' in lookup) return fail(lookup.missing);
       tools.host = lookup.path;
     }
@@ -75,7 +88,7 @@ export class PluginHostConfigurationProvider implements vscode.DebugConfiguratio
       if (!built) return undefined;
     }
     try {
-      const port = host.needsPort ? config.port ?? (await freePort()) : config.port;
+      const port = host.needsPort ? (config.port ?? (await freePort())) : config.port;
       const plan = api.buildLaunchPlan({ ...(config as PluginHostConfiguration), system, project, port }, tools);
       return { ...config, project, port, plan };
     } catch (error) {
@@ -106,7 +119,9 @@ export class PluginHostConfigurationProvider implements vscode.DebugConfiguratio
       });
     });
     if (exitCode !== 0) {
-      void vscode.window.showErrorMessage(`The build task "${task.name}" failed (exit ${exitCode}); the host was not started.`);
+      void vscode.window.showErrorMessage(
+        `The build task "${task.name}" failed (exit ${exitCode}); the host was not started.`,
+      );
       return false;
     }
     return true;

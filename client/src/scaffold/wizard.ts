@@ -1,5 +1,18 @@
 import * as vscode from 'vscode';
-import { choiceTable, conflicts, listTemplates, nameVariables, optionDefault, optionProblem, optionVariables, planScaffold, validateName, writeScaffold, ScaffoldError, type TemplateDefinition } from '../../../server/src/scaffold';
+import {
+  choiceTable,
+  conflicts,
+  listTemplates,
+  nameVariables,
+  optionDefault,
+  optionProblem,
+  optionVariables,
+  planScaffold,
+  validateName,
+  writeScaffold,
+  ScaffoldError,
+  type TemplateDefinition,
+} from '../../../server/src/scaffold';
 import { systems } from '../server-api';
 
 export interface NewPluginArgs {
@@ -60,7 +73,9 @@ export async function newPlugin(args: NewPluginArgs = {}): Promise<NewPluginResu
     void vscode.window.showInformationMessage(`Created ${template.title} "${name}" (${files.length} files).${next}`);
     // The new project opens: in this window when none is open, else in a new one.
     const hasWorkspace = (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
-    await vscode.commands.executeCommand('vscode.openFolder', vscode.Uri.file(plan.directory), { forceNewWindow: hasWorkspace });
+    await vscode.commands.executeCommand('vscode.openFolder', vscode.Uri.file(plan.directory), {
+      forceNewWindow: hasWorkspace,
+    });
     return result;
   } catch (error) {
     if (error instanceof ScaffoldError && !args.template) {
@@ -98,9 +113,18 @@ async function askOptions(template: TemplateDefinition, name: string): Promise<R
     if (option.choices) {
       // A table of allowed values (e.g. eKuiper releases): a pick list, the default first.
       const table = choiceTable(option);
-      const items = table.values.map((v) => ({ label: v.value, description: v.value === suggested ? `${v.description} (default)` : v.description }));
+      const items = table.values.map((v) => ({
+        label: v.value,
+        description: v.value === suggested ? `${v.description} (default)` : v.description,
+      }));
       items.sort((a, b) => Number(b.label === suggested) - Number(a.label === suggested));
-      value = (await vscode.window.showQuickPick(items, { title: `New ${template.title}: ${option.key}`, placeHolder: option.description, ignoreFocusOut: true }))?.label;
+      value = (
+        await vscode.window.showQuickPick(items, {
+          title: `New ${template.title}: ${option.key}`,
+          placeHolder: option.description,
+          ignoreFocusOut: true,
+        })
+      )?.label;
     } else {
       value = await vscode.window.showInputBox({
         title: `New ${template.title}: ${option.key}`,

@@ -14,7 +14,11 @@ const SOURCES: Record<string, string> = {
 
 /** Shows the system and kind of the active manifest; clicking it changes the association. */
 export class ManifestStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('pluginWorkbench.kind', vscode.StatusBarAlignment.Right, 100);
+  private readonly item = vscode.window.createStatusBarItem(
+    'pluginWorkbench.kind',
+    vscode.StatusBarAlignment.Right,
+    100,
+  );
   private readonly disposables: vscode.Disposable[] = [];
   private current: Classification | null = null;
   private generation = 0;
@@ -35,7 +39,8 @@ export class ManifestStatusBar implements vscode.Disposable {
 
   /** What the item shows now (for tests and the command). */
   get state(): { classification: Classification | null; text: string; tooltip: string; visible: boolean } {
-    const tooltip = this.item.tooltip instanceof vscode.MarkdownString ? this.item.tooltip.value : String(this.item.tooltip ?? '');
+    const tooltip =
+      this.item.tooltip instanceof vscode.MarkdownString ? this.item.tooltip.value : String(this.item.tooltip ?? '');
     return { classification: this.current, text: this.item.text, tooltip, visible: this.current !== null };
   }
 
@@ -74,11 +79,18 @@ export class ManifestStatusBar implements vscode.Disposable {
     this.item.text = `$(plug) ${system}: ${classification.kind}`;
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown(`**${classification.title}** (\`${classification.kind}\`)\n\n`);
-    tooltip.appendMarkdown(`Recognised by ${SOURCES[classification.source] ?? classification.source}. Click to change.\n\n`);
-    if (classification.disabled) tooltip.appendMarkdown(`Checks for ${system} are turned off (\`pluginWorkbench.${classification.system}.enable\`).\n\n`);
+    tooltip.appendMarkdown(
+      `Recognised by ${SOURCES[classification.source] ?? classification.source}. Click to change.\n\n`,
+    );
+    if (classification.disabled)
+      tooltip.appendMarkdown(
+        `Checks for ${system} are turned off (\`pluginWorkbench.${classification.system}.enable\`).\n\n`,
+      );
     else tooltip.appendMarkdown(`${classification.error} error(s), ${classification.warning} warning(s).\n\n`);
     if (!classification.trusted) {
-      tooltip.appendMarkdown('$(shield) **Restricted mode**: validation only. No plugin binary is read for checksums and nothing is built or run until you trust this folder.');
+      tooltip.appendMarkdown(
+        '$(shield) **Restricted mode**: validation only. No plugin binary is read for checksums and nothing is built or run until you trust this folder.',
+      );
     }
     this.item.tooltip = tooltip;
     this.item.show();

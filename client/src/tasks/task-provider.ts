@@ -19,26 +19,46 @@ export class WorkbenchTaskProvider implements vscode.TaskProvider {
     const tasks: vscode.Task[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const projects = systems().detectProjects(folder.uri.fsPath);
-      for (const project of projects) for (const spec of systems().tasksFor(project)) tasks.push(this.toTask(folder, project, spec, projects));
+      for (const project of projects)
+        for (const spec of systems().tasksFor(project)) tasks.push(this.toTask(folder, project, spec, projects));
     }
     return tasks;
   }
 
   resolveTask(task: vscode.Task): vscode.Task | undefined {
     const definition = task.definition as WorkbenchTaskDefinition;
-    const folder = task.scope && typeof task.scope === 'object' ? (task.scope as vscode.WorkspaceFolder) : vscode.workspace.workspaceFolders?.[0];
+    const folder =
+      task.scope && typeof task.scope === 'object'
+        ? (task.scope as vscode.WorkspaceFolder)
+        : vscode.workspace.workspaceFolders?.[0];
     if (!folder || !vscode.workspace.isTrusted) return undefined;
     const projects = systems().detectProjects(folder.uri.fsPath);
     const project = projects.find((p) => path.relative(folder.uri.fsPath, p.dir) === (definition.project ?? ''));
-    const spec = project && systems().tasksFor(project).find((s) => s.id === definition.task);
+    const spec =
+      project &&
+      systems()
+        .tasksFor(project)
+        .find((s) => s.id === definition.task);
     return project && spec ? this.toTask(folder, project, spec, projects, definition) : undefined;
   }
 
-  private toTask(folder: vscode.WorkspaceFolder, project: Project, spec: TaskSpec, projects: Project[], definition?: WorkbenchTaskDefinition): vscode.Task {
+  private toTask(
+    folder: vscode.WorkspaceFolder,
+    project: Project,
+    spec: TaskSpec,
+    projects: Project[],
+    definition?: WorkbenchTaskDefinition,
+  ): vscode.Task {
     const relative = path.relative(folder.uri.fsPath, project.dir);
-    const def: WorkbenchTaskDefinition = definition ?? { type: TASK_TYPE, task: spec.id, ...(relative ? { project: relative } : {}) };
+    const def: WorkbenchTaskDefinition = definition ?? {
+      type: TASK_TYPE,
+      task: spec.id,
+      ...(relative ? { project: relative } : {}),
+    };
     const name = `${project.system}: ${spec.label}${relative ? ` (${relative})` : ''}`;
-    const execution = spec.run ? new vscode.CustomExecution(async () => new CustomTaskTerminal(spec, project, projects)) : this.shell(project, spec);
+    const execution = spec.run
+      ? new vscode.CustomExecution(async () => new CustomTaskTerminal(spec, project, projects))
+      : this.shell(project, spec);
     const task = new vscode.Task(def, folder, name, 'Plugin Workbench', execution, spec.problemMatcher ?? []);
     task.detail = spec.detail;
     if (spec.group === 'build') task.group = vscode.TaskGroup.Build;
@@ -105,7 +125,8 @@ class CustomTaskTerminal extends TaskTerminal {
     const lines = await this.spec.run!({
       project: this.project,
       projects: this.projects,
-      findFiles: async (glob) => (await vscode.workspace.findFiles(glob, '**/node_modules/**')).map((uri) => uri.fsPath),
+      findFiles: async (glob) =>
+        (await vscode.workspace.findFiles(glob, '**/node_modules/**')).map((uri) => uri.fsPath),
       display: (file) => vscode.workspace.asRelativePath(file),
     });
     for (const line of lines) this.line(line);

@@ -98,11 +98,22 @@ export class Engine {
       } catch {
         // not even the path: the file stays unrecognised
       }
-      const message = error instanceof RangeError ? 'the file is too complex to check (nested or repeated too deeply)' : (error as Error)?.message ?? String(error);
+      const message =
+        error instanceof RangeError
+          ? 'the file is too complex to check (nested or repeated too deeply)'
+          : ((error as Error)?.message ?? String(error));
       return {
         classification,
         kind: classification.kind,
-        diagnostics: [{ start: 0, end: 0, severity: 'error', code: 'workbench.internal-error', message: `Plugin Workbench could not check this file: ${message}. Please report it.` }],
+        diagnostics: [
+          {
+            start: 0,
+            end: 0,
+            severity: 'error',
+            code: 'workbench.internal-error',
+            message: `Plugin Workbench could not check this file: ${message}. Please report it.`,
+          },
+        ],
       };
     }
   }
@@ -160,11 +171,22 @@ export class Engine {
       }
     }
     diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
-    return { classification, kind, parsed, diagnostics: capped(applySuppressions(input.text, diagnostics), schema.truncated, input.text.length) };
+    return {
+      classification,
+      kind,
+      parsed,
+      diagnostics: capped(applySuppressions(input.text, diagnostics), schema.truncated, input.text.length),
+    };
   }
 
   /** What rules (and editor features built like them) see of a parsed file. */
-  contextFor(kind: KindId, file: string, text: string, parsed: ParsedFile, targets?: Record<string, string>): RuleContext {
+  contextFor(
+    kind: KindId,
+    file: string,
+    text: string,
+    parsed: ParsedFile,
+    targets?: Record<string, string>,
+  ): RuleContext {
     const definition = KINDS[kind];
     return {
       kind,
@@ -180,7 +202,12 @@ export class Engine {
     };
   }
 
-  private validateSchema(kind: KindId, definition: KindDefinition, documents: ParsedDocument[], parsed: ParsedFile): { diagnostics: EngineDiagnostic[]; truncated: boolean } {
+  private validateSchema(
+    kind: KindId,
+    definition: KindDefinition,
+    documents: ParsedDocument[],
+    parsed: ParsedFile,
+  ): { diagnostics: EngineDiagnostic[]; truncated: boolean } {
     const validate = this.schemas.validatorFor(kind);
     let truncated = false;
     if (!validate) return { diagnostics: [], truncated };
@@ -207,7 +234,13 @@ export class Engine {
       if (!errors.length) continue;
       append(
         diagnostics,
-        mapSchemaErrors(errors, { system: definition.system, root: document.root, text: parsed.text, documentStart: document.start, branchValidator }).map((d) =>
+        mapSchemaErrors(errors, {
+          system: definition.system,
+          root: document.root,
+          text: parsed.text,
+          documentStart: document.start,
+          branchValidator,
+        }).map((d) =>
           decoding?.unknownKeys === 'warning' && d.code.endsWith('.unknown-key')
             ? { ...d, severity: 'warning' as const, message: `${d.message} The host ignores keys it does not know.` }
             : d,

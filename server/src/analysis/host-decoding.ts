@@ -1,4 +1,15 @@
-import { nodeAtPointer, pathTo, toValue, type EngineDiagnostic, type HostDecoding, type ObjectNode, type ParsedDocument, type ScalarNode, type Step, type ValueNode } from '../core';
+import {
+  nodeAtPointer,
+  pathTo,
+  toValue,
+  type EngineDiagnostic,
+  type HostDecoding,
+  type ObjectNode,
+  type ParsedDocument,
+  type ScalarNode,
+  type Step,
+  type ValueNode,
+} from '../core';
 import type { ErrorObject } from 'ajv';
 import type { JsonSchema, SchemaStore } from '../schemas/schema-store';
 import { SchemaNavigator } from '../features/schema-navigator';
@@ -9,7 +20,12 @@ import { SchemaNavigator } from '../features/schema-navigator';
 // kind definition); this pass applies it around the schema check.
 
 /** Renames keys the host matches case-insensitively to their declared spelling (warning + fix). */
-export function foldKeyCase(document: ParsedDocument, navigator: SchemaNavigator, decoding: HostDecoding, system: string): EngineDiagnostic[] {
+export function foldKeyCase(
+  document: ParsedDocument,
+  navigator: SchemaNavigator,
+  decoding: HostDecoding,
+  system: string,
+): EngineDiagnostic[] {
   if (!decoding.caseInsensitiveKeys || !document.root) return [];
   const diagnostics: EngineDiagnostic[] = [];
   const visit = (node: ValueNode, path: Step[], depth: number) => {
@@ -76,7 +92,10 @@ export function judgeTypes(
   if (!document.root) return { errors, diagnostics };
   const documentValue = toValue(document.root);
   const judged = new Set<ValueNode>();
-  const report = (node: ScalarNode, verdict: { severity: EngineDiagnostic['severity']; message: string; replace?: string }) => {
+  const report = (
+    node: ScalarNode,
+    verdict: { severity: EngineDiagnostic['severity']; message: string; replace?: string },
+  ) => {
     diagnostics.push({
       start: node.start,
       end: Math.max(node.end, node.start + 1),
@@ -94,8 +113,11 @@ export function judgeTypes(
     const node = nodeAtPointer(document.root, error.instancePath);
     if (!node || node.type !== 'scalar') continue;
     const entry = byPath.get(error.instancePath) ?? { node, expected: new Set<string>() };
-    if (error.keyword === 'type') for (const t of String((error.params as { type: string }).type).split(',')) entry.expected.add(t);
-    else for (const branch of Array.isArray(error.schema) ? (error.schema as JsonSchema[]) : []) if (typeof branch?.type === 'string') entry.expected.add(branch.type);
+    if (error.keyword === 'type')
+      for (const t of String((error.params as { type: string }).type).split(',')) entry.expected.add(t);
+    else
+      for (const branch of Array.isArray(error.schema) ? (error.schema as JsonSchema[]) : [])
+        if (typeof branch?.type === 'string') entry.expected.add(branch.type);
     byPath.set(error.instancePath, entry);
   }
   const settled = new Set<string>();
@@ -139,7 +161,8 @@ function* scalars(node: ValueNode, path: Step[], depth = 0): Generator<{ node: S
     return;
   }
   for (const property of node.properties) yield* scalars(property.value, [...path, property.key], depth + 1);
-  for (const property of (node as ObjectNode).shadowed ?? []) yield* scalars(property.value, [...path, property.key], depth + 1);
+  for (const property of (node as ObjectNode).shadowed ?? [])
+    yield* scalars(property.value, [...path, property.key], depth + 1);
 }
 
 export function navigatorFor(store: SchemaStore, kind: string): SchemaNavigator | undefined {

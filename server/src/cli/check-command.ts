@@ -1,7 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Engine } from '../analysis';
-import { decodeManifest, FileCache, MAX_MANIFEST_BYTES, nodeFileAccess, readRegularFile, tooLargeReason, type KindId } from '../core';
+import {
+  decodeManifest,
+  FileCache,
+  MAX_MANIFEST_BYTES,
+  nodeFileAccess,
+  readRegularFile,
+  tooLargeReason,
+  type KindId,
+} from '../core';
 import { isKindId, KINDS, KIND_IDS } from '../systems';
 import { parseTargetFlag, TARGET_FLAGS } from '../systems/targets';
 import { formatCodeQuality } from './format/codequality';
@@ -46,7 +54,10 @@ export function parseCheckArgs(args: string[]): CheckOptions | 'help' {
   const options: CheckOptions = { format: 'text', targets: [], hosts: {} };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const value = () => {
       const v = inline ?? args[++i];
       if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
@@ -55,7 +66,8 @@ export function parseCheckArgs(args: string[]): CheckOptions | 'help' {
     if (flag === '-h' || flag === '--help') return 'help';
     else if (flag === '--format' || flag === '-f') {
       const format = value();
-      if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" (use ${FORMATS.join(', ')})`);
+      if (!(FORMATS as readonly string[]).includes(format))
+        throw new UsageError(`unknown format "${format}" (use ${FORMATS.join(', ')})`);
       options.format = format as OutputFormat;
     } else if (flag === '--kind' || flag === '-k') {
       const kind = value();
@@ -66,8 +78,7 @@ export function parseCheckArgs(args: string[]): CheckOptions | 'help' {
       const parsed = parseTargetFlag(flag, value());
       if (typeof parsed === 'string') throw new UsageError(parsed);
       options.hosts[parsed[0]] = parsed[1];
-    }
-    else if (arg === '--') {
+    } else if (arg === '--') {
       options.targets.push(...args.slice(i + 1));
       break;
     } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option "${arg}"`);
@@ -87,9 +98,14 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
   // and the current folder, unless --read-outside.
   const roots = options.readOutside
     ? [path.parse(process.cwd()).root]
-    : [process.cwd(), ...options.targets.map((t) => (isDirectory(t) ? t : path.dirname(t)))].map((r) => path.resolve(r));
+    : [process.cwd(), ...options.targets.map((t) => (isDirectory(t) ? t : path.dirname(t)))].map((r) =>
+        path.resolve(r),
+      );
   // One run sees one state of the disk: every file and folder index is read once.
-  const engine = new Engine({ files: new FileCache(nodeFileAccess({ roots }), { mode: 'snapshot' }), targets: options.hosts });
+  const engine = new Engine({
+    files: new FileCache(nodeFileAccess({ roots }), { mode: 'snapshot' }),
+    targets: options.hosts,
+  });
   const reports: FileReport[] = [];
   let unreadable = false;
   let skipped = 0;
@@ -150,15 +166,19 @@ async function checkFile(
   }
   const read = readRegularFile(file, MAX_MANIFEST_BYTES);
   if ('refused' in read) {
-    if (read.refused === 'not-a-file') return { problem: `skipped ${file}: not a regular file (a device, FIFO or socket); not read` };
-    if (read.refused === 'too-large') return { problem: `skipped ${file}: ${tooLargeReason(read.size ?? MAX_MANIFEST_BYTES + 1)}` };
+    if (read.refused === 'not-a-file')
+      return { problem: `skipped ${file}: not a regular file (a device, FIFO or socket); not read` };
+    if (read.refused === 'too-large')
+      return { problem: `skipped ${file}: ${tooLargeReason(read.size ?? MAX_MANIFEST_BYTES + 1)}` };
     return { problem: `cannot read ${file}: ${describeError(read)}` };
   }
   const decoded = decodeManifest(read.bytes);
   if ('skip' in decoded) return { problem: `skipped ${file}: ${decoded.skip}` };
   const analysis = await engine.analyze({ path: path.resolve(file), text: decoded.text, forcedKind: kind });
   if (!analysis.kind) {
-    return explicit ? { note: `${file} is not a recognised plugin manifest; nothing checked (use --kind <kind-id> to force one)` } : {};
+    return explicit
+      ? { note: `${file} is not a recognised plugin manifest; nothing checked (use --kind <kind-id> to force one)` }
+      : {};
   }
   return { report: { path: file, kind: analysis.kind, diagnostics: toReported(decoded.text, analysis.diagnostics) } };
 }

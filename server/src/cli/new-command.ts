@@ -16,7 +16,10 @@ export function runNew(args: string[], io: Io): number {
   const options: Record<string, string> = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const value = () => {
       const v = inline ?? args[++i];
       if (v === undefined) throw new UsageError(`${flag} needs a value`);
@@ -49,7 +52,9 @@ export function runNew(args: string[], io: Io): number {
     const plan = planScaffold({ templateId, name, parentDir: dir, options });
     for (const warning of plan.warnings) io.stderr(`plugin-workbench: ${warning}\n`);
     const written = writeScaffold(plan);
-    io.stdout(`Created ${plan.template.title} "${name}" in ${path.relative(process.cwd(), plan.directory) || '.'} (${written.length} files):\n`);
+    io.stdout(
+      `Created ${plan.template.title} "${name}" in ${path.relative(process.cwd(), plan.directory) || '.'} (${written.length} files):\n`,
+    );
     for (const file of written) io.stdout(`  ${path.relative(plan.directory, file)}\n`);
     if (plan.next.length) io.stdout(`\nNext:\n${plan.next.map((line) => `  ${line}`).join('\n')}\n`);
     return 0;

@@ -8,8 +8,11 @@ const SKIPPED_FOLDERS = new Set(['node_modules']);
 /** Dot-folders some kind lives in (.logcraft/policies, .github/workflows); other dot-folders are skipped. */
 const ENTERED_DOT_FOLDERS = new Set(KIND_IDS.flatMap((id) => KINDS[id].dotFolders ?? []));
 /** Files that are not manifests but a kind's by name (go.mod, Makefile, *.go, *.zip, ...). */
-const NAMED = KIND_IDS.filter((id) => KINDS[id].format === 'text' || KINDS[id].format === 'binary').flatMap((id) => KINDS[id].paths ?? []);
-const skippedFolder = (name: string) => (name.startsWith('.') && !ENTERED_DOT_FOLDERS.has(name)) || SKIPPED_FOLDERS.has(name);
+const NAMED = KIND_IDS.filter((id) => KINDS[id].format === 'text' || KINDS[id].format === 'binary').flatMap(
+  (id) => KINDS[id].paths ?? [],
+);
+const skippedFolder = (name: string) =>
+  (name.startsWith('.') && !ENTERED_DOT_FOLDERS.has(name)) || SKIPPED_FOLDERS.has(name);
 
 export interface WalkResult {
   files: string[];
@@ -50,7 +53,8 @@ export function walkManifests(dir: string): WalkResult {
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const full = path.join(current, entry.name);
-      const manifestName = MANIFEST_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) || NAMED.some((p) => p.test(slashPath(full)));
+      const manifestName =
+        MANIFEST_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) || NAMED.some((p) => p.test(slashPath(full)));
       if (entry.isDirectory()) {
         if (skippedFolder(entry.name)) continue;
         visit(full);

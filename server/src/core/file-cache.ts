@@ -160,7 +160,8 @@ export class FileCache implements CachedFileAccess {
     const names = this.list(dir).filter(select);
     const files = names.map((name) => path.join(dir, name));
     // In snapshot mode every stamp is memoised, so this key costs a lookup per file.
-    const stamp = this.mode === 'snapshot' ? this.stamp(dir) : `${this.stamp(dir)}|${files.map((f) => this.stamp(f)).join('|')}`;
+    const stamp =
+      this.mode === 'snapshot' ? this.stamp(dir) : `${this.stamp(dir)}|${files.map((f) => this.stamp(f)).join('|')}`;
     return this.cached(`folder\0${tag}\0${dir}`, stamp, () => compute(files));
   }
 
@@ -181,7 +182,12 @@ export class FileCache implements CachedFileAccess {
 }
 
 /** `files.derive(...)` where the file access caches, a plain read and compute otherwise. */
-export function deriveFrom<T>(files: FileAccess, file: string, tag: string, compute: (text: string) => T): T | undefined {
+export function deriveFrom<T>(
+  files: FileAccess,
+  file: string,
+  tag: string,
+  compute: (text: string) => T,
+): T | undefined {
   const memo = files as Partial<FileMemo>;
   if (typeof memo.derive === 'function') return memo.derive(file, tag, compute);
   const text = files.readText(file);
@@ -189,8 +195,19 @@ export function deriveFrom<T>(files: FileAccess, file: string, tag: string, comp
 }
 
 /** `files.deriveFolder(...)` where the file access caches, computed afresh otherwise. */
-export function deriveFolderFrom<T>(files: FileAccess, dir: string, tag: string, select: (name: string) => boolean, compute: (files: string[]) => T): T {
+export function deriveFolderFrom<T>(
+  files: FileAccess,
+  dir: string,
+  tag: string,
+  select: (name: string) => boolean,
+  compute: (files: string[]) => T,
+): T {
   const memo = files as Partial<FileMemo>;
   if (typeof memo.deriveFolder === 'function') return memo.deriveFolder(dir, tag, select, compute);
-  return compute(files.list(dir).filter(select).map((name) => path.join(dir, name)));
+  return compute(
+    files
+      .list(dir)
+      .filter(select)
+      .map((name) => path.join(dir, name)),
+  );
 }

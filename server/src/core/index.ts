@@ -2,13 +2,25 @@
 // core (analysis, schemas, systems, features, lsp, cli, client) imports from here, never from a
 // file inside core/. The core itself imports nothing above it and knows no system: the kind
 // table comes in as an argument (server/src/systems builds it).
-export { classify, formatOf, type Classification, type ClassificationSource, type ClassifyInput } from './classify/classify';
+export {
+  classify,
+  formatOf,
+  type Classification,
+  type ClassificationSource,
+  type ClassifyInput,
+} from './classify/classify';
 export { matchesSignature } from './classify/content-signature';
 export type { ContentSignature, HostDecoding, KindDefinition, KindId, KindTable, SystemId, TypeVerdict } from './kinds';
 export { readJson } from './parse/json-reader';
 export { readToml } from './parse/toml-reader';
 export { readYaml, MAX_EXPANDED_NODES, type YamlReadOptions } from './parse/yaml-reader';
-export { resolveGoScalar, isGoTimestamp, type GoYamlVersion, type ResolvedScalar, type ScalarTag } from './parse/go-yaml-scalars';
+export {
+  resolveGoScalar,
+  isGoTimestamp,
+  type GoYamlVersion,
+  type ResolvedScalar,
+  type ScalarTag,
+} from './parse/go-yaml-scalars';
 export { parseFile } from './parse/parse-file';
 export { substitutePlaceholders } from './parse/placeholders';
 export { addItem, addProperty, arrayNode, findProperty, objectNode, scalarNode } from './parse/tree-builder';
@@ -18,9 +30,25 @@ export { closest, editDistance } from './text/closest';
 export { LineIndex } from './text/line-index';
 export { decodeManifest, MAX_MANIFEST_BYTES, tooLargeReason } from './text/decode';
 export { nodeFileAccess, slashPath, MAX_HASH_BYTES, MAX_TEXT_BYTES, type FileAccess } from './workspace';
-export { hashRegularFile, isWithin, readRegularFile, resolveWithin, type Containment, type HashOutcome, type ReadOutcome } from './safe-fs';
+export {
+  hashRegularFile,
+  isWithin,
+  readRegularFile,
+  resolveWithin,
+  type Containment,
+  type HashOutcome,
+  type ReadOutcome,
+} from './safe-fs';
 export { MAX_NESTING } from './parse/limits';
-export { deriveFolderFrom, deriveFrom, FileCache, type CachedFileAccess, type CacheMode, type FileCacheOptions, type FileMemo } from './file-cache';
+export {
+  deriveFolderFrom,
+  deriveFrom,
+  FileCache,
+  type CachedFileAccess,
+  type CacheMode,
+  type FileCacheOptions,
+  type FileMemo,
+} from './file-cache';
 export type * from './types';
 export { parseSource, descendants, type SourceLanguage, type SyntaxNode } from './parse/source-parser';
 export { readGoMod, requirementOf, directive, type GoModFile, type GoModLine, type GoModToken } from './parse/go-mod';

@@ -6,8 +6,7 @@ import { createHash } from 'node:crypto';
 // to /dev/zero must not fill memory, and nothing outside the allowed folders may be learnt.
 
 export type ReadOutcome =
-  | { bytes: Buffer }
-  | { refused: 'missing' | 'not-a-file' | 'too-large' | 'unreadable'; size?: number; code?: string };
+  { bytes: Buffer } | { refused: 'missing' | 'not-a-file' | 'too-large' | 'unreadable'; size?: number; code?: string };
 
 // O_NONBLOCK: opening a FIFO without a writer returns at once (fstat then says it is no file).
 // Windows has no such flag and no FIFOs of this kind.

@@ -1,4 +1,12 @@
-import type { ArrayNode, EngineDiagnostic, ObjectNode, ParsedDocument, PropertyNode, Severity, ValueNode } from './types';
+import type {
+  ArrayNode,
+  EngineDiagnostic,
+  ObjectNode,
+  ParsedDocument,
+  PropertyNode,
+  Severity,
+  ValueNode,
+} from './types';
 import { findProperty } from './parse/tree-builder';
 
 /** The node at a JSON pointer (`/spec/destinations/0`), as ajv reports instance paths. */
@@ -190,7 +198,10 @@ export function diagnosticAt(
  * The items whose name an earlier item already had, in order, with that name: what a rule that
  * wants unique names reports. Items without a name (undefined) are skipped.
  */
-export function uniqueNames<T>(items: Iterable<T>, nameOf: (item: T) => string | undefined): Array<{ item: T; name: string }> {
+export function uniqueNames<T>(
+  items: Iterable<T>,
+  nameOf: (item: T) => string | undefined,
+): Array<{ item: T; name: string }> {
   const seen = new Set<string>();
   const repeated: Array<{ item: T; name: string }> = [];
   for (const item of items) {

@@ -1,4 +1,12 @@
-import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver';
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  InsertTextMode,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionList,
+  type Range,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Engine } from '../analysis';
 import { documentAt, type Format, toValue } from '../core';
@@ -15,25 +23,37 @@ import { schemasAt } from './embedded-schema';
 export const COMPLETION_TRIGGERS = [':', ' ', '-', '"', '=', '['];
 
 /** Keys (missing ones, required first), allowed values and workspace values at the cursor. */
-export function complete({ document, analysis }: AnalyzedDocument, engine: Engine, offset: number): CompletionList | null {
-    const definition = KINDS[analysis.kind];
-    const text = analysis.parsed.text; // placeholders replaced by same-length stand-ins
-    // A document that parses whole gives its value from the cached analysis (for schema conditions).
-    const holding = documentAt(analysis.parsed.documents, offset);
-    const parsedValue = holding && !holding.broken && holding.root && definition.format === 'yaml' ? toValue(holding.root) : undefined;
-    const context = cursorContext(definition.format, text, offset, definition.yamlVersion, parsedValue);
-    if (!context) return null;
-    const found = schemasAt(engine.schemas, analysis.kind, uriToPath(document.uri), engine.files, context.path, context.documentValue);
-    if (!found) return null;
-    const { navigator, schemas } = found;
-    const edit = replacement(document, text, context, offset);
-    const objectLike = schemas.some((s) => s.properties || typesOf([s]).includes('object'));
-    if (context.position === 'key' && objectLike) {
-      return { isIncomplete: false, items: keyItems(navigator, schemas, context, definition.format, edit, text, offset) };
-    }
-    const ruleContext = engine.contextFor(analysis.kind, uriToPath(document.uri), document.getText(), analysis.parsed);
-    const known = workspaceValues(analysis.kind, context.path, ruleContext);
-    return { isIncomplete: false, items: valueItems(schemas, definition.format, edit, known) };
+export function complete(
+  { document, analysis }: AnalyzedDocument,
+  engine: Engine,
+  offset: number,
+): CompletionList | null {
+  const definition = KINDS[analysis.kind];
+  const text = analysis.parsed.text; // placeholders replaced by same-length stand-ins
+  // A document that parses whole gives its value from the cached analysis (for schema conditions).
+  const holding = documentAt(analysis.parsed.documents, offset);
+  const parsedValue =
+    holding && !holding.broken && holding.root && definition.format === 'yaml' ? toValue(holding.root) : undefined;
+  const context = cursorContext(definition.format, text, offset, definition.yamlVersion, parsedValue);
+  if (!context) return null;
+  const found = schemasAt(
+    engine.schemas,
+    analysis.kind,
+    uriToPath(document.uri),
+    engine.files,
+    context.path,
+    context.documentValue,
+  );
+  if (!found) return null;
+  const { navigator, schemas } = found;
+  const edit = replacement(document, text, context, offset);
+  const objectLike = schemas.some((s) => s.properties || typesOf([s]).includes('object'));
+  if (context.position === 'key' && objectLike) {
+    return { isIncomplete: false, items: keyItems(navigator, schemas, context, definition.format, edit, text, offset) };
+  }
+  const ruleContext = engine.contextFor(analysis.kind, uriToPath(document.uri), document.getText(), analysis.parsed);
+  const known = workspaceValues(analysis.kind, context.path, ruleContext);
+  return { isIncomplete: false, items: valueItems(schemas, definition.format, edit, known) };
 }
 
 interface Replacement {
@@ -57,7 +77,11 @@ function replacement(document: TextDocument, text: string, context: CursorContex
   let quote = '';
   const opened = text[start];
   if ((opened === '"' || opened === "'") && start < offset) quote = opened;
-  else if (start > 0 && (text[start - 1] === '"' || text[start - 1] === "'") && (text[offset] === text[start - 1] || opensQuote(text, start - 1))) {
+  else if (
+    start > 0 &&
+    (text[start - 1] === '"' || text[start - 1] === "'") &&
+    (text[offset] === text[start - 1] || opensQuote(text, start - 1))
+  ) {
     // `"|"` or `"pa|`: the partial excludes the opening quote; take the quotes.
     quote = text[start - 1];
     start -= 1;
@@ -74,7 +98,15 @@ function opensQuote(text: string, at: number): boolean {
   return line.split(text[at]).length % 2 === 1;
 }
 
-function keyItems(navigator: SchemaNavigator, schemas: JsonSchema[], context: CursorContext, format: Format, edit: Replacement, text: string, offset: number): CompletionItem[] {
+function keyItems(
+  navigator: SchemaNavigator,
+  schemas: JsonSchema[],
+  context: CursorContext,
+  format: Format,
+  edit: Replacement,
+  text: string,
+  offset: number,
+): CompletionItem[] {
   const { properties, required } = navigator.properties(schemas);
   // JSON: another member follows the cursor, so the inserted one needs its comma.
   const comma = format === 'json' && /^\s*"?\s*"/.test(text.slice(offset + (edit.quote ? 1 : 0))) ? ',' : '';
@@ -86,15 +118,27 @@ function keyItems(navigator: SchemaNavigator, schemas: JsonSchema[], context: Cu
     items.push({
       label: key,
       kind: types.includes('object') ? CompletionItemKind.Module : CompletionItemKind.Property,
-      detail: [required.has(key) ? 'required' : '', types.join(' | '), info.default !== undefined ? `default ${JSON.stringify(info.default)}` : ''].filter(Boolean).join(' · '),
-      documentation: info.markdown || info.plain ? { kind: MarkupKind.Markdown, value: info.markdown ?? info.plain ?? '' } : undefined,
+      detail: [
+        required.has(key) ? 'required' : '',
+        types.join(' | '),
+        info.default !== undefined ? `default ${JSON.stringify(info.default)}` : '',
+      ]
+        .filter(Boolean)
+        .join(' · '),
+      documentation:
+        info.markdown || info.plain
+          ? { kind: MarkupKind.Markdown, value: info.markdown ?? info.plain ?? '' }
+          : undefined,
       sortText: `${required.has(key) ? '0' : '1'}${key}`,
       filterText: format === 'json' ? `"${key}"` : key,
       insertTextFormat: InsertTextFormat.Snippet,
       // VS Code (and any client with adjustIndentation) prefixes each further line with the line's own
       // leading whitespace: the snippet carries only the depth beyond it.
       insertTextMode: InsertTextMode.adjustIndentation,
-      textEdit: { range: edit.range, newText: keyText(key, keySchemas, format, context.indent - context.lineIndent) + comma },
+      textEdit: {
+        range: edit.range,
+        newText: keyText(key, keySchemas, format, context.indent - context.lineIndent) + comma,
+      },
     });
   }
   return items;
@@ -114,7 +158,8 @@ export function keyText(key: string, schemas: JsonSchema[], format: Format, inde
   const stringy = types.includes('string') || typeof values[0] === 'string';
   const choice = values.length && values.length <= 30 ? `\${1|${values.map(escapeChoice).join(',')}|}` : undefined;
   const only = (type: string) => types.length > 0 && types.every((t) => t === type || t === 'null');
-  const scalarDefault = fallback !== undefined && (fallback === null || typeof fallback !== 'object') ? fallback : undefined;
+  const scalarDefault =
+    fallback !== undefined && (fallback === null || typeof fallback !== 'object') ? fallback : undefined;
   if (format === 'json') {
     let value: string;
     if (only('object')) value = '{\n\t$0\n}';
@@ -162,8 +207,10 @@ function valueItems(schemas: JsonSchema[], format: Format, edit: Replacement, kn
       ...valueEdit(value, format, edit),
     });
   };
-  for (const { value, description } of allowedValues(schemas)) add(value, CompletionItemKind.EnumMember, 'allowed value', description);
-  if (fallback !== undefined && (fallback === null || typeof fallback !== 'object')) add(fallback, CompletionItemKind.Value, 'default');
+  for (const { value, description } of allowedValues(schemas))
+    add(value, CompletionItemKind.EnumMember, 'allowed value', description);
+  if (fallback !== undefined && (fallback === null || typeof fallback !== 'object'))
+    add(fallback, CompletionItemKind.Value, 'default');
   for (const value of known) add(value, CompletionItemKind.Reference, 'defined in this workspace');
   for (const value of examplesOf(schemas)) add(value, CompletionItemKind.Value, 'example');
   return items;
@@ -180,7 +227,10 @@ function valueEdit(value: unknown, format: Format, edit: Replacement): Pick<Comp
     return { textEdit: { range: edit.inner, newText: body + (edit.closed ? '' : edit.quote) } };
   }
   const newText = valueText(value, format, edit.quote);
-  return { textEdit: { range: edit.range, newText }, filterText: edit.quote ? `${edit.quote}${String(value)}` : undefined };
+  return {
+    textEdit: { range: edit.range, newText },
+    filterText: edit.quote ? `${edit.quote}${String(value)}` : undefined,
+  };
 }
 
 /** A value as the format writes it: JSON/TOML strings quoted, YAML plain unless it would change type. */
@@ -188,6 +238,9 @@ function valueText(value: unknown, format: Format, quote: string): string {
   if (typeof value !== 'string') return String(value);
   if (quote === '"' || format === 'json' || format === 'toml') return JSON.stringify(value);
   if (quote === "'") return `'${value.replace(/'/g, "''")}'`;
-  const plain = /^[\w./@-][\w ./@:-]*$/.test(value) && !/: |\s$/.test(value) && !/^(true|false|null|yes|no|on|off|y|n|~|[-+.]?\d)/i.test(value);
+  const plain =
+    /^[\w./@-][\w ./@:-]*$/.test(value) &&
+    !/: |\s$/.test(value) &&
+    !/^(true|false|null|yes|no|on|off|y|n|~|[-+.]?\d)/i.test(value);
   return plain ? value : JSON.stringify(value);
 }

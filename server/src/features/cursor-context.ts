@@ -26,7 +26,13 @@ export interface CursorContext {
  * `parsedValue`: the value of the YAML document at the cursor when the whole text parses (from the
  * cached analysis): it spares parsing the document again without the cursor's line.
  */
-export function cursorContext(format: Format, text: string, offset: number, yamlVersion: '1.1' | '1.2' = '1.2', parsedValue?: unknown): CursorContext | undefined {
+export function cursorContext(
+  format: Format,
+  text: string,
+  offset: number,
+  yamlVersion: '1.1' | '1.2' = '1.2',
+  parsedValue?: unknown,
+): CursorContext | undefined {
   if (format === 'json') return jsonContext(text, offset);
   if (format === 'toml') return tomlContext(text, offset);
   return yamlContext(text, offset, yamlVersion, parsedValue);
@@ -55,7 +61,12 @@ function yamlContext(text: string, offset: number, version: '1.1' | '1.2', parse
   const nextDoc = text.slice(lineEnd).search(/\n---(\s|$)/);
   const docEnd = nextDoc === -1 ? text.length : lineEnd + nextDoc;
   // Parse the document without the cursor's line: what is being typed is usually what breaks it.
-  const documentValue = parsedValue !== undefined ? parsedValue : toValue(readYaml(text.slice(docStartOffset, lineStart) + text.slice(lineEnd, docEnd), { version }).documents[0]?.root);
+  const documentValue =
+    parsedValue !== undefined
+      ? parsedValue
+      : toValue(
+          readYaml(text.slice(docStartOffset, lineStart) + text.slice(lineEnd, docEnd), { version }).documents[0]?.root,
+        );
 
   // Key or value position on this line.
   // [^]* not .*: U+2028/U+2029 are content in YAML 1.2, and `.` stops at them.
@@ -64,7 +75,7 @@ function yamlContext(text: string, offset: number, version: '1.1' | '1.2', parse
   const content = item[3];
   const contentColumn = item[1].length + dashes.length;
   const keyValue = /^("?)([^"#:]+?)\1\s*:\s+(.*)$/.exec(content) ?? /^("?)([^"#:]+?)\1\s*:$/.exec(content);
-  const flowStart = keyValue ? keyValue[3]?.lastIndexOf('[') ?? -1 : -1;
+  const flowStart = keyValue ? (keyValue[3]?.lastIndexOf('[') ?? -1) : -1;
   const inList = !!keyValue && flowStart >= 0 && !keyValue[3].slice(flowStart).includes(']');
 
   // Parent path from the indentation of the lines above: each parent has a smaller indentation,
@@ -159,7 +170,15 @@ function itemIndex(lines: string[], dashIndent: number, includesCurrent = false)
 }
 
 /** Keys at the same indentation in the same block as the cursor's line. */
-function siblingKeys(text: string, lineStart: number, lineEnd: number, column: number, docStart: number, docEnd: number, startsItem: boolean): Set<string> {
+function siblingKeys(
+  text: string,
+  lineStart: number,
+  lineEnd: number,
+  column: number,
+  docStart: number,
+  docEnd: number,
+  startsItem: boolean,
+): Set<string> {
   const keys = new Set<string>();
   const scan = (from: number, to: number, step: 1 | -1) => {
     const lines = text.slice(from, to).split('\n');
@@ -200,18 +219,45 @@ function jsonContext(text: string, offset: number): CursorContext {
     const patched = `${text.slice(0, replaceStart)}${JSON.stringify(PLACEHOLDER_KEY)}: null,${after}`;
     const tree = parseTree(patched, [], { allowTrailingComma: true });
     const owner = tree ? findNodeAtLocation(tree, path) : undefined;
-    const existing = new Set((owner?.children ?? []).map((p) => String(p.children?.[0]?.value)).filter((k) => k && k !== PLACEHOLDER_KEY));
+    const existing = new Set(
+      (owner?.children ?? []).map((p) => String(p.children?.[0]?.value)).filter((k) => k && k !== PLACEHOLDER_KEY),
+    );
     const documentValue = tree ? toPlain(tree) : undefined;
-    return { path, position: 'key', partial, replaceStart, existing, indent: 0, lineIndent: 0, documentValue, inList: false };
+    return {
+      path,
+      position: 'key',
+      partial,
+      replaceStart,
+      existing,
+      indent: 0,
+      lineIndent: 0,
+      documentValue,
+      inList: false,
+    };
   }
   const tree = parseTree(text, [], { allowTrailingComma: true });
   const documentValue = tree ? toPlain(tree) : undefined;
   const inList = typeof path[path.length - 1] === 'number';
-  return { path, position: 'value', partial, replaceStart, existing: new Set(), indent: 0, lineIndent: 0, documentValue, inList };
+  return {
+    path,
+    position: 'value',
+    partial,
+    replaceStart,
+    existing: new Set(),
+    indent: 0,
+    lineIndent: 0,
+    documentValue,
+    inList,
+  };
 }
 
 function toPlain(node: JsonNode): unknown {
-  if (node.type === 'object') return Object.fromEntries((node.children ?? []).filter((p) => p.children?.[0]).map((p) => [p.children![0].value, p.children![1] ? toPlain(p.children![1]) : null]));
+  if (node.type === 'object')
+    return Object.fromEntries(
+      (node.children ?? [])
+        .filter((p) => p.children?.[0])
+        .map((p) => [p.children![0].value, p.children![1] ? toPlain(p.children![1]) : null]),
+    );
   if (node.type === 'array') return (node.children ?? []).map(toPlain);
   return node.value;
 }
@@ -229,14 +275,19 @@ function tomlContext(text: string, offset: number): CursorContext {
       path = header[2].split('.').map((s) => s.trim().replace(/^"|"$/g, ''));
       if (header[1] === '[[') {
         // An array of tables: this header's index among the same headers above it.
-        const same = above.slice(0, i).filter((l) => /^\s*\[\[/.test(l) && l.replace(/\s+/g, '').startsWith(`[[${header[2].replace(/\s+/g, '')}]]`)).length;
+        const same = above
+          .slice(0, i)
+          .filter(
+            (l) => /^\s*\[\[/.test(l) && l.replace(/\s+/g, '').startsWith(`[[${header[2].replace(/\s+/g, '')}]]`),
+          ).length;
         path.push(same);
       }
       tableStart = above.slice(0, i + 1).reduce((n, l) => n + l.length + 1, 0);
       break;
     }
   }
-  const blanked = text.slice(0, lineStart) + text.slice(text.indexOf('\n', offset) === -1 ? text.length : text.indexOf('\n', offset));
+  const blanked =
+    text.slice(0, lineStart) + text.slice(text.indexOf('\n', offset) === -1 ? text.length : text.indexOf('\n', offset));
   let documentValue: unknown;
   try {
     documentValue = toValue(readToml(blanked).documents[0]?.root);
@@ -264,5 +315,15 @@ function tomlContext(text: string, offset: number): CursorContext {
   const existing = new Set([...block.matchAll(/^\s*([\w\-"]+)\s*=/gm)].map((m) => m[1].replace(/^"|"$/g, '')));
   // Sub-tables count as present keys too ([services.x] under [services]).
   const partial = before.trim();
-  return { path, position: 'key', partial, replaceStart: offset - partial.length, existing, indent: 0, lineIndent: 0, documentValue, inList: false };
+  return {
+    path,
+    position: 'key',
+    partial,
+    replaceStart: offset - partial.length,
+    existing,
+    indent: 0,
+    lineIndent: 0,
+    documentValue,
+    inList: false,
+  };
 }

@@ -7,7 +7,12 @@ import { SchemaNavigator, type PathSegment } from './schema-navigator';
 export interface EmbeddedSchemaProvider {
   kinds: readonly KindId[];
   /** The schema file and text for this path, how many path segments lead to its root, and the value there. */
-  at(file: string, files: FileAccess, path: PathSegment[], documentValue: unknown): { file: string; text: string; depth: number; value: unknown } | undefined;
+  at(
+    file: string,
+    files: FileAccess,
+    path: PathSegment[],
+    documentValue: unknown,
+  ): { file: string; text: string; depth: number; value: unknown } | undefined;
 }
 
 const PROVIDERS: readonly EmbeddedSchemaProvider[] = [cloudqueryPluginSpec];
@@ -17,7 +22,14 @@ const parsed = new Map<string, JsonSchema | null>();
  * The navigator and schemas at a path, for completion and hover: the kind's schema, or below an
  * embedded root (a CloudQuery plugin's own spec schema) that one.
  */
-export function schemasAt(store: SchemaStore, kind: KindId, file: string, files: FileAccess, path: PathSegment[], documentValue: unknown): { navigator: SchemaNavigator; schemas: JsonSchema[] } | undefined {
+export function schemasAt(
+  store: SchemaStore,
+  kind: KindId,
+  file: string,
+  files: FileAccess,
+  path: PathSegment[],
+  documentValue: unknown,
+): { navigator: SchemaNavigator; schemas: JsonSchema[] } | undefined {
   for (const provider of PROVIDERS) {
     if (!provider.kinds.includes(kind)) continue;
     const embedded = provider.at(file, files, path, documentValue);

@@ -12,6 +12,9 @@ export function registerFolding(features: FeatureContext): void {
   features.connection.onSelectionRanges(async (params: SelectionRangeParams) => {
     const analyzed = await analyzedDocument(features, params.textDocument.uri);
     if (!analyzed) return null;
-    return selectionRanges(analyzed.analysis.parsed, params.positions.map((p) => analyzed.document.offsetAt(p)));
+    return selectionRanges(
+      analyzed.analysis.parsed,
+      params.positions.map((p) => analyzed.document.offsetAt(p)),
+    );
   });
 }

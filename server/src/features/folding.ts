@@ -60,7 +60,10 @@ export function selectionRanges(parsed: ParsedFile, offsets: number[]): Selectio
     let previous: [number, number] | undefined;
     for (const [start, rawEnd] of spans) {
       // YAML nodes end after their trailing newline: select up to the last character instead.
-      const span: [number, number] = [start, rawEnd > start ? Math.max(start, lastContent(parsed.text, rawEnd) + 1) : rawEnd];
+      const span: [number, number] = [
+        start,
+        rawEnd > start ? Math.max(start, lastContent(parsed.text, rawEnd) + 1) : rawEnd,
+      ];
       if (previous && span[0] === previous[0] && span[1] === previous[1]) continue;
       if (previous && (span[0] < previous[0] || span[1] > previous[1])) continue; // not nested: skip
       range = { range: toRange(span), parent: range };

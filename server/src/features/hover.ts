@@ -26,11 +26,16 @@ export function targetAt(root: ValueNode | undefined, offset: number): Target | 
   let key = '';
   while (node) {
     if (node.type === 'object') {
-      const property = node.properties.find((p) => (offset >= p.keyStart && offset <= p.keyEnd) || (offset >= p.value.start && offset <= p.value.end && p.value.end > p.value.start));
+      const property = node.properties.find(
+        (p) =>
+          (offset >= p.keyStart && offset <= p.keyEnd) ||
+          (offset >= p.value.start && offset <= p.value.end && p.value.end > p.value.start),
+      );
       if (!property) return undefined;
       path.push(property.key);
       key = property.key;
-      if (offset >= property.keyStart && offset <= property.keyEnd) return { path, key, start: property.keyStart, end: property.keyEnd };
+      if (offset >= property.keyStart && offset <= property.keyEnd)
+        return { path, key, start: property.keyStart, end: property.keyEnd };
       node = property.value;
     } else if (node.type === 'array') {
       const index = node.items.findIndex((item) => offset >= item.start && offset <= item.end);
@@ -65,32 +70,42 @@ function keyOnLine(format: Format, text: string, offset: number, yamlVersion?: '
 
 /** The schema's description, type, allowed values, default and the host's docs for a key or value. */
 export function hover({ document, analysis }: AnalyzedDocument, engine: Engine, offset: number): Hover | null {
-    const definition = KINDS[analysis.kind];
-    const doc = documentAt(analysis.parsed.documents, offset);
-    const target = targetAt(doc?.root, offset) ?? keyOnLine(definition.format, analysis.parsed.text, offset, definition.yamlVersion);
-    if (!target) return null;
-    const found = schemasAt(engine.schemas, analysis.kind, uriToPath(document.uri), engine.files, target.path, 'documentValue' in target ? target.documentValue : toValue(doc?.root));
-    if (!found) return null;
-    const { schemas } = found;
-    const info = describe(schemas);
-    if (!info.markdown && !info.plain) return null;
-    const parts: string[] = [`**${target.key || definition.title}**`, info.markdown ?? info.plain ?? ''];
-    const types = typesOf(schemas);
-    if (types.length) parts.push(`Type: \`${types.join(' | ')}\``);
-    const allowed = allowedValues(schemas).filter((v) => typeof v.value !== 'boolean');
-    if (allowed.length) {
-      parts.push(`Allowed values:\n${allowed.map((v) => `- \`${String(v.value)}\`${v.description ? `: ${v.description}` : ''}`).join('\n')}`);
-      // On a value: that value's own description first.
-      const current = allowed.find((v) => target.value !== undefined && v.value === target.value);
-      if (current?.description) parts.splice(1, 0, `\`${String(current.value)}\`: ${current.description}`);
-    }
-    if (info.default !== undefined) parts.push(`Default: \`${JSON.stringify(info.default)}\``);
-    const rootDocs = engine.schemas.schemaFor(analysis.kind)?.['x-docs'];
-    const docs = info.docs ?? (typeof rootDocs === 'string' ? rootDocs : undefined) ?? definition.docs;
-    // The docs link right after the description: long value lists would push it out of view.
-    if (docs) parts.splice(2, 0, `[${definition.title} documentation](${docs})`);
-    return {
-      contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') },
-      range: { start: document.positionAt(target.start), end: document.positionAt(target.end) },
-    };
+  const definition = KINDS[analysis.kind];
+  const doc = documentAt(analysis.parsed.documents, offset);
+  const target =
+    targetAt(doc?.root, offset) ?? keyOnLine(definition.format, analysis.parsed.text, offset, definition.yamlVersion);
+  if (!target) return null;
+  const found = schemasAt(
+    engine.schemas,
+    analysis.kind,
+    uriToPath(document.uri),
+    engine.files,
+    target.path,
+    'documentValue' in target ? target.documentValue : toValue(doc?.root),
+  );
+  if (!found) return null;
+  const { schemas } = found;
+  const info = describe(schemas);
+  if (!info.markdown && !info.plain) return null;
+  const parts: string[] = [`**${target.key || definition.title}**`, info.markdown ?? info.plain ?? ''];
+  const types = typesOf(schemas);
+  if (types.length) parts.push(`Type: \`${types.join(' | ')}\``);
+  const allowed = allowedValues(schemas).filter((v) => typeof v.value !== 'boolean');
+  if (allowed.length) {
+    parts.push(
+      `Allowed values:\n${allowed.map((v) => `- \`${String(v.value)}\`${v.description ? `: ${v.description}` : ''}`).join('\n')}`,
+    );
+    // On a value: that value's own description first.
+    const current = allowed.find((v) => target.value !== undefined && v.value === target.value);
+    if (current?.description) parts.splice(1, 0, `\`${String(current.value)}\`: ${current.description}`);
+  }
+  if (info.default !== undefined) parts.push(`Default: \`${JSON.stringify(info.default)}\``);
+  const rootDocs = engine.schemas.schemaFor(analysis.kind)?.['x-docs'];
+  const docs = info.docs ?? (typeof rootDocs === 'string' ? rootDocs : undefined) ?? definition.docs;
+  // The docs link right after the description: long value lists would push it out of view.
+  if (docs) parts.splice(2, 0, `[${definition.title} documentation](${docs})`);
+  return {
+    contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') },
+    range: { start: document.positionAt(target.start), end: document.positionAt(target.end) },
+  };
 }

@@ -1,6 +1,15 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CodeLens, CodeLensParams, Location, PrepareRenameParams, ReferenceParams, RenameParams, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import type {
+  CodeLens,
+  CodeLensParams,
+  Location,
+  PrepareRenameParams,
+  ReferenceParams,
+  RenameParams,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver';
 import { ResponseError } from 'vscode-languageserver';
 import { LineIndex } from '../core';
 import { uriToPath } from '../lsp/workbench-service';
@@ -27,11 +36,16 @@ export function registerNames(features: FeatureContext): void {
     const open = new Map(documents.all().map((d) => [path.resolve(uriToPath(d.uri)), d]));
     const texts = new Map<string, string>();
     const textOf = (f: string) => open.get(path.resolve(f))?.getText() ?? service.engine.files.readText(f);
-    const sites = sitesInScope(provider, context, (f) => {
-      const text = textOf(f);
-      if (text !== undefined) texts.set(f, text);
-      return text;
-    }, (f, text, kind) => service.engine.parse(f, text, kind, open.get(path.resolve(f))?.version));
+    const sites = sitesInScope(
+      provider,
+      context,
+      (f) => {
+        const text = textOf(f);
+        if (text !== undefined) texts.set(f, text);
+        return text;
+      },
+      (f, text, kind) => service.engine.parse(f, text, kind, open.get(path.resolve(f))?.version),
+    );
     texts.set(file, document.getText());
     const uriOf = (f: string) => open.get(path.resolve(f))?.uri ?? pathToFileURL(f).href;
     const indexes = new Map<string, LineIndex>();
@@ -43,7 +57,10 @@ export function registerNames(features: FeatureContext): void {
     return { document, file, sites, uriOf, rangeOf, provider };
   }
 
-  const location = (s: NonNullable<Awaited<ReturnType<typeof scope>>>, site: NameSite): Location => ({ uri: s.uriOf(site.file), range: s.rangeOf(site) });
+  const location = (s: NonNullable<Awaited<ReturnType<typeof scope>>>, site: NameSite): Location => ({
+    uri: s.uriOf(site.file),
+    range: s.rangeOf(site),
+  });
 
   connection.onPrepareRename(async (params: PrepareRenameParams) => {
     const s = await scope(params.textDocument.uri);
@@ -57,7 +74,10 @@ export function registerNames(features: FeatureContext): void {
     if (!s || !site) return null;
     // A name is written as a plain YAML value in every place it occurs: keep it one.
     if (!/^[A-Za-z0-9_][\w.\-/]*$/.test(params.newName)) {
-      throw new ResponseError(1, `"${params.newName}" cannot be a ${site.target} name here: use letters, digits, '-', '_', '.' or '/'.`);
+      throw new ResponseError(
+        1,
+        `"${params.newName}" cannot be a ${site.target} name here: use letters, digits, '-', '_', '.' or '/'.`,
+      );
     }
     const changes: Record<string, TextEdit[]> = {};
     for (const [file, edits] of renameEdits(s.sites, site, params.newName)) {

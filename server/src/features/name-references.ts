@@ -42,7 +42,14 @@ export interface NameProvider {
  * Uses found by rows in one document root: exact paths first; a pattern row takes the name from
  * inside the value (its span is found in the original text, so the edit touches only the name).
  */
-export function siteRows(rows: ReferenceSiteRow[]): (root: ParsedFile['documents'][number]['root'], file: string, text: string, owner?: Pick<NameSite, 'owner' | 'ownerId'>) => NameSite[] {
+export function siteRows(
+  rows: ReferenceSiteRow[],
+): (
+  root: ParsedFile['documents'][number]['root'],
+  file: string,
+  text: string,
+  owner?: Pick<NameSite, 'owner' | 'ownerId'>,
+) => NameSite[] {
   const compiled = rows.map((row) => ({ ...row, at: row.path === undefined ? undefined : compilePath(row.path) }));
   return (root, file, text, owner) => {
     const sites: NameSite[] = [];
@@ -67,13 +74,19 @@ export function valueSpan(node: ScalarNode, text: string): { start: number; end:
   if (typeof node.value !== 'string') return undefined;
   const raw = text.slice(node.start, node.end);
   const quoted = /^["']/.test(raw) ? 1 : 0;
-  const inner = raw.slice(quoted, raw.length - (quoted && raw.length > 1 && raw[raw.length - 1] === raw[0] ? 1 : 0)).trimEnd();
+  const inner = raw
+    .slice(quoted, raw.length - (quoted && raw.length > 1 && raw[raw.length - 1] === raw[0] ? 1 : 0))
+    .trimEnd();
   // An escaped value (`"a\u0062"`) cannot be edited in place as the name: leave it out.
   if (inner !== node.value) return undefined;
   return { start: node.start + quoted, end: node.start + quoted + inner.length, name: node.value };
 }
 
-function patternSpan(node: ScalarNode, text: string, pattern: RegExp): { start: number; end: number; name: string } | undefined {
+function patternSpan(
+  node: ScalarNode,
+  text: string,
+  pattern: RegExp,
+): { start: number; end: number; name: string } | undefined {
   const raw = text.slice(node.start, node.end);
   const match = new RegExp(pattern.source, pattern.flags.replace('g', '')).exec(raw);
   if (!match || match[1] === undefined) return undefined;
@@ -85,7 +98,12 @@ function patternSpan(node: ScalarNode, text: string, pattern: RegExp): { start: 
 export type TextOf = (file: string) => string | undefined;
 
 /** Every site of every file in the provider's scope for this file. */
-export function sitesInScope(provider: NameProvider, context: RuleContext, textOf: TextOf, parse: (file: string, text: string, kind: KindId) => ParsedFile): NameSite[] {
+export function sitesInScope(
+  provider: NameProvider,
+  context: RuleContext,
+  textOf: TextOf,
+  parse: (file: string, text: string, kind: KindId) => ParsedFile,
+): NameSite[] {
   const sites: NameSite[] = [];
   for (const { file, kind } of provider.scope(context)) {
     if (file === context.path) {
@@ -110,7 +128,11 @@ export function sameName(sites: NameSite[], site: NameSite): NameSite[] {
 }
 
 /** Text edits per file renaming every occurrence of the name at `site`. */
-export function renameEdits(sites: NameSite[], site: NameSite, newName: string): Map<string, Array<{ start: number; end: number; newText: string }>> {
+export function renameEdits(
+  sites: NameSite[],
+  site: NameSite,
+  newName: string,
+): Map<string, Array<{ start: number; end: number; newText: string }>> {
   const edits = new Map<string, Array<{ start: number; end: number; newText: string }>>();
   for (const s of sameName(sites, site)) {
     const list = edits.get(s.file) ?? [];
@@ -121,7 +143,10 @@ export function renameEdits(sites: NameSite[], site: NameSite, newName: string):
 }
 
 /** A lens above each declaration of this file: how many uses it has, and by what. */
-export function referenceLenses(sites: NameSite[], file: string): Array<{ declaration: NameSite; uses: NameSite[]; title: string }> {
+export function referenceLenses(
+  sites: NameSite[],
+  file: string,
+): Array<{ declaration: NameSite; uses: NameSite[]; title: string }> {
   return sites
     .filter((s) => s.declaration && s.file === file)
     .map((declaration) => {

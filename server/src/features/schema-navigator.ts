@@ -58,7 +58,8 @@ export class SchemaNavigator {
     for (const sub of (resolved.allOf as JsonSchema[]) ?? []) result.push(...this.expand(sub, value, depth + 1));
     if (resolved.if && typeof resolved.if === 'object') {
       const matches = value === undefined || value === null ? undefined : this.test(resolved.if as JsonSchema, value);
-      if (matches !== false && resolved.then) result.push(...this.expand(resolved.then as JsonSchema, value, depth + 1));
+      if (matches !== false && resolved.then)
+        result.push(...this.expand(resolved.then as JsonSchema, value, depth + 1));
       if (matches !== true && resolved.else) result.push(...this.expand(resolved.else as JsonSchema, value, depth + 1));
     }
     for (const key of ['anyOf', 'oneOf']) {
@@ -104,7 +105,8 @@ export class SchemaNavigator {
     for (const [pattern, sub] of Object.entries((schema.patternProperties as Record<string, JsonSchema>) ?? {})) {
       if (new RegExp(pattern).test(segment)) found.push(sub);
     }
-    if (!found.length && schema.additionalProperties && typeof schema.additionalProperties === 'object') found.push(schema.additionalProperties as JsonSchema);
+    if (!found.length && schema.additionalProperties && typeof schema.additionalProperties === 'object')
+      found.push(schema.additionalProperties as JsonSchema);
     return found;
   }
 }
@@ -162,7 +164,16 @@ export function typesOf(schemas: JsonSchema[]): string[] {
 function fitsType(schema: JsonSchema, value: unknown): boolean {
   const types = typesOf([schema]);
   if (!types.length) return true;
-  const actual = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'number' ? (Number.isInteger(value) ? 'integer' : 'number') : typeof value;
+  const actual =
+    value === null
+      ? 'null'
+      : Array.isArray(value)
+        ? 'array'
+        : typeof value === 'number'
+          ? Number.isInteger(value)
+            ? 'integer'
+            : 'number'
+          : typeof value;
   return types.includes(actual) || (actual === 'integer' && types.includes('number'));
 }
 
@@ -210,7 +221,12 @@ export function examplesOf(schemas: JsonSchema[]): unknown[] {
   return found;
 }
 
-export function describe(schemas: JsonSchema[]): { markdown?: string; plain?: string; docs?: string; default?: unknown } {
+export function describe(schemas: JsonSchema[]): {
+  markdown?: string;
+  plain?: string;
+  docs?: string;
+  default?: unknown;
+} {
   for (const schema of schemas) {
     if (schema.markdownDescription || schema.description) {
       return {

@@ -51,7 +51,8 @@ export function outline(kind: KindId, roots: Array<ValueNode | undefined>, docum
     }
     if (!deeper || depth > 16) return;
     if (node.type === 'object') for (const p of node.properties) visit(p.value, [...path, p.key], children, depth + 1);
-    else if (node.type === 'array') node.items.forEach((item, index) => visit(item, [...path, index], children, depth + 1));
+    else if (node.type === 'array')
+      node.items.forEach((item, index) => visit(item, [...path, index], children, depth + 1));
   };
   for (const root of roots) if (root) visit(root, [], result, 0);
   return result;
@@ -106,17 +107,27 @@ function extent(node: ValueNode, text: string): { start: number; end: number } {
   return { start, end: Math.max(end, start) };
 }
 
-function symbolFor(row: OutlineRow, node: ValueNode, path: Step[], document: TextDocument, text: string, isFallback = false): DocumentSymbol | undefined {
+function symbolFor(
+  row: OutlineRow,
+  node: ValueNode,
+  path: Step[],
+  document: TextDocument,
+  text: string,
+  isFallback = false,
+): DocumentSymbol | undefined {
   let label = render(row.label, node, path);
   // A document that is not (yet) what the row describes, e.g. a CloudQuery document without a name.
-  if (!label?.text.trim() && !isFallback) return path.length === 0 ? undefined : fallback(row, node, path, document, text);
+  if (!label?.text.trim() && !isFallback)
+    return path.length === 0 ? undefined : fallback(row, node, path, document, text);
   // An empty or blank key (`"" = 1`) still gets a visible name; editors refuse an empty one.
   if (!label?.text.trim()) label = { text: JSON.stringify(label?.text ?? ''), node: label?.node };
   const property = node.property && node.property.value === node ? node.property : undefined;
   const { start, end } = extent(node, text);
   const selected = row.select ? field(node, row.select, path)?.node : label.node;
   let selection = selected && selected !== node ? { start: selected.start, end: selected.end } : undefined;
-  selection ??= property ? { start: property.keyStart, end: property.keyEnd } : { start, end: Math.min(end, lineEnd(text, start)) };
+  selection ??= property
+    ? { start: property.keyStart, end: property.keyEnd }
+    : { start, end: Math.min(end, lineEnd(text, start)) };
   if (selection.start < start || selection.end > end) selection = { start, end: start };
   const detail = row.detail ? render(row.detail, node, path)?.text : undefined;
   return {
@@ -124,7 +135,10 @@ function symbolFor(row: OutlineRow, node: ValueNode, path: Step[], document: Tex
     kind: row.kind ? SYMBOL_KINDS[row.kind] : kindOf(node),
     detail: detail === label.text ? undefined : detail,
     range: { start: document.positionAt(start), end: document.positionAt(end) },
-    selectionRange: { start: document.positionAt(selection.start), end: document.positionAt(Math.max(selection.end, selection.start)) },
+    selectionRange: {
+      start: document.positionAt(selection.start),
+      end: document.positionAt(Math.max(selection.end, selection.start)),
+    },
     children: [],
   };
 }
@@ -135,9 +149,22 @@ function lineEnd(text: string, offset: number): number {
 }
 
 /** A row whose label cannot be filled still shows its node by key or index. */
-function fallback(row: OutlineRow, node: ValueNode, path: Step[], document: TextDocument, text: string): DocumentSymbol | undefined {
+function fallback(
+  row: OutlineRow,
+  node: ValueNode,
+  path: Step[],
+  document: TextDocument,
+  text: string,
+): DocumentSymbol | undefined {
   const last = path[path.length - 1];
-  return symbolFor({ ...row, label: typeof last === 'number' ? '{@index}' : '{@key}', select: undefined }, node, path, document, text, true);
+  return symbolFor(
+    { ...row, label: typeof last === 'number' ? '{@index}' : '{@key}', select: undefined },
+    node,
+    path,
+    document,
+    text,
+    true,
+  );
 }
 
 function kindOf(node: ValueNode): SymbolKind {

@@ -5,7 +5,10 @@ import { compilePath } from './path-pattern';
 import type { PathSegment } from './schema-navigator';
 
 /** Every system's sources of values known from the workspace, with their compiled paths. */
-const SOURCES = SYSTEMS.flatMap((system) => system.workspaceValues ?? []).map((source) => ({ ...source, pattern: compilePath(source.path) }));
+const SOURCES = SYSTEMS.flatMap((system) => system.workspaceValues ?? []).map((source) => ({
+  ...source,
+  pattern: compilePath(source.path),
+}));
 
 /** Values known from the workspace for a place in a manifest (`*` any key, `[]` any item). */
 export function workspaceValues(kind: KindId, at: PathSegment[], context: RuleContext): string[] {

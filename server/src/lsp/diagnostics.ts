@@ -18,7 +18,12 @@ const EDITOR_REPORTED = new Set(['json.syntax']);
  * errors are left to the editor (VS Code reports them itself; the CLI keeps them) unless the
  * client asked for them (`initializationOptions.jsonSyntax`, for editors without a JSON checker).
  */
-export function toLspDiagnostics(document: TextDocument, diagnostics: EngineDiagnostic[], settings: WorkbenchSettings, options: { jsonSyntax?: boolean } = {}): Diagnostic[] {
+export function toLspDiagnostics(
+  document: TextDocument,
+  diagnostics: EngineDiagnostic[],
+  settings: WorkbenchSettings,
+  options: { jsonSyntax?: boolean } = {},
+): Diagnostic[] {
   const result: Diagnostic[] = [];
   for (const d of diagnostics) {
     if (EDITOR_REPORTED.has(d.code) && !options.jsonSyntax) continue;

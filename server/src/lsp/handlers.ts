@@ -1,6 +1,24 @@
-import { CodeActionKind, TextDocumentSyncKind, type Connection, type InitializeResult, type ServerCapabilities, type TextDocuments } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeResult,
+  type ServerCapabilities,
+  type TextDocuments,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeActions, complete, COMPLETION_TRIGGERS, definition, hover, links, OpenDocuments, outline, registerFolding, registerNames } from '../features';
+import {
+  codeActions,
+  complete,
+  COMPLETION_TRIGGERS,
+  definition,
+  hover,
+  links,
+  OpenDocuments,
+  outline,
+  registerFolding,
+  registerNames,
+} from '../features';
 import { KINDS, systemById } from '../systems';
 import { toLspDiagnostics } from './diagnostics';
 import { ClassificationRequest, SetTrustedNotification, type ClassificationResult } from './protocol';
@@ -92,7 +110,9 @@ export function registerHandlers(
     try {
       const analysis = await service.analyze(document);
       if (documents.get(document.uri)?.version !== document.version) return;
-      const diagnostics = analysis.kind ? toLspDiagnostics(document, analysis.diagnostics, analysis.settings, { jsonSyntax }) : [];
+      const diagnostics = analysis.kind
+        ? toLspDiagnostics(document, analysis.diagnostics, analysis.settings, { jsonSyntax })
+        : [];
       await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
     } catch (error) {
       connection.console.error(`Validation of ${document.uri} failed: ${(error as Error).stack ?? error}`);
@@ -101,7 +121,11 @@ export function registerHandlers(
       const message = `Plugin Workbench could not check this file: ${(error as Error)?.message ?? error}. Details are in the Plugin Workbench output.`;
       const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
       await connection
-        .sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [{ range, severity: 1, source: 'plugin-workbench', code: 'workbench.internal-error', message }] })
+        .sendDiagnostics({
+          uri: document.uri,
+          version: document.version,
+          diagnostics: [{ range, severity: 1, source: 'plugin-workbench', code: 'workbench.internal-error', message }],
+        })
         .catch(() => undefined);
     }
   }
@@ -191,7 +215,11 @@ export function registerHandlers(
     const analyzed = await open.get(textDocument.uri);
     if (!analyzed) return null;
     const { document, analysis } = analyzed;
-    return outline(analysis.kind, analysis.parsed.documents.map((d) => d.root), document);
+    return outline(
+      analysis.kind,
+      analysis.parsed.documents.map((d) => d.root),
+      document,
+    );
   });
   /** Quick fixes for our diagnostics, from the fix registry (features/fixes/registry.ts). */
   connection.onCodeAction(async ({ textDocument, context }) => {

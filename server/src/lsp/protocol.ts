@@ -16,7 +16,9 @@ export interface ClassificationResult {
   warning: number;
 }
 
-export const ClassificationRequest = new RequestType<{ uri: string }, ClassificationResult | null, void>('pluginWorkbench/classification');
+export const ClassificationRequest = new RequestType<{ uri: string }, ClassificationResult | null, void>(
+  'pluginWorkbench/classification',
+);
 
 /** Trust granted or revoked in the editor: checksums may be read from now on (or not). */
 export const SetTrustedNotification = new NotificationType<{ trusted: boolean }>('pluginWorkbench/setTrusted');

@@ -14,7 +14,12 @@ export interface WorkbenchSettings {
   targets: Record<string, string>;
 }
 
-export const DEFAULT_SETTINGS: WorkbenchSettings = { disabledSystems: [], severityOverrides: {}, associations: {}, targets: {} };
+export const DEFAULT_SETTINGS: WorkbenchSettings = {
+  disabledSystems: [],
+  severityOverrides: {},
+  associations: {},
+  targets: {},
+};
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
 

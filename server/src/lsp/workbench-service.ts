@@ -27,7 +27,9 @@ export class WorkbenchService {
   private readonly cache = new Map<string, Promise<DocumentAnalysis>>();
   private workspaceFolders: string[] = [];
 
-  constructor(private readonly settingsFor: (uri: string) => Promise<WorkbenchSettings> = async () => DEFAULT_SETTINGS) {
+  constructor(
+    private readonly settingsFor: (uri: string) => Promise<WorkbenchSettings> = async () => DEFAULT_SETTINGS,
+  ) {
     const base = nodeFileAccess();
     // Trust can change while the server runs; the file access reads it on every call.
     const isTrusted = () => this.trusted;
@@ -87,7 +89,13 @@ export class WorkbenchService {
       const settings = await this.settingsFor(document.uri);
       const file = uriToPath(document.uri);
       const forcedKind = this.associatedKind(file, settings);
-      const analysis = await this.engine.analyze({ path: file, text: document.getText(), version: document.version, forcedKind, targets: settings.targets });
+      const analysis = await this.engine.analyze({
+        path: file,
+        text: document.getText(),
+        version: document.version,
+        forcedKind,
+        targets: settings.targets,
+      });
       const disabled = analysis.kind && settings.disabledSystems.includes(KINDS[analysis.kind].system);
       const result: DocumentAnalysis = disabled
         ? { classification: analysis.classification, diagnostics: [], uri: key, version: document.version, settings }

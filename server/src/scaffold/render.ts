@@ -11,7 +11,10 @@ export class RenderError extends Error {}
  * alone on its line (indented or not) takes its whole line with it. Blocks of different variables may nest.
  */
 const BODY = '((?:(?!\\{\\{[#^]pw\\.\\2\\}\\})[\\s\\S])*?)';
-const LINE_BLOCK = new RegExp(`^[ \\t]*\\{\\{([#^])pw\\.([A-Za-z_][A-Za-z0-9_]*)\\}\\}[ \\t]*\\n${BODY}^[ \\t]*\\{\\{/pw\\.\\2\\}\\}[ \\t]*(?:\\n|$)`, 'gm');
+const LINE_BLOCK = new RegExp(
+  `^[ \\t]*\\{\\{([#^])pw\\.([A-Za-z_][A-Za-z0-9_]*)\\}\\}[ \\t]*\\n${BODY}^[ \\t]*\\{\\{/pw\\.\\2\\}\\}[ \\t]*(?:\\n|$)`,
+  'gm',
+);
 const INLINE_BLOCK = new RegExp(`\\{\\{([#^])pw\\.([A-Za-z_][A-Za-z0-9_]*)\\}\\}${BODY}\\{\\{/pw\\.\\2\\}\\}`, 'g');
 
 export function render(text: string, variables: Record<string, string>, where: string): string {

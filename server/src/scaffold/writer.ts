@@ -54,7 +54,8 @@ const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/;
 
 export function validateName(template: Pick<Template, 'name'>, name: string): string | null {
   if (!name.trim()) return 'Enter a name.';
-  if (name.length > MAX_NAME_LENGTH) return `A name can be at most ${MAX_NAME_LENGTH} characters long (this one has ${name.length}).`;
+  if (name.length > MAX_NAME_LENGTH)
+    return `A name can be at most ${MAX_NAME_LENGTH} characters long (this one has ${name.length}).`;
   if (CONTROL.test(name)) return 'A name cannot contain line breaks or other control characters.';
   if (/[/\\]/.test(name) || name.includes('..') || path.isAbsolute(name)) {
     return 'A name cannot contain a path separator or "..": it names the new folder inside the parent you pick.';
@@ -95,7 +96,8 @@ export function choiceTable(option: TemplateOption): ChoiceTable {
 /** Renders every file in memory and checks the request; writes nothing. */
 export function planScaffold(request: ScaffoldRequest, templatesRoot?: string): ScaffoldPlan {
   const template = loadTemplate(request.templateId, templatesRoot);
-  if (!template) throw new ScaffoldError(`unknown template "${request.templateId}" (see: plugin-workbench new --list)`, 'usage');
+  if (!template)
+    throw new ScaffoldError(`unknown template "${request.templateId}" (see: plugin-workbench new --list)`, 'usage');
   const nameProblem = validateName(template, request.name);
   if (nameProblem) throw new ScaffoldError(`invalid name "${request.name}": ${nameProblem}`, 'usage');
   const given = { ...(request.options ?? {}) };
@@ -103,7 +105,9 @@ export function planScaffold(request: ScaffoldRequest, templatesRoot?: string): 
   // Options a template does not use are reported, not fatal: CI scripts pass one set to many templates.
   const ignored = Object.keys(given).filter((k) => !known.has(k));
   const warnings = ignored.length
-    ? [`ignored option${ignored.length > 1 ? 's' : ''} ${ignored.join(', ')}: ${template.id} takes ${[...known].join(', ') || 'none'}`]
+    ? [
+        `ignored option${ignored.length > 1 ? 's' : ''} ${ignored.join(', ')}: ${template.id} takes ${[...known].join(', ') || 'none'}`,
+      ]
     : [];
   const variables: Record<string, string> = nameVariables(request.name);
   try {
@@ -118,8 +122,13 @@ export function planScaffold(request: ScaffoldRequest, templatesRoot?: string): 
     const files: PlannedFile[] = [];
     for (const [relative, content] of template.files) {
       const target = path.join(directory, ...render(relative, variables, relative).split('/'));
-      if (!target.startsWith(directory + path.sep)) throw new ScaffoldError(`template path ${relative} leaves the project folder`, 'usage');
-      files.push({ path: target, content: render(content, variables, relative), executable: (template.executables ?? []).includes(relative) });
+      if (!target.startsWith(directory + path.sep))
+        throw new ScaffoldError(`template path ${relative} leaves the project folder`, 'usage');
+      files.push({
+        path: target,
+        content: render(content, variables, relative),
+        executable: (template.executables ?? []).includes(relative),
+      });
     }
     return {
       template,
@@ -132,7 +141,8 @@ export function planScaffold(request: ScaffoldRequest, templatesRoot?: string): 
       manifests: template.manifests.map((m) => path.join(directory, ...render(m, variables, m).split('/'))),
     };
   } catch (error) {
-    if (error instanceof RenderError) throw new ScaffoldError(`template ${template.id} is broken: ${error.message}`, 'io');
+    if (error instanceof RenderError)
+      throw new ScaffoldError(`template ${template.id} is broken: ${error.message}`, 'io');
     throw error;
   }
 }
@@ -186,10 +196,15 @@ export function writeScaffold(plan: ScaffoldPlan): string[] {
   if (!parent.isDirectory()) throw new ScaffoldError(`the parent folder ${plan.parent} is not a folder`, 'usage');
   const links = linksOnTheWay(plan);
   if (links.length) {
-    throw new ScaffoldError(`nothing written: ${links.length} folder(s) on the way are symbolic links; Plugin Workbench does not write through links`, 'exists', links);
+    throw new ScaffoldError(
+      `nothing written: ${links.length} folder(s) on the way are symbolic links; Plugin Workbench does not write through links`,
+      'exists',
+      links,
+    );
   }
   const existing = conflicts(plan);
-  if (existing.length) throw new ScaffoldError(`nothing written: ${existing.length} file(s) exist already`, 'exists', existing);
+  if (existing.length)
+    throw new ScaffoldError(`nothing written: ${existing.length} file(s) exist already`, 'exists', existing);
   try {
     return writePlanned(plan);
   } catch (error) {
@@ -202,7 +217,10 @@ function writePlanned(plan: ScaffoldPlan): string[] {
   if (!lstat(plan.directory)) {
     const outer = mkdirs(path.dirname(plan.directory));
     // mkdtemp would make the project folder 0700; a plain mkdir honours the umask like other tools.
-    const staging = path.join(path.dirname(plan.directory), `.${path.basename(plan.directory)}.pw-${process.pid}-${randomBytes(4).toString('hex')}`);
+    const staging = path.join(
+      path.dirname(plan.directory),
+      `.${path.basename(plan.directory)}.pw-${process.pid}-${randomBytes(4).toString('hex')}`,
+    );
     fs.mkdirSync(staging);
     try {
       for (const file of plan.files) writeFile(path.join(staging, path.relative(plan.directory, file.path)), file);

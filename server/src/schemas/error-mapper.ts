@@ -1,11 +1,41 @@
 import type { ErrorObject } from 'ajv';
-import { type EngineDiagnostic, type Severity, type ValueNode, keySpan, labelOf, nodeAtPointer, ownerSpan, toValue, valueSpan, type Span, findProperty, closest, CASE_TRANSFORMS } from '../core';
+import {
+  type EngineDiagnostic,
+  type Severity,
+  type ValueNode,
+  keySpan,
+  labelOf,
+  nodeAtPointer,
+  ownerSpan,
+  toValue,
+  valueSpan,
+  type Span,
+  findProperty,
+  closest,
+  CASE_TRANSFORMS,
+} from '../core';
 import { PRESENCE_KEYWORDS, type BranchValidator, type JsonSchema } from './schema-store';
 
 /** Keywords that judge a value (and may be excused when the value is a host placeholder). */
 const VALUE_KEYWORDS = new Set([
-  'type', 'enum', 'const', 'pattern', 'format', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum',
-  'minLength', 'maxLength', 'multipleOf', 'contains', 'not', 'anyOf', 'oneOf', 'minItems', 'maxItems',
+  'type',
+  'enum',
+  'const',
+  'pattern',
+  'format',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minLength',
+  'maxLength',
+  'multipleOf',
+  'contains',
+  'not',
+  'anyOf',
+  'oneOf',
+  'minItems',
+  'maxItems',
 ]);
 
 /** Stable code suffixes per ajv keyword; the system prefix comes from the kind. */
@@ -84,7 +114,8 @@ function mapError(error: ErrorObject, options: MapOptions): EngineDiagnostic | u
   const parentSchema = (error.parentSchema ?? {}) as JsonSchema;
   const params = error.params as Record<string, unknown>;
   const label = labelOf(node);
-  const customMessage = typeof parentSchema['x-message'] === 'string' ? (parentSchema['x-message'] as string) : undefined;
+  const customMessage =
+    typeof parentSchema['x-message'] === 'string' ? (parentSchema['x-message'] as string) : undefined;
   const customCode = typeof parentSchema['x-code'] === 'string' ? (parentSchema['x-code'] as string) : undefined;
   const code = (suffix: string, allowCustom: boolean) => (allowCustom && customCode) || `${options.system}.${suffix}`;
   const suffix = CODES[error.keyword] ?? 'schema';
@@ -99,7 +130,9 @@ function mapError(error: ErrorObject, options: MapOptions): EngineDiagnostic | u
     const property = findProperty(node, propertyName);
     if (property) span = keySpan(property);
     data.key = propertyName;
-    message = customMessage ? `"${propertyName}": ${customMessage}` : `"${propertyName}" is not a valid name in ${label}: ${describe(error)}`;
+    message = customMessage
+      ? `"${propertyName}": ${customMessage}`
+      : `"${propertyName}" is not a valid name in ${label}: ${describe(error)}`;
     message = withSuggestion(message, suggestName(parentSchema, propertyName, data));
     return { ...span, severity, code: code(CODES.propertyNames, true), message, data };
   }
@@ -116,7 +149,10 @@ function mapError(error: ErrorObject, options: MapOptions): EngineDiagnostic | u
         if (Array.isArray(propertySchema.enum)) data.allowed = propertySchema.enum;
       }
       const isRoot = !node.property && !node.parentArray;
-      span = ownerSpan(isRoot && options.documentStart !== undefined ? { ...node, start: options.documentStart } : node, options.text);
+      span = ownerSpan(
+        isRoot && options.documentStart !== undefined ? { ...node, start: options.documentStart } : node,
+        options.text,
+      );
       data.key = missing;
       const owner = node.property || node.parentArray ? `${label} is` : 'The document is';
       message = `${owner} missing the required key "${missing}".`;
@@ -133,7 +169,9 @@ function mapError(error: ErrorObject, options: MapOptions): EngineDiagnostic | u
       data.key = key;
       if (suggestion) data.suggestion = suggestion;
       const where = node.property || node.parentArray ? ` in ${label}` : '';
-      message = `Unknown key "${key}"${where}.` + (suggestion ? ` Did you mean "${suggestion}"?` : allowed.length ? ` Allowed keys: ${allowed.join(', ')}.` : '');
+      message =
+        `Unknown key "${key}"${where}.` +
+        (suggestion ? ` Did you mean "${suggestion}"?` : allowed.length ? ` Allowed keys: ${allowed.join(', ')}.` : '');
       break;
     }
     case 'false schema': {
@@ -155,7 +193,13 @@ function mapError(error: ErrorObject, options: MapOptions): EngineDiagnostic | u
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]) ?? [];
       const actual = node.type === 'scalar' ? node.value : undefined;
-      const suggestion = typeof actual === 'string' ? closest(actual, allowed.filter((v): v is string => typeof v === 'string')) : undefined;
+      const suggestion =
+        typeof actual === 'string'
+          ? closest(
+              actual,
+              allowed.filter((v): v is string => typeof v === 'string'),
+            )
+          : undefined;
       data.allowed = allowed;
       if (suggestion) data.suggestion = suggestion;
       message = customMessage ?? `${label} must be one of ${allowed.map(display).join(', ')}`;
@@ -172,7 +216,9 @@ function mapError(error: ErrorObject, options: MapOptions): EngineDiagnostic | u
       message = customMessage ?? `${label} must be ${display(params.allowedValue)}`;
       break;
     case 'type': {
-      const expected = String(params.type).split(',').map((t) => TYPE_NAMES[t] ?? t);
+      const expected = String(params.type)
+        .split(',')
+        .map((t) => TYPE_NAMES[t] ?? t);
       message = `${label} must be ${expected.join(' or ')} (got ${actualType(node)})`;
       break;
     }
@@ -187,7 +233,8 @@ function mapError(error: ErrorObject, options: MapOptions): EngineDiagnostic | u
 
 /** `x-suggest: kebab-case` on a pattern: the name in that form, for the message and a quick fix. */
 function suggestName(schema: JsonSchema, name: string, data: Record<string, unknown>): string | undefined {
-  const transform = typeof schema['x-suggest'] === 'string' ? CASE_TRANSFORMS[schema['x-suggest'] as string] : undefined;
+  const transform =
+    typeof schema['x-suggest'] === 'string' ? CASE_TRANSFORMS[schema['x-suggest'] as string] : undefined;
   const replacement = transform?.(name);
   if (!replacement || replacement === name) return undefined;
   data.replace = replacement;
@@ -227,7 +274,9 @@ function describe(error: ErrorObject): string {
     case 'not':
       return 'has a value that is not allowed here';
     case 'oneOf':
-      return params.passingSchemas ? 'matches more than one of the allowed forms' : 'does not match any of the allowed forms';
+      return params.passingSchemas
+        ? 'matches more than one of the allowed forms'
+        : 'does not match any of the allowed forms';
     case 'anyOf':
       return 'does not match any of the allowed forms';
     default:
@@ -285,14 +334,19 @@ function normalize(errors: ErrorObject[], options: MapOptions): ErrorObject[] {
   };
   // A value with a wrong type that must also be one of a list: the list says more (`kind: ` with
   // nothing after it gets "must be one of source, destination, transformer", not two problems).
-  const listed = new Set(errors.filter((e) => e.keyword === 'enum' || e.keyword === 'const').map((e) => e.instancePath));
+  const listed = new Set(
+    errors.filter((e) => e.keyword === 'enum' || e.keyword === 'const').map((e) => e.instancePath),
+  );
   for (const error of errors) {
     if (error.keyword === 'if' || error.keyword === 'propertyNames') continue;
     if (error.keyword === 'type' && listed.has(error.instancePath)) continue;
     if (error.keyword === 'contains') {
       popUnder(error.instancePath, false);
       out.push(error);
-    } else if ((error.keyword === 'anyOf' || error.keyword === 'oneOf') && !(error.params as { passingSchemas?: unknown }).passingSchemas) {
+    } else if (
+      (error.keyword === 'anyOf' || error.keyword === 'oneOf') &&
+      !(error.params as { passingSchemas?: unknown }).passingSchemas
+    ) {
       popUnder(error.instancePath, true);
       out.push(...bestAlternative(error, options));
     } else {
@@ -313,7 +367,8 @@ function bestAlternative(error: ErrorObject, options: MapOptions): ErrorObject[]
     const own = (validate.errors ?? []).map((e) => ({ ...e, instancePath: error.instancePath + e.instancePath }));
     results.push(normalize(own, options));
   }
-  const typeMismatch = (list: ErrorObject[]) => list.some((e) => e.keyword === 'type' && e.instancePath === error.instancePath);
+  const typeMismatch = (list: ErrorObject[]) =>
+    list.some((e) => e.keyword === 'type' && e.instancePath === error.instancePath);
   const plausible = results.filter((list) => !typeMismatch(list)).sort((a, b) => a.length - b.length);
   if (plausible.length) return plausible[0];
   const types = results.flat().filter((e) => e.keyword === 'type' && e.instancePath === error.instancePath);

@@ -5,7 +5,16 @@ import addFormats from 'ajv-formats';
 import type { KindId } from '../core';
 
 /** Keywords that only carry text for humans (hover, completion, messages). */
-const ANNOTATIONS = ['markdownDescription', 'x-docs', 'x-code', 'x-message', 'x-enum-descriptions', 'x-move-into', 'x-suggest', 'defaultSnippets'];
+const ANNOTATIONS = [
+  'markdownDescription',
+  'x-docs',
+  'x-code',
+  'x-message',
+  'x-enum-descriptions',
+  'x-move-into',
+  'x-suggest',
+  'defaultSnippets',
+];
 
 /** Keywords whose mere presence is the problem (removed or deprecated keys). */
 export const PRESENCE_KEYWORDS = { removed: 'x-removed', deprecated: 'x-deprecated-message' } as const;
@@ -24,7 +33,13 @@ export class SchemaStore {
   readonly problems: string[] = [];
 
   constructor(readonly directory: string = locateSchemaDirectory()) {
-    this.ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true, discriminator: true });
+    this.ajv = new Ajv2020({
+      allErrors: true,
+      verbose: true,
+      strict: false,
+      allowUnionTypes: true,
+      discriminator: true,
+    });
     addFormats(this.ajv);
     this.ajv.addVocabulary(ANNOTATIONS);
     for (const keyword of Object.values(PRESENCE_KEYWORDS)) {
@@ -149,7 +164,10 @@ export function locateSchemaDirectory(): string {
   let dir = __dirname;
   for (let i = 0; i < 6; i++) {
     const candidate = path.join(dir, 'schemas');
-    if (fs.existsSync(path.join(candidate, 'cloudquery-spec.schema.json')) || fs.existsSync(path.join(candidate, 'README.md'))) {
+    if (
+      fs.existsSync(path.join(candidate, 'cloudquery-spec.schema.json')) ||
+      fs.existsSync(path.join(candidate, 'README.md'))
+    ) {
       return candidate;
     }
     dir = path.dirname(dir);

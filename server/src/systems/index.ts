@@ -1,6 +1,13 @@
 // Every plugin system the workbench knows, one descriptor per folder. Adding a system is adding
 // a folder here (see docs/ARCHITECTURE.md); everything below is derived from SYSTEMS.
-import { classify as classifyWith, type Classification, type ClassifyInput, type KindDefinition, type KindId, type SystemId } from '../core';
+import {
+  classify as classifyWith,
+  type Classification,
+  type ClassifyInput,
+  type KindDefinition,
+  type KindId,
+  type SystemId,
+} from '../core';
 import type { Rule } from '../analysis/rule';
 import { anklet } from './anklet';
 import { cloudquery } from './cloudquery';
@@ -10,7 +17,18 @@ import { logcraft } from './logcraft';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { makeTargets, readMakefile } from './makefile';
-import { readText, type LaunchAttributes, type LaunchPlan, type PluginHostConfiguration, type Project, type ProjectFolder, type ResolvedTools, type TaskSpec, type ToolInfo, LaunchConfigError } from './projects';
+import {
+  readText,
+  type LaunchAttributes,
+  type LaunchPlan,
+  type PluginHostConfiguration,
+  type Project,
+  type ProjectFolder,
+  type ResolvedTools,
+  type TaskSpec,
+  type ToolInfo,
+  LaunchConfigError,
+} from './projects';
 import { resolveToolWith, SHARED_TOOLS, type ToolLookup } from './tools';
 import type { SystemDescriptor } from './types';
 
@@ -53,17 +71,27 @@ export function classify(input: ClassifyInput): Classification {
 // Plugin projects, tasks and dev-mode launches, for the client's task and debug providers.
 
 /** Every tool a task or launch may run, with its setting and install hint. */
-export const TOOLS: Readonly<Record<string, ToolInfo>> = Object.assign({}, SHARED_TOOLS, ...SYSTEMS.map((system) => system.tools ?? {}));
+export const TOOLS: Readonly<Record<string, ToolInfo>> = Object.assign(
+  {},
+  SHARED_TOOLS,
+  ...SYSTEMS.map((system) => system.tools ?? {}),
+);
 
 /**
  * Finds a tool: the configured path when there is a setting for it, else PATH. The message for a
  * missing tool names the setting or the install step.
  */
-export function resolveTool(tool: string, configured: string | undefined, env: NodeJS.ProcessEnv = process.env): ToolLookup {
+export function resolveTool(
+  tool: string,
+  configured: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): ToolLookup {
   return resolveToolWith(TOOLS[tool] ?? { install: `Install ${tool}.` }, tool, configured, env);
 }
 
-const PROJECT_KINDS = SYSTEMS.flatMap((system) => (system.projects ?? []).map((kind) => ({ kind, system: system.id }))).sort((a, b) => a.kind.priority - b.kind.priority);
+const PROJECT_KINDS = SYSTEMS.flatMap((system) =>
+  (system.projects ?? []).map((kind) => ({ kind, system: system.id })),
+).sort((a, b) => a.kind.priority - b.kind.priority);
 const SKIP = new Set(['node_modules', 'target', 'dist', 'vendor', 'out', 'build']);
 
 /** Walks a folder (a few levels deep) and recognises the projects in it. */
@@ -81,7 +109,8 @@ export function detectProjects(root: string, maxDepth = 4): Project[] {
     if (project) found.push(project);
     if (depth >= maxDepth) return;
     for (const entry of entries) {
-      if (entry.isDirectory() && !entry.name.startsWith('.') && !SKIP.has(entry.name)) visit(path.join(dir, entry.name), depth + 1);
+      if (entry.isDirectory() && !entry.name.startsWith('.') && !SKIP.has(entry.name))
+        visit(path.join(dir, entry.name), depth + 1);
     }
   };
   visit(root, 0);
@@ -93,7 +122,7 @@ function recognise(dir: string, files: Set<string>): Project | undefined {
     dir,
     base: path.basename(dir),
     files,
-    goMod: files.has('go.mod') ? readText(path.join(dir, 'go.mod')) ?? '' : '',
+    goMod: files.has('go.mod') ? (readText(path.join(dir, 'go.mod')) ?? '') : '',
     read: (relative) => readText(path.join(dir, relative)),
     exists: (relative) => fs.existsSync(path.join(dir, relative)),
   };
@@ -114,7 +143,11 @@ export function tasksFor(project: Project): TaskSpec[] {
   if (!tasks.some((t) => t.tool === 'make')) return tasks;
   const makefile = readMakefile(project.dir);
   const targets = makefile === undefined ? new Set<string>() : makeTargets(makefile);
-  return tasks.filter((t) => t.tool !== 'make' || (t.args ?? []).filter((a) => !a.startsWith('-') && !a.includes('=')).every((target) => targets.has(target)));
+  return tasks.filter(
+    (t) =>
+      t.tool !== 'make' ||
+      (t.args ?? []).filter((a) => !a.startsWith('-') && !a.includes('=')).every((target) => targets.has(target)),
+  );
 }
 
 /** The task a project's launch runs first, if any. */
@@ -123,7 +156,9 @@ export function buildTaskFor(project: Project): string | undefined {
 }
 
 /** One ready-to-run launch configuration per project whose host can run it. */
-export function launchConfigurations(projects: Project[]): Array<{ project: Project; attributes: LaunchAttributes & { system: SystemId } }> {
+export function launchConfigurations(
+  projects: Project[],
+): Array<{ project: Project; attributes: LaunchAttributes & { system: SystemId } }> {
   const result: Array<{ project: Project; attributes: LaunchAttributes & { system: SystemId } }> = [];
   for (const project of projects) {
     const launch = projectKind(project)?.launch;

@@ -10,4 +10,5 @@ export const relativePath: LinkResolver = (value, context) => [
 ];
 
 /** Only an absolute (or `~/`) path is a file; anything else is resolved by the host some other way. */
-export const absolutePathOnly: LinkResolver = (value, context) => (value.startsWith('~/') || path.isAbsolute(value) ? relativePath(value, context) : []);
+export const absolutePathOnly: LinkResolver = (value, context) =>
+  value.startsWith('~/') || path.isAbsolute(value) ? relativePath(value, context) : [];

@@ -39,7 +39,9 @@ function listTags(folder: string, prefix = ''): string[] {
   } catch {
     return [];
   }
-  return entries.flatMap((e) => (e.isDirectory() ? listTags(path.join(folder, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
+  return entries.flatMap((e) =>
+    e.isDirectory() ? listTags(path.join(folder, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`],
+  );
 }
 
 /** The highest `vX.Y.Z` tag of the repository holding `dir`. */
@@ -54,7 +56,10 @@ export function latestTag(dir: string): string | undefined {
     const tag = /^[0-9a-f]{40,64} refs\/tags\/(\S+)$/.exec(line)?.[1];
     if (tag) tags.add(tag);
   }
-  return [...tags].filter((t) => SEMVER.test(t)).sort(compare).pop();
+  return [...tags]
+    .filter((t) => SEMVER.test(t))
+    .sort(compare)
+    .pop();
 }
 
 /** The newest version heading of a changelog (`## v1.2.0`, `## [1.2.0] - 2024-01-01`), with a leading v. */

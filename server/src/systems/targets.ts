@@ -24,7 +24,10 @@ export const TARGET_TABLES: Record<string, TargetTable> = {
 export const TARGET_FLAGS = Object.keys(TARGET_TABLES).map((system) => `--${system}-version`);
 
 /** The release a project targets: the chosen one if known, else the table's default. */
-export function targetRelease(system: string, chosen: string | undefined): { release: TargetRelease; unknown?: string } | undefined {
+export function targetRelease(
+  system: string,
+  chosen: string | undefined,
+): { release: TargetRelease; unknown?: string } | undefined {
   const table = TARGET_TABLES[system];
   if (!table) return undefined;
   const wanted = chosen?.trim();
@@ -41,6 +44,7 @@ export function parseTargetFlag(flag: string, value: string): [string, string] |
     return `--target needs <system>=<version> with a system of ${Object.keys(TARGET_TABLES).join(', ')}`;
   }
   const known = TARGET_TABLES[system].releases.map((r) => r.version);
-  if (!known.includes(version.startsWith('v') ? version : `v${version}`)) return `unknown ${system} release "${version}"; known: ${known.join(', ')}`;
+  if (!known.includes(version.startsWith('v') ? version : `v${version}`))
+    return `unknown ${system} release "${version}"; known: ${known.join(', ')}`;
   return [system, version];
 }

@@ -16,10 +16,20 @@ export interface ChoiceTable {
 export const TEMPLATE_CHOICES: Record<string, ChoiceTable> = {
   'ekuiper-target-versions': {
     default: EKUIPER_TARGETS.default,
-    values: EKUIPER_TARGETS.releases.map((r) => ({ value: r.version, description: `Go ${r.go}, contract/v2 ${r.contract}` })),
+    values: EKUIPER_TARGETS.releases.map((r) => ({
+      value: r.version,
+      description: `Go ${r.go}, contract/v2 ${r.contract}`,
+    })),
     variables(value) {
       const release = ekuiperRelease(value);
-      return release && { ekuiperGo: release.go, ekuiperContract: release.contract, ekuiperImage: ekuiperDevImage(release.version), ekuiperVersion: release.version };
+      return (
+        release && {
+          ekuiperGo: release.go,
+          ekuiperContract: release.contract,
+          ekuiperImage: ekuiperDevImage(release.version),
+          ekuiperVersion: release.version,
+        }
+      );
     },
   },
 };

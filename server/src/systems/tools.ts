@@ -4,7 +4,9 @@ import type { ToolInfo } from './projects';
 
 /** Programs several systems' tasks and launches run (each system names its own in its descriptor). */
 export const SHARED_TOOLS: Record<string, ToolInfo> = {
-  go: { install: 'Install Go (https://go.dev/dl/, or Debian: apt-get install golang-go) and make sure `go` is on PATH.' },
+  go: {
+    install: 'Install Go (https://go.dev/dl/, or Debian: apt-get install golang-go) and make sure `go` is on PATH.',
+  },
   make: { install: 'Install make (Debian: apt-get install make; macOS: xcode-select --install).' },
   cargo: { install: 'Install Rust with rustup (https://rustup.rs), then run `rustup target add wasm32-wasip2`.' },
   'componentize-py': { install: 'Install componentize-py: `pip install componentize-py`.' },
@@ -16,10 +18,17 @@ export type ToolLookup = { path: string } | { missing: string };
  * Finds a tool: the configured path when there is a setting for it, else PATH. The message for a
  * missing tool names the setting or the install step.
  */
-export function resolveToolWith(info: ToolInfo, tool: string, configured: string | undefined, env: NodeJS.ProcessEnv = process.env): ToolLookup {
+export function resolveToolWith(
+  info: ToolInfo,
+  tool: string,
+  configured: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): ToolLookup {
   if (configured) {
     if (isExecutable(configured)) return { path: configured };
-    return { missing: `${tool} was not found at ${configured} (setting ${info.setting}). Fix the setting or clear it to use PATH.` };
+    return {
+      missing: `${tool} was not found at ${configured} (setting ${info.setting}). Fix the setting or clear it to use PATH.`,
+    };
   }
   const found = onPath(tool, env);
   if (found) return { path: found };

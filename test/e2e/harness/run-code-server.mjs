@@ -18,7 +18,10 @@ const TEST_ENTRY = path.join(ROOT, 'out', 'test', 'e2e', 'suite', 'index.js');
 const VSIX = path.join(ROOT, 'plugin-workbench.vsix');
 // Screenshots go to test-results/ (ignored), so that a test run leaves the tracked files as they
 // are; PW_UPDATE_SCREENSHOTS=1 writes the README's images in docs/images/ instead.
-const SCREENSHOTS = process.env.PW_UPDATE_SCREENSHOTS === '1' ? path.join(ROOT, 'docs', 'images') : path.join(ROOT, 'test-results', 'screenshots');
+const SCREENSHOTS =
+  process.env.PW_UPDATE_SCREENSHOTS === '1'
+    ? path.join(ROOT, 'docs', 'images')
+    : path.join(ROOT, 'test-results', 'screenshots');
 const only = process.argv.slice(2);
 
 function run(command, args, options = {}) {
@@ -52,7 +55,10 @@ function makeWorkspace(base) {
   fs.cpSync(path.join(ROOT, 'examples'), workspace, { recursive: true });
   fs.cpSync(path.join(ROOT, 'test', 'e2e', 'workspace'), workspace, { recursive: true });
   // A plugin binary whose checksum in gatewayd_plugins.yaml is wrong on purpose.
-  fs.writeFileSync(path.join(workspace, 'checksum-case', 'plugin-bin'), 'not the binary the checksum was computed for\n');
+  fs.writeFileSync(
+    path.join(workspace, 'checksum-case', 'plugin-bin'),
+    'not the binary the checksum was computed for\n',
+  );
   return workspace;
 }
 
@@ -79,24 +85,51 @@ async function runSuite(name, { installVsix, trusted }) {
       'editor.minimap.enabled': false,
     }),
   );
-  if (installVsix) run(CODE_SERVER, ['--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', VSIX]);
+  if (installVsix)
+    run(CODE_SERVER, ['--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', VSIX]);
 
   const port = await freePort();
   const logFile = path.join(base, 'code-server.log');
   const log = fs.openSync(logFile, 'w');
   const server = spawn(
     CODE_SERVER,
-    ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--user-data-dir', userData, '--extensions-dir', extensions, workspace],
+    [
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--user-data-dir',
+      userData,
+      '--extensions-dir',
+      extensions,
+      workspace,
+    ],
     {
       cwd: ROOT,
       detached: true,
       stdio: ['ignore', log, log],
-      env: { ...process.env, PW_E2E_SUITE: name, PW_E2E_RESULTS: results, PW_E2E_MARKERS: markers, PW_E2E_WORKSPACE: workspace },
+      env: {
+        ...process.env,
+        PW_E2E_SUITE: name,
+        PW_E2E_RESULTS: results,
+        PW_E2E_MARKERS: markers,
+        PW_E2E_WORKSPACE: workspace,
+      },
     },
   );
   let browser;
   try {
-    await waitFor(async () => fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false), 60_000, 'code-server to listen');
+    await waitFor(
+      async () =>
+        fetch(`http://127.0.0.1:${port}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        ),
+      60_000,
+      'code-server to listen',
+    );
     const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
     // The packaged run loads the installed .vsix; its development path is an empty shim extension.
     const developmentPath = installVsix ? path.join(ROOT, 'test', 'e2e', 'shim') : ROOT;
@@ -107,7 +140,14 @@ async function runSuite(name, { installVsix, trusted }) {
     const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(url);
@@ -120,7 +160,10 @@ async function runSuite(name, { installVsix, trusted }) {
         fs.mkdirSync(SCREENSHOTS, { recursive: true });
         // Below the title bar, which says "[Extension Development Host]" in a test window.
         const size = page.viewportSize() ?? { width: 1280, height: 800 };
-        await page.screenshot({ path: path.join(SCREENSHOTS, `${marker.slice(5)}.png`), clip: { x: 0, y: 35, width: size.width, height: size.height - 35 } });
+        await page.screenshot({
+          path: path.join(SCREENSHOTS, `${marker.slice(5)}.png`),
+          clip: { x: 0, y: 35, width: size.width, height: size.height - 35 },
+        });
         fs.writeFileSync(path.join(markers, `${marker}.done`), '');
       }
       await driveUi(page, markers);
@@ -142,14 +185,22 @@ async function runSuite(name, { installVsix, trusted }) {
  * `ui-<n>.json` holds keyboard actions (and texts to wait for or read), `ui-<n>.done` the answer.
  */
 async function driveUi(page, markers) {
-  for (const file of fs.readdirSync(markers).filter((f) => /^ui-\d+\.json$/.test(f)).sort()) {
+  for (const file of fs
+    .readdirSync(markers)
+    .filter((f) => /^ui-\d+\.json$/.test(f))
+    .sort()) {
     const done = path.join(markers, file.replace(/\.json$/, '.done'));
     if (fs.existsSync(done)) continue;
     const read = [];
     let error;
     try {
       for (const action of JSON.parse(fs.readFileSync(path.join(markers, file), 'utf8'))) {
-        if (action.until) await page.locator(action.until).filter({ hasText: action.text ?? '' }).first().waitFor({ state: 'visible', timeout: 20_000 });
+        if (action.until)
+          await page
+            .locator(action.until)
+            .filter({ hasText: action.text ?? '' })
+            .first()
+            .waitFor({ state: 'visible', timeout: 20_000 });
         else if (action.type !== undefined) await page.keyboard.type(action.type, { delay: 15 });
         else if (action.press) await page.keyboard.press(action.press);
         else if (action.read) read.push(await page.locator(action.read).first().innerText({ timeout: 10_000 }));
@@ -168,32 +219,68 @@ async function driveUi(page, markers) {
  */
 function inspectVsix() {
   const results = [];
-  const check = (title, ok, detail = '') => results.push({ title: `.vsix ${title}`, state: ok ? 'passed' : 'failed', error: ok ? undefined : detail });
+  const check = (title, ok, detail = '') =>
+    results.push({ title: `.vsix ${title}`, state: ok ? 'passed' : 'failed', error: ok ? undefined : detail });
   const size = fs.statSync(VSIX).size;
   check('is under 2 MB', size < 2 * 1024 * 1024, `${size} bytes`);
   const listing = spawnSync('unzip', ['-Z1', VSIX], { encoding: 'utf8' });
   if (listing.status !== 0) throw new Error(`cannot list ${VSIX}: ${listing.stderr}`);
-  const files = listing.stdout.trim().split('\n').filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length));
-  const allowed = /^(dist\/(client|server|cli|systems)\.js|dist\/(language|templates)\/.+|dist\/grammars\/[^/]+\.wasm|schemas\/[^/]+\.schema\.json|snippets\/[^/]+\.json|images\/[^/]+\.png|package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/;
+  const files = listing.stdout
+    .trim()
+    .split('\n')
+    .filter((f) => f.startsWith('extension/'))
+    .map((f) => f.slice('extension/'.length));
+  const allowed =
+    /^(dist\/(client|server|cli|systems)\.js|dist\/(language|templates)\/.+|dist\/grammars\/[^/]+\.wasm|schemas\/[^/]+\.schema\.json|snippets\/[^/]+\.json|images\/[^/]+\.png|package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/;
   const unexpected = files.filter((f) => !allowed.test(f));
-  check('holds only dist/, schemas/, snippets/, images and the documents', unexpected.length === 0, unexpected.join(', '));
-  for (const required of ['dist/client.js', 'dist/systems.js', 'dist/server.js', 'schemas/gatewayd-plugins.schema.json', 'snippets/yaml.json', 'images/icon.png', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/templates/index.json']) {
+  check(
+    'holds only dist/, schemas/, snippets/, images and the documents',
+    unexpected.length === 0,
+    unexpected.join(', '),
+  );
+  for (const required of [
+    'dist/client.js',
+    'dist/systems.js',
+    'dist/server.js',
+    'schemas/gatewayd-plugins.schema.json',
+    'snippets/yaml.json',
+    'images/icon.png',
+    'readme.md',
+    'changelog.md',
+    'LICENSE.txt',
+    'dist/templates/index.json',
+  ]) {
     check(`contains ${required}`, files.includes(required));
   }
   const manifest = JSON.parse(spawnSync('unzip', ['-p', VSIX, 'extension/package.json'], { encoding: 'utf8' }).stdout);
   const engine = /^\^1\.(\d+)\.\d+$/.exec(manifest.engines?.vscode ?? '');
   check('targets VS Code 1.100 or older', !!engine && Number(engine[1]) <= 100, manifest.engines?.vscode);
-  for (const field of ['publisher', 'displayName', 'description', 'icon', 'categories', 'keywords', 'repository', 'license']) {
-    check(`manifest has ${field}`, Boolean(manifest[field]) && (!Array.isArray(manifest[field]) || manifest[field].length > 0));
+  for (const field of [
+    'publisher',
+    'displayName',
+    'description',
+    'icon',
+    'categories',
+    'keywords',
+    'repository',
+    'license',
+  ]) {
+    check(
+      `manifest has ${field}`,
+      Boolean(manifest[field]) && (!Array.isArray(manifest[field]) || manifest[field].length > 0),
+    );
   }
-  check('declares limited support for untrusted workspaces', manifest.capabilities?.untrustedWorkspaces?.supported === 'limited');
+  check(
+    'declares limited support for untrusted workspaces',
+    manifest.capabilities?.untrustedWorkspaces?.supported === 'limited',
+  );
   check('does not activate on *', !(manifest.activationEvents ?? []).includes('*'));
   return results;
 }
 
 async function main() {
   // Idempotent and quick once installed; installs Chromium and code-server on a fresh machine.
-  run("bash", [path.join(ROOT, "test", "e2e", "harness", "setup.sh")]);
+  run('bash', [path.join(ROOT, 'test', 'e2e', 'harness', 'setup.sh')]);
   run('npm', ['run', '-s', 'package']);
   run('npx', ['tsc', '-b']);
   const runs = [
@@ -203,14 +290,17 @@ async function main() {
   let passed = 0;
   let failed = 0;
   const inspection = inspectVsix();
-  for (const t of inspection) console.log(`${t.state === 'passed' ? 'ok' : 'not ok'} - ${t.title}${t.error ? ` (${t.error})` : ''}`);
+  for (const t of inspection)
+    console.log(`${t.state === 'passed' ? 'ok' : 'not ok'} - ${t.title}${t.error ? ` (${t.error})` : ''}`);
   passed += inspection.filter((t) => t.state === 'passed').length;
   failed += inspection.filter((t) => t.state !== 'passed').length;
   for (const [name, options] of runs) {
     console.log(`\n# e2e run "${name}" in VS Code 1.100.3 (code-server) + Chromium`);
     const result = await runSuite(name, options);
     for (const t of result.tests) {
-      console.log(`${t.state === 'passed' ? 'ok' : 'not ok'} - [${name}] ${t.title}${t.error ? `\n    ${t.error.split('\n').join('\n    ')}` : ''}`);
+      console.log(
+        `${t.state === 'passed' ? 'ok' : 'not ok'} - [${name}] ${t.title}${t.error ? `\n    ${t.error.split('\n').join('\n    ')}` : ''}`,
+      );
     }
     if (!result.tests.length) throw new Error(`the ${name} suite ran no test`);
     passed += result.tests.filter((t) => t.state === 'passed').length;

@@ -27,7 +27,9 @@ try {
   const failed = tests.filter((t) => t.state === 'failed').length;
   const skipped = tests.filter((t) => t.state === 'skipped');
   for (const t of skipped) console.log(`skipped - ${t.title} (needs the code-server harness)`);
-  console.log(`electron e2e: ${tests.length - failed - skipped.length} passed, ${failed} failed, ${skipped.length} skipped`);
+  console.log(
+    `electron e2e: ${tests.length - failed - skipped.length} passed, ${failed} failed, ${skipped.length} skipped`,
+  );
   process.exit(failed ? 1 : 0);
 } catch (error) {
   console.error(`electron e2e could not run: ${error.message ?? error}`);

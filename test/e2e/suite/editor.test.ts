@@ -69,30 +69,67 @@ describe('Editing manifests in VS Code', () => {
   });
 
   it('accepting a list key inside spec: puts its first item two spaces deeper, not six', async () => {
-    const editor = await edit('editing/cloudquery/pg.yml', 'kind: destination\nspec:\n  name: pg\n  path: cloudquery/postgresql\n  version: v8.0.0\n  |\n');
-    await ui([{ type: 'transfor' }, { press: 'Control+Space' }, { until: SUGGEST_ROW, text: 'transformers' }, { pause: 300 }, { press: 'Enter' }, { pause: 500 }]);
+    const editor = await edit(
+      'editing/cloudquery/pg.yml',
+      'kind: destination\nspec:\n  name: pg\n  path: cloudquery/postgresql\n  version: v8.0.0\n  |\n',
+    );
+    await ui([
+      { type: 'transfor' },
+      { press: 'Control+Space' },
+      { until: SUGGEST_ROW, text: 'transformers' },
+      { pause: 300 },
+      { press: 'Enter' },
+      { pause: 500 },
+    ]);
     assert.match(editor.document.getText(), /\n {2}transformers:\n {4}- /, JSON.stringify(editor.document.getText()));
   });
 
   it('Ctrl+. on a problem offers "Suppress <code> on this line", and choosing it hides the problem', async () => {
-    const editor = await edit('editing/gatewayd-suppress/gatewayd_plugins.yaml', 'plugins:\n  - name: cache\n    enabled: true\n    checksum: a|bc\n');
-    await waitFor('the checksum problem', () => ours(editor.document.uri).some((d) => codeOf(d) === 'gatewayd.checksum-format'));
+    const editor = await edit(
+      'editing/gatewayd-suppress/gatewayd_plugins.yaml',
+      'plugins:\n  - name: cache\n    enabled: true\n    checksum: a|bc\n',
+    );
+    await waitFor('the checksum problem', () =>
+      ours(editor.document.uri).some((d) => codeOf(d) === 'gatewayd.checksum-format'),
+    );
     const [menu] = await ui([{ press: 'Control+.' }, { until: ACTIONS, text: 'Suppress' }, { read: ACTIONS }]);
     assert.match(menu, /Suppress gatewayd\.checksum-format on this line/);
     // The suppression is the last entry: End, then Enter, as with the keyboard.
     await ui([{ press: 'End' }, { pause: 200 }, { press: 'Enter' }, { pause: 800 }]);
-    assert.match(editor.document.getText(), /# plugin-workbench-disable-next-line gatewayd\.checksum-format\n {4}checksum: abc/);
-    await waitFor('the problem to go', () => !ours(editor.document.uri).some((d) => codeOf(d) === 'gatewayd.checksum-format'));
+    assert.match(
+      editor.document.getText(),
+      /# plugin-workbench-disable-next-line gatewayd\.checksum-format\n {4}checksum: abc/,
+    );
+    await waitFor(
+      'the problem to go',
+      () => !ours(editor.document.uri).some((d) => codeOf(d) === 'gatewayd.checksum-format'),
+    );
   });
 
   it('F2 on a CloudQuery destination renames it in its spec and in the source spec beside it', async () => {
     const source = workspaceFile('editing/cq-rename/aws.yml').fsPath;
     fs.mkdirSync(path.dirname(source), { recursive: true });
-    fs.writeFileSync(source, 'kind: source\nspec:\n  name: aws\n  path: cloudquery/aws\n  version: v1.0.0\n  tables: ["*"]\n  destinations: [postgresql]\n');
-    const editor = await edit('editing/cq-rename/postgresql.yml', 'kind: destination\nspec:\n  name: postgr|esql\n  path: cloudquery/postgresql\n  version: v8.0.0\n');
-    await ui([{ press: 'F2' }, { until: '.rename-box input' }, { pause: 800 }, { press: 'Control+A' }, { type: 'warehouse' }, { press: 'Enter' }, { pause: 1500 }]);
+    fs.writeFileSync(
+      source,
+      'kind: source\nspec:\n  name: aws\n  path: cloudquery/aws\n  version: v1.0.0\n  tables: ["*"]\n  destinations: [postgresql]\n',
+    );
+    const editor = await edit(
+      'editing/cq-rename/postgresql.yml',
+      'kind: destination\nspec:\n  name: postgr|esql\n  path: cloudquery/postgresql\n  version: v8.0.0\n',
+    );
+    await ui([
+      { press: 'F2' },
+      { until: '.rename-box input' },
+      { pause: 800 },
+      { press: 'Control+A' },
+      { type: 'warehouse' },
+      { press: 'Enter' },
+      { pause: 1500 },
+    ]);
     assert.match(editor.document.getText(), /name: warehouse\n {2}path: cloudquery\/postgresql/);
-    const other = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === source) ?? (await vscode.workspace.openTextDocument(vscode.Uri.file(source)));
+    const other =
+      vscode.workspace.textDocuments.find((d) => d.uri.fsPath === source) ??
+      (await vscode.workspace.openTextDocument(vscode.Uri.file(source)));
     assert.match(other.getText(), /destinations: \[warehouse\]/);
   });
 });

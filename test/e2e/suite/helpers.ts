@@ -20,7 +20,11 @@ export function codeOf(d: vscode.Diagnostic): string {
   return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
 }
 
-export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -44,7 +48,9 @@ export async function useStandInHost(folder: string, system: 'gatewayd' | 'cloud
   const dir = workspaceFile(folder).fsPath;
   fs.mkdirSync(dir, { recursive: true });
   const host = writeStandIn(dir, system);
-  await vscode.workspace.getConfiguration('pluginWorkbench').update(`${system}.path`, host, vscode.ConfigurationTarget.Global);
+  await vscode.workspace
+    .getConfiguration('pluginWorkbench')
+    .update(`${system}.path`, host, vscode.ConfigurationTarget.Global);
   return dir;
 }
 
@@ -77,7 +83,8 @@ export async function screenshot(name = 'diagnostics'): Promise<void> {
   await waitFor(`the screenshot ${name}`, () => fs.existsSync(path.join(markers, `shot-${name}.done`)), 60_000);
 }
 
-export type UiAction = { until: string; text?: string } | { type: string } | { press: string } | { read: string } | { pause: number };
+export type UiAction =
+  { until: string; text?: string } | { type: string } | { press: string } | { read: string } | { pause: number };
 
 let uiRequests = 0;
 /** Has the harness perform keyboard actions in the page (VS Code's pickers); returns the texts read. */

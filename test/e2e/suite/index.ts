@@ -23,10 +23,16 @@ export async function run(): Promise<void> {
   await new Promise<void>((resolve) => {
     const runner = mocha.run(() => resolve());
     runner.on('pass', (test) => tests.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration }));
-    runner.on('fail', (test, error: Error) => tests.push({ title: test.fullTitle(), state: 'failed', error: error?.stack ?? String(error) }));
+    runner.on('fail', (test, error: Error) =>
+      tests.push({ title: test.fullTitle(), state: 'failed', error: error?.stack ?? String(error) }),
+    );
     // Under the code-server harness every test must run: a skipped one counts as failed there.
     runner.on('pending', (test) =>
-      tests.push(process.env.PW_E2E_MARKERS ? { title: test.fullTitle(), state: 'failed', error: 'skipped, but the code-server harness runs every test' } : { title: test.fullTitle(), state: 'skipped' }),
+      tests.push(
+        process.env.PW_E2E_MARKERS
+          ? { title: test.fullTitle(), state: 'failed', error: 'skipped, but the code-server harness runs every test' }
+          : { title: test.fullTitle(), state: 'skipped' },
+      ),
     );
   });
   if (resultsFile) fs.writeFileSync(resultsFile, JSON.stringify({ suite, tests }, null, 2));

@@ -2,7 +2,18 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import { codeOf, EXTENSION_ID, gatewaydDevLaunch, open, ours, screenshot, ui, useStandInHost, waitFor, workspaceFile } from './helpers';
+import {
+  codeOf,
+  EXTENSION_ID,
+  gatewaydDevLaunch,
+  open,
+  ours,
+  screenshot,
+  ui,
+  useStandInHost,
+  waitFor,
+  workspaceFile,
+} from './helpers';
 import * as path from 'node:path';
 import { readRecord } from '../../helpers/stand-in';
 
@@ -28,10 +39,17 @@ describe('Plugin Workbench in VS Code', () => {
     const diagnostics = await waitFor('GatewayD diagnostics', () => ours(uri).length >= 3 && ours(uri));
     const at = (code: string) => diagnostics.filter((d) => codeOf(d) === code).map((d) => d.range.start.line + 1);
     assert.deepEqual(at('gatewayd.invalid-value'), [11]);
-    assert.ok(at('gatewayd.checksum-format').includes(46), JSON.stringify(diagnostics.map((d) => [codeOf(d), d.range.start.line + 1])));
+    assert.ok(
+      at('gatewayd.checksum-format').includes(46),
+      JSON.stringify(diagnostics.map((d) => [codeOf(d), d.range.start.line + 1])),
+    );
     assert.ok(diagnostics.some((d) => codeOf(d) === 'gatewayd.magic-cookie'));
     // The item follows editor and diagnostics events by itself; give it the time a user would.
-    await waitFor('the status bar to show the kind', () => api.statusBar().text === '$(plug) GatewayD: gatewayd-plugins', 10_000).catch(() => undefined);
+    await waitFor(
+      'the status bar to show the kind',
+      () => api.statusBar().text === '$(plug) GatewayD: gatewayd-plugins',
+      10_000,
+    ).catch(() => undefined);
     assert.equal(api.statusBar().text, '$(plug) GatewayD: gatewayd-plugins');
     // For the README: the problems panel and the hover on the first problem.
     await vscode.commands.executeCommand('workbench.actions.view.problems');
@@ -47,8 +65,14 @@ describe('Plugin Workbench in VS Code', () => {
     const edit = new vscode.WorkspaceEdit();
     edit.replace(uri, new vscode.Range(10, start, 10, start + 'passthru'.length), 'passthrough');
     assert.ok(await vscode.workspace.applyEdit(edit));
-    await waitFor('the defaultPolicy problem to go', () => !ours(uri).some((d) => codeOf(d) === 'gatewayd.invalid-value'));
-    assert.ok(ours(uri).some((d) => codeOf(d) === 'gatewayd.checksum-format'), 'other problems stay');
+    await waitFor(
+      'the defaultPolicy problem to go',
+      () => !ours(uri).some((d) => codeOf(d) === 'gatewayd.invalid-value'),
+    );
+    assert.ok(
+      ours(uri).some((d) => codeOf(d) === 'gatewayd.checksum-format'),
+      'other problems stay',
+    );
   });
 
   it('shows the problems of a broken CloudQuery spec at the right lines and drops one after an edit', async () => {
@@ -62,9 +86,16 @@ describe('Plugin Workbench in VS Code', () => {
     const text = editor.document.getText();
     const offset = text.indexOf('overwite');
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(uri, new vscode.Range(editor.document.positionAt(offset), editor.document.positionAt(offset + 8)), 'overwrite');
+    edit.replace(
+      uri,
+      new vscode.Range(editor.document.positionAt(offset), editor.document.positionAt(offset + 8)),
+      'overwrite',
+    );
     assert.ok(await vscode.workspace.applyEdit(edit));
-    await waitFor('the write_mode problem to go', () => !ours(uri).some((d) => codeOf(d) === 'cloudquery.invalid-value'));
+    await waitFor(
+      'the write_mode problem to go',
+      () => !ours(uri).some((d) => codeOf(d) === 'cloudquery.invalid-value'),
+    );
   });
 
   it('stays silent on an unrelated docker-compose.yml', async () => {
@@ -84,11 +115,24 @@ describe('Plugin Workbench in VS Code', () => {
     const uri = workspaceFile('custom/plugins-custom.yml');
     await open('custom/plugins-custom.yml');
     await new Promise((r) => setTimeout(r, 1500));
-    assert.equal(ours(uri).filter((d) => codeOf(d) === 'gatewayd.unknown-key').length, 0, 'not recognised before the association');
-    await vscode.commands.executeCommand('pluginWorkbench.changeAssociation', { uri: uri.toString(), kind: 'gatewayd-plugins' });
-    const diagnostics = await waitFor('diagnostics after the association', () => ours(uri).some((d) => codeOf(d) === 'gatewayd.unknown-key') && ours(uri));
+    assert.equal(
+      ours(uri).filter((d) => codeOf(d) === 'gatewayd.unknown-key').length,
+      0,
+      'not recognised before the association',
+    );
+    await vscode.commands.executeCommand('pluginWorkbench.changeAssociation', {
+      uri: uri.toString(),
+      kind: 'gatewayd-plugins',
+    });
+    const diagnostics = await waitFor(
+      'diagnostics after the association',
+      () => ours(uri).some((d) => codeOf(d) === 'gatewayd.unknown-key') && ours(uri),
+    );
     assert.equal(diagnostics.find((d) => codeOf(d) === 'gatewayd.unknown-key')?.range.start.line, 5);
-    await vscode.commands.executeCommand('pluginWorkbench.changeAssociation', { uri: uri.toString(), kind: 'automatic' });
+    await vscode.commands.executeCommand('pluginWorkbench.changeAssociation', {
+      uri: uri.toString(),
+      kind: 'automatic',
+    });
     await waitFor('the association to be removed', () => !ours(uri).some((d) => codeOf(d) === 'gatewayd.unknown-key'));
   });
 
@@ -97,11 +141,21 @@ describe('Plugin Workbench in VS Code', () => {
     const document = editor.document;
     const line = document.lineAt(10);
     const position = new vscode.Position(10, line.text.indexOf(':') + 2);
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      position,
+    );
     const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
     assert.ok(labels.includes('passthrough') && labels.includes('terminate'), labels.join(', '));
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(10, 2));
-    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      document.uri,
+      new vscode.Position(10, 2),
+    );
+    const text = hovers
+      .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')))
+      .join('\n');
     assert.match(text, /passthrough/);
   });
 
@@ -118,7 +172,7 @@ describe('Plugin Workbench in VS Code', () => {
     await waitFor('the checksum mismatch', () => ours(uri).some((d) => codeOf(d) === 'gatewayd.checksum-mismatch'));
   });
 
-  it('runs the in-process update-checksum task, which writes the binary\'s SHA-256 and keeps the comment', async () => {
+  it("runs the in-process update-checksum task, which writes the binary's SHA-256 and keeps the comment", async () => {
     const binary = workspaceFile('gatewayd-dev/gatewayd-plugin-dev').fsPath;
     fs.writeFileSync(binary, 'a freshly built plugin binary\n', { mode: 0o755 });
     const tasks = await vscode.tasks.fetchTasks({ type: 'plugin-workbench' });
@@ -164,7 +218,12 @@ describe('Plugin Workbench in VS Code', () => {
       tracker.dispose();
     }
     const record = readRecord(standIns, 'gatewayd');
-    assert.deepEqual(record.argv.slice(0, 4), ['run', '--dev', '-c', workspaceFile('gatewayd-dev/gatewayd.yaml').fsPath]);
+    assert.deepEqual(record.argv.slice(0, 4), [
+      'run',
+      '--dev',
+      '-c',
+      workspaceFile('gatewayd-dev/gatewayd.yaml').fsPath,
+    ]);
     assert.equal(record.argv[4], '-p');
     assert.match(fs.readFileSync(record.argv[5], 'utf8'), /localPath: ".*gatewayd-dev\/gatewayd-plugin-dev"/);
     assert.match(output.join(''), /gatewayd stand-in: starting in dev mode/);
@@ -174,7 +233,13 @@ describe('Plugin Workbench in VS Code', () => {
   it('refuses a CloudQuery session with debugPlugin when no go debugger is installed, and starts nothing', async () => {
     const folder = vscode.workspace.workspaceFolders![0];
     const standIns = await useStandInHost('standins-cq', 'cloudquery');
-    assert.equal(vscode.extensions.all.some((e) => (e.packageJSON?.contributes?.debuggers ?? []).some((d: { type?: string }) => d.type === 'go')), false, 'this VS Code has no Go extension');
+    assert.equal(
+      vscode.extensions.all.some((e) =>
+        (e.packageJSON?.contributes?.debuggers ?? []).some((d: { type?: string }) => d.type === 'go'),
+      ),
+      false,
+      'this VS Code has no Go extension',
+    );
     let sessions = 0;
     const listener = vscode.debug.onDidStartDebugSession(() => sessions++);
     try {
@@ -199,7 +264,12 @@ describe('Plugin Workbench in VS Code', () => {
     // Typing into VS Code's pickers needs the Playwright harness; the Electron runner has no page to type in.
     if (!process.env.PW_E2E_MARKERS) this.skip();
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
-    const template = JSON.parse(fs.readFileSync(path.join(extension.extensionPath, 'dist', 'templates', 'ekuiper-function-go', 'template.json'), 'utf8')) as {
+    const template = JSON.parse(
+      fs.readFileSync(
+        path.join(extension.extensionPath, 'dist', 'templates', 'ekuiper-function-go', 'template.json'),
+        'utf8',
+      ),
+    ) as {
       title: string;
       name: { message: string };
       options: Array<{ key: string }>;
@@ -207,7 +277,12 @@ describe('Plugin Workbench in VS Code', () => {
     const parentDir = workspaceFile('wizard').fsPath;
     fs.mkdirSync(parentDir, { recursive: true });
     // Only the folder comes as an argument: the open dialog is the operating system's outside the web.
-    const running = Promise.resolve(vscode.commands.executeCommand<{ directory: string; files: string[] } | undefined>('pluginWorkbench.newPlugin', { parentDir, open: false }));
+    const running = Promise.resolve(
+      vscode.commands.executeCommand<{ directory: string; files: string[] } | undefined>('pluginWorkbench.newPlugin', {
+        parentDir,
+        open: false,
+      }),
+    );
     const widget = '.quick-input-widget';
     const [refusal] = await ui([
       { until: widget, text: 'which system?' },
@@ -224,14 +299,23 @@ describe('Plugin Workbench in VS Code', () => {
       { read: '.quick-input-message' },
     ]);
     assert.match(refusal, new RegExp(template.name.message.slice(0, 30).replace(/[()]/g, '\\$&')));
-    const steps: Parameters<typeof ui>[0] = [{ press: 'Control+A' }, { type: 'wizardEcho' }, { pause: 600 }, { press: 'Enter' }];
-    for (const option of template.options) steps.push({ until: widget, text: `: ${option.key}` }, { pause: 300 }, { press: 'Enter' });
+    const steps: Parameters<typeof ui>[0] = [
+      { press: 'Control+A' },
+      { type: 'wizardEcho' },
+      { pause: 600 },
+      { press: 'Enter' },
+    ];
+    for (const option of template.options)
+      steps.push({ until: widget, text: `: ${option.key}` }, { pause: 300 }, { press: 'Enter' });
     await ui(steps);
     const result = await running;
     assert.ok(result, 'the wizard finished');
     assert.equal(result.directory, path.join(parentDir, 'wizardEcho'));
     assert.ok(result.files.length > 3 && result.files.every((f) => fs.existsSync(f)));
-    assert.ok(result.files.some((f) => f.endsWith('wizardEcho.json')), result.files.join(', '));
+    assert.ok(
+      result.files.some((f) => f.endsWith('wizardEcho.json')),
+      result.files.join(', '),
+    );
     // The eKuiper target was offered as a pick list with the newest release first: go.mod follows it.
     const goMod = fs.readFileSync(path.join(result.directory, 'go.mod'), 'utf8');
     assert.match(goMod, /^go 1\.25\.4$/m);
@@ -241,24 +325,40 @@ describe('Plugin Workbench in VS Code', () => {
   it('creates a new plugin project from the command, non-interactively, and never overwrites', async () => {
     const parentDir = workspaceFile('generated').fsPath;
     fs.mkdirSync(parentDir, { recursive: true });
-    for (const [template, name] of [['gatewayd-plugin-go', 'gatewayd-plugin-e2e'], ['logcraft-plugin-rust', 'e2e-detections']]) {
-      const result = await vscode.commands.executeCommand<{ directory: string; files: string[] }>('pluginWorkbench.newPlugin', {
-        template,
-        name,
-        parentDir,
-        options: { org: 'example-org' },
-        open: false,
-      });
+    for (const [template, name] of [
+      ['gatewayd-plugin-go', 'gatewayd-plugin-e2e'],
+      ['logcraft-plugin-rust', 'e2e-detections'],
+    ]) {
+      const result = await vscode.commands.executeCommand<{ directory: string; files: string[] }>(
+        'pluginWorkbench.newPlugin',
+        {
+          template,
+          name,
+          parentDir,
+          options: { org: 'example-org' },
+          open: false,
+        },
+      );
       assert.ok(result && result.files.length > 0, template);
       assert.ok(result.files.every((f) => fs.existsSync(f)));
       await assert.rejects(
-        Promise.resolve(vscode.commands.executeCommand('pluginWorkbench.newPlugin', { template, name, parentDir, open: false })),
+        Promise.resolve(
+          vscode.commands.executeCommand('pluginWorkbench.newPlugin', { template, name, parentDir, open: false }),
+        ),
         /exist already/,
       );
     }
     const manifest = (await open('generated/gatewayd-plugin-e2e/gatewayd_plugin.yaml')).document.uri;
-    await waitFor('the generated manifest to be validated', () => vscode.languages.getDiagnostics(manifest) !== undefined);
+    await waitFor(
+      'the generated manifest to be validated',
+      () => vscode.languages.getDiagnostics(manifest) !== undefined,
+    );
     await new Promise((r) => setTimeout(r, 1500));
-    assert.deepEqual(ours(manifest).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => d.message), []);
+    assert.deepEqual(
+      ours(manifest)
+        .filter((d) => d.severity === vscode.DiagnosticSeverity.Error)
+        .map((d) => d.message),
+      [],
+    );
   });
 });

@@ -15,7 +15,9 @@ interface Snippet {
 const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
 const contributed: Array<{ language: string; path: string }> = manifest.contributes.snippets;
 const all = contributed.flatMap(({ language, path: file }) =>
-  Object.entries(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, file), 'utf8')) as Record<string, Snippet>).map(([name, s]) => ({ name, language, ...s })),
+  Object.entries(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, file), 'utf8')) as Record<string, Snippet>).map(
+    ([name, s]) => ({ name, language, ...s }),
+  ),
 );
 
 /** A snippet as inserted with every default accepted: first choice, placeholder text, mirrors filled. */
@@ -27,7 +29,10 @@ function expand(body: string[]): string {
       .replace(/\$\{(\d+)\|([^|,}]*)[^}]*\|\}/g, (_, n: string, first: string) => (values.set(n, first), first))
       // Innermost placeholders first: a default may hold another tab stop.
       .replace(/\$\{(\d+):([^{}$]*)\}/g, (_, n: string, value: string) => (values.set(n, value), value))
-      .replace(/\$\{(\d+)\}|\$(\d+)/g, (all, a?: string, b?: string) => values.get(a ?? b ?? '') ?? (pass === 9 ? '' : all));
+      .replace(
+        /\$\{(\d+)\}|\$(\d+)/g,
+        (all, a?: string, b?: string) => values.get(a ?? b ?? '') ?? (pass === 9 ? '' : all),
+      );
   }
   return text.replace(/\\\$/g, '$');
 }
@@ -65,7 +70,11 @@ test('choices offered for a key are exactly the values its schema allows', () =>
       const allowed = enums.get(match[1])!;
       // Booleans are offered as true/false whatever the schema's enum says.
       if ([...choices].every((c) => c === 'true' || c === 'false')) continue;
-      assert.deepEqual([...choices].filter((c) => !allowed.has(c)), [], `${s.prefix}: ${match[1]} offers values the schema rejects`);
+      assert.deepEqual(
+        [...choices].filter((c) => !allowed.has(c)),
+        [],
+        `${s.prefix}: ${match[1]} offers values the schema rejects`,
+      );
       checked++;
     }
   }
@@ -80,7 +89,11 @@ const WHOLE: Record<string, { kind: KindId; file: string; beside?: Record<string
   'anklet-config': { kind: 'anklet-config', file: 'config.yml' },
   'lgc-splunk-detection': { kind: 'logcraft-detection', file: 'detection.yaml' },
   'lgc-sentinel-detection': { kind: 'logcraft-detection', file: 'sentinel.yaml' },
-  'ekuiper-source-meta': { kind: 'ekuiper-source-meta', file: 'source.json', beside: { 'source.yaml': 'default: {}\n' } },
+  'ekuiper-source-meta': {
+    kind: 'ekuiper-source-meta',
+    file: 'source.json',
+    beside: { 'source.yaml': 'default: {}\n' },
+  },
   'ekuiper-sink-meta': { kind: 'ekuiper-sink-meta', file: 'sink.json' },
   'ekuiper-function-meta': { kind: 'ekuiper-function-meta', file: 'function.json' },
   'ekuiper-source-config': { kind: 'ekuiper-source-config', file: 'source.yaml' },
@@ -92,7 +105,11 @@ for (const [prefix, { kind, file, beside }] of Object.entries(WHOLE)) {
     assert.ok(snippet, prefix);
     const text = expand(snippet.body) + '\n';
     const { diagnostics } = await checkText(kind, text, path.join(makeTree(beside ?? {}), file));
-    assert.deepEqual(diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}@${d.line}: ${d.message}`), [], text);
+    assert.deepEqual(
+      diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}@${d.line}: ${d.message}`),
+      [],
+      text,
+    );
   });
 }
 
@@ -101,7 +118,8 @@ function goFile(prefix: string, code: string): string {
   if (prefix.startsWith('anklet-register')) {
     return `package run\n\nfunc Plugin() (context.Context, error) {\n\tswitch ctxPlugin.Plugin {\n${code}\n\t}\n\treturn nil, nil\n}\n`;
   }
-  if (prefix.startsWith('ekuiper-state') || prefix === 'ekuiper-root-path') return `package main\n\nfunc f(ctx api.StreamContext) error {\n${code}\n\treturn nil\n}\n`;
+  if (prefix.startsWith('ekuiper-state') || prefix === 'ekuiper-root-path')
+    return `package main\n\nfunc f(ctx api.StreamContext) error {\n${code}\n\treturn nil\n}\n`;
   return `package main\n\n${code}\n`;
 }
 
@@ -130,11 +148,20 @@ test('Anklet snippets call Run as current Anklet does: 3 arguments for a handler
   const handlerCase = expand(all.find((s) => s.prefix === 'anklet-register')!.body);
   assert.match(handlerCase, /\.Run\(workerCtx, pluginCtx, pluginCancel\)/);
   const handlerRun = expand(all.find((s) => s.prefix === 'anklet-run')!.body);
-  assert.match(handlerRun, /^func Run\(workerCtx context\.Context, pluginCtx context\.Context, pluginCancel context\.CancelFunc\) \(context\.Context, error\)/);
-  assert.match(expand(all.find((s) => s.prefix === 'anklet-register-receiver')!.body), /\.Run\(workerCtx, pluginCtx\)\n/);
+  assert.match(
+    handlerRun,
+    /^func Run\(workerCtx context\.Context, pluginCtx context\.Context, pluginCancel context\.CancelFunc\) \(context\.Context, error\)/,
+  );
+  assert.match(
+    expand(all.find((s) => s.prefix === 'anklet-register-receiver')!.body),
+    /\.Run\(workerCtx, pluginCtx\)\n/,
+  );
 });
 
 test('eKuiper state-storage snippets use the StreamContext methods of contract/v2', () => {
-  const text = ['ekuiper-state', 'ekuiper-state-counter', 'ekuiper-state-delete'].map((p) => expand(all.find((s) => s.prefix === p)!.body)).join('\n');
-  for (const method of ['PutState', 'GetState', 'DeleteState', 'IncrCounter', 'GetCounter']) assert.match(text, new RegExp(`ctx\\.${method}\\(`), method);
+  const text = ['ekuiper-state', 'ekuiper-state-counter', 'ekuiper-state-delete']
+    .map((p) => expand(all.find((s) => s.prefix === p)!.body))
+    .join('\n');
+  for (const method of ['PutState', 'GetState', 'DeleteState', 'IncrCounter', 'GetCounter'])
+    assert.match(text, new RegExp(`ctx\\.${method}\\(`), method);
 });

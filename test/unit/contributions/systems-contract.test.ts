@@ -9,11 +9,15 @@ import { HOST_SYSTEMS, KIND_IDS, SYSTEMS, TOOLS } from '../../../server/src/syst
 
 const root = path.resolve(__dirname, '../../../..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-const properties: Record<string, { enum?: string[]; additionalProperties?: { enum?: string[] } }> = manifest.contributes.configuration.properties;
+const properties: Record<string, { enum?: string[]; additionalProperties?: { enum?: string[] } }> =
+  manifest.contributes.configuration.properties;
 const sorted = (values: Iterable<string>) => [...values].sort();
 
 test('the associations setting offers exactly the kinds of SYSTEMS', () => {
-  assert.deepEqual(sorted(properties['pluginWorkbench.associations'].additionalProperties?.enum ?? []), sorted(KIND_IDS));
+  assert.deepEqual(
+    sorted(properties['pluginWorkbench.associations'].additionalProperties?.enum ?? []),
+    sorted(KIND_IDS),
+  );
 });
 
 test('the plugin-host debugger offers exactly the systems with a host', () => {
@@ -23,7 +27,8 @@ test('the plugin-host debugger offers exactly the systems with a host', () => {
 
 test('every system has its enable and path settings, and no setting names a system that does not exist', () => {
   for (const system of SYSTEMS) {
-    for (const key of ['enable', 'path']) assert.ok(properties[`pluginWorkbench.${system.id}.${key}`], `pluginWorkbench.${system.id}.${key} is missing`);
+    for (const key of ['enable', 'path'])
+      assert.ok(properties[`pluginWorkbench.${system.id}.${key}`], `pluginWorkbench.${system.id}.${key} is missing`);
   }
   const named = Object.keys(properties)
     .map((key) => /^pluginWorkbench\.([^.]+)\.(enable|path)$/.exec(key)?.[1])
@@ -32,24 +37,30 @@ test('every system has its enable and path settings, and no setting names a syst
 });
 
 test('every tool setting is a contributed setting', () => {
-  for (const [tool, info] of Object.entries(TOOLS)) if (info.setting) assert.ok(properties[info.setting], `${tool}: ${info.setting} is not in package.json`);
+  for (const [tool, info] of Object.entries(TOOLS))
+    if (info.setting) assert.ok(properties[info.setting], `${tool}: ${info.setting} is not in package.json`);
 });
 
 test('each system lists exactly its templates, and each template names its system', () => {
   const ids: string[] = JSON.parse(fs.readFileSync(path.join(root, 'templates', 'index.json'), 'utf8'));
-  const systemOf = (id: string) => JSON.parse(fs.readFileSync(path.join(root, 'templates', id, 'template.json'), 'utf8')).system as string;
+  const systemOf = (id: string) =>
+    JSON.parse(fs.readFileSync(path.join(root, 'templates', id, 'template.json'), 'utf8')).system as string;
   assert.deepEqual(sorted(SYSTEMS.flatMap((s) => s.templates)), sorted(ids));
-  for (const system of SYSTEMS) for (const id of system.templates) assert.equal(systemOf(id), system.id, `template ${id}`);
+  for (const system of SYSTEMS)
+    for (const id of system.templates) assert.equal(systemOf(id), system.id, `template ${id}`);
 });
 
 test("a descriptor's kinds, rules, outline rows and bindings name only its own kinds", () => {
   for (const system of SYSTEMS) {
     const own = new Set(system.kinds.map((k) => k.id));
     for (const kind of system.kinds) assert.equal(kind.system, system.id, kind.id);
-    for (const rule of system.rules) for (const kind of rule.kinds) assert.ok(own.has(kind), `${rule.id} names ${kind}`);
+    for (const rule of system.rules)
+      for (const kind of rule.kinds) assert.ok(own.has(kind), `${rule.id} names ${kind}`);
     for (const kind of Object.keys(system.outline)) assert.ok(own.has(kind), `outline of ${kind}`);
-    for (const row of [...(system.links ?? []), ...(system.workspaceValues ?? []), ...(system.references ?? [])]) assert.ok(own.has(row.kind), `${system.id}: ${row.kind}`);
-    for (const code of Object.keys(system.fixes ?? {})) assert.ok(code.startsWith(`${system.id}.`), `fix binding ${code}`);
+    for (const row of [...(system.links ?? []), ...(system.workspaceValues ?? []), ...(system.references ?? [])])
+      assert.ok(own.has(row.kind), `${system.id}: ${row.kind}`);
+    for (const code of Object.keys(system.fixes ?? {}))
+      assert.ok(code.startsWith(`${system.id}.`), `fix binding ${code}`);
   }
   assert.equal(new Set(KIND_IDS).size, KIND_IDS.length, 'kind ids are unique');
 });

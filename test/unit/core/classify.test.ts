@@ -21,16 +21,28 @@ test('content decides next', () => {
   assert.equal(kindOf('sync.yml', 'kind: source\nspec:\n  name: aws\n'), 'cloudquery-spec');
   assert.equal(kindOf('sync.yml', '# intro\n---\nkind: destination\nspec: {}\n'), 'cloudquery-spec');
   assert.equal(kindOf('config.yml', 'plugins:\n  - name: RUNNER1\n    plugin: github\n'), 'anklet-config');
-  assert.equal(kindOf('my.yaml', 'plugins:\n  - name: cache\n    localPath: ./cache\n    checksum: abc\n'), 'gatewayd-plugins');
-  assert.equal(kindOf('mirror.json', '{"version":"v1","language":"go","executable":"mirror","sources":["random"]}'), 'ekuiper-portable-manifest');
+  assert.equal(
+    kindOf('my.yaml', 'plugins:\n  - name: cache\n    localPath: ./cache\n    checksum: abc\n'),
+    'gatewayd-plugins',
+  );
+  assert.equal(
+    kindOf('mirror.json', '{"version":"v1","language":"go","executable":"mirror","sources":["random"]}'),
+    'ekuiper-portable-manifest',
+  );
   assert.equal(kindOf('etc/sinks/file.json', '{"about":{"trial":false},"properties":[]}'), 'ekuiper-sink-meta');
-  assert.equal(kindOf('etc/sources/file.json', '{"about":{"trial":false},"properties":{"default":[]}}'), 'ekuiper-source-meta');
+  assert.equal(
+    kindOf('etc/sources/file.json', '{"about":{"trial":false},"properties":{"default":[]}}'),
+    'ekuiper-source-meta',
+  );
   assert.equal(kindOf('echo.json', '{"about":{},"functions":[{"name":"echo","args":[]}]}'), 'ekuiper-function-meta');
 });
 
 test('a modeline or a $schema naming our schema decides explicitly', () => {
   assert.equal(kindOf('whatever.yaml', '# plugin-workbench: kind=anklet-config\nfoo: 1\n'), 'anklet-config');
-  assert.equal(kindOf('x.json', '{"$schema": "https://plugin-workbench.dev/schemas/ekuiper-sink-meta.schema.json"}'), 'ekuiper-sink-meta');
+  assert.equal(
+    kindOf('x.json', '{"$schema": "https://plugin-workbench.dev/schemas/ekuiper-sink-meta.schema.json"}'),
+    'ekuiper-sink-meta',
+  );
   const unknown = classify({ path: 'a.yaml', text: '# plugin-workbench: kind=nope\n' });
   assert.equal(unknown.kind, undefined);
   assert.equal(unknown.unknownModeline?.id, 'nope');
@@ -38,7 +50,10 @@ test('a modeline or a $schema naming our schema decides explicitly', () => {
 
 test('unrelated YAML and JSON are left alone', () => {
   assert.equal(kindOf('docker-compose.yml', 'services:\n  web:\n    image: nginx\n'), undefined);
-  assert.equal(kindOf('.github/workflows/ci.yml', 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n'), undefined);
+  assert.equal(
+    kindOf('.github/workflows/ci.yml', 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n'),
+    undefined,
+  );
   assert.equal(kindOf('package.json', '{"name":"x","version":"1.0.0"}'), undefined);
   assert.equal(kindOf('k8s.yaml', 'kind: Deployment\nspec:\n  replicas: 1\n'), undefined);
   assert.equal(kindOf('pyproject.toml', '[project]\nname = "x"\n'), undefined);

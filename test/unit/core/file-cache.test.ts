@@ -11,7 +11,12 @@ function counting(options: ConstructorParameters<typeof FileCache>[1] = {}) {
   const base = nodeFileAccess();
   const reads: string[] = [];
   const cache = new FileCache(
-    { ...base, trusted: true, readText: (f) => (reads.push(f), base.readText(f)), sha256: (f) => (reads.push(`sha:${f}`), base.sha256(f)) },
+    {
+      ...base,
+      trusted: true,
+      readText: (f) => (reads.push(f), base.readText(f)),
+      sha256: (f) => (reads.push(`sha:${f}`), base.sha256(f)),
+    },
     options,
   );
   return { cache, reads };
@@ -52,7 +57,10 @@ test('derived values are computed once per version; invalidate (a watcher event)
   cache.invalidate([file]);
   assert.equal(length(), 1);
   assert.equal(computed, 2);
-  assert.equal(cache.derive(path.join(dir, 'missing.yml'), 'length', (t) => t.length), undefined);
+  assert.equal(
+    cache.derive(path.join(dir, 'missing.yml'), 'length', (t) => t.length),
+    undefined,
+  );
 });
 
 test('a folder value is shared, and recomputed when a member changes or a file appears', () => {
@@ -60,7 +68,12 @@ test('a folder value is shared, and recomputed when a member changes or a file a
   const { cache } = counting();
   let computed = 0;
   const total = () =>
-    cache.deriveFolder(dir, 'total', (name) => name.endsWith('.yml'), (files) => (computed++, files.reduce((n, f) => n + (cache.readText(f) ?? '').length, 0)));
+    cache.deriveFolder(
+      dir,
+      'total',
+      (name) => name.endsWith('.yml'),
+      (files) => (computed++, files.reduce((n, f) => n + (cache.readText(f) ?? '').length, 0)),
+    );
   assert.equal(total(), 3);
   assert.equal(total(), 3);
   assert.equal(computed, 1);

@@ -8,7 +8,13 @@ test('stand-ins keep every offset and make the text parseable', () => {
   const text = 'destinations: [${DESTINATIONS},postgresql]\nname: "${file:./x.txt}"\n';
   const { text: out, spans } = substitutePlaceholders(text, 'yaml');
   assert.equal(out.length, text.length);
-  assert.deepEqual(spans.map((s) => [s.type, s.body]), [['env', 'DESTINATIONS'], ['file', './x.txt']]);
+  assert.deepEqual(
+    spans.map((s) => [s.type, s.body]),
+    [
+      ['env', 'DESTINATIONS'],
+      ['file', './x.txt'],
+    ],
+  );
   assert.equal(out.indexOf('postgresql'), text.indexOf('postgresql'));
 });
 
@@ -19,7 +25,15 @@ test('TOML stand-ins are valid values inside and outside quotes', () => {
 });
 
 test('time expressions CloudQuery accepts', () => {
-  for (const ok of ['now', '2025-01-01', '2025-01-01T10:00:00Z', '7 days ago', '2 hours from now', '-24h', '2025-01-01|2006-01-02']) {
+  for (const ok of [
+    'now',
+    '2025-01-01',
+    '2025-01-01T10:00:00Z',
+    '7 days ago',
+    '2 hours from now',
+    '-24h',
+    '2025-01-01|2006-01-02',
+  ]) {
     assert.ok(isValidTimeExpression(ok), ok);
   }
   for (const bad of ['brkn123', 'yesterday-ish', '2025-01-01|', '']) assert.ok(!isValidTimeExpression(bad), bad);

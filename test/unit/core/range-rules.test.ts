@@ -20,7 +20,12 @@ const schema = {
         name: { type: 'string' },
         write_mode: { enum: ['overwrite-delete-stale', 'overwrite', 'append'] },
         migrate_mode: { type: 'string', enum: ['safe', 'forced'] },
-        version: { type: 'string', pattern: '^v', 'x-code': 'test.version-format', 'x-message': 'version must start with v' },
+        version: {
+          type: 'string',
+          pattern: '^v',
+          'x-code': 'test.version-format',
+          'x-message': 'version must start with v',
+        },
         items: { type: 'array', items: { type: 'object', required: ['id'], properties: { id: { type: 'integer' } } } },
         either: { anyOf: [{ type: 'string' }, { type: 'object', required: ['a'] }] },
         concurrency: { 'x-removed': 'concurrency moved into spec' },
@@ -34,13 +39,21 @@ ajv.addVocabulary(['x-code', 'x-message']);
 ajv.addKeyword({ keyword: 'x-removed', schemaType: 'string', validate: () => false });
 const validate = ajv.compile(schema);
 const branchValidator = (alternatives: unknown, index: number) =>
-  alternatives === schema.properties.spec.properties.either.anyOf ? ajv.getSchema(`${schema.$id}#/properties/spec/properties/either/anyOf/${index}`) : undefined;
+  alternatives === schema.properties.spec.properties.either.anyOf
+    ? ajv.getSchema(`${schema.$id}#/properties/spec/properties/either/anyOf/${index}`)
+    : undefined;
 
 function check(text: string) {
   const root = readYaml(text, { version: '1.2' }).documents[0].root;
   assert.equal(validate(toValue(root)), false, 'the sample must be invalid');
   const lines = new LineIndex(text);
-  return mapSchemaErrors([...(validate.errors ?? [])], { system: 'test', root, text, documentStart: 0, branchValidator }).map((d) => ({
+  return mapSchemaErrors([...(validate.errors ?? [])], {
+    system: 'test',
+    root,
+    text,
+    documentStart: 0,
+    branchValidator,
+  }).map((d) => ({
     ...d,
     line: lines.positionAt(d.start).line + 1,
     token: text.slice(d.start, d.end),
@@ -71,7 +84,7 @@ test('a missing required key is marked on the key of the object that lacks it', 
   assert.match(d.message, /"name"/);
 });
 
-test('a missing key in a list item is marked on the item\'s first line', () => {
+test("a missing key in a list item is marked on the item's first line", () => {
   const [d] = check('kind: source\nspec:\n  name: x\n  items:\n    - id: 1\n    - other: 2\n      more: 3\n');
   assert.equal(d.code, 'test.missing-key');
   assert.equal(d.line, 6);
@@ -90,7 +103,7 @@ test('x-code and x-message replace the generic code and text', () => {
   assert.equal(d.token, '1.2.3');
 });
 
-test('a removed key is an error on the key with the schema\'s message', () => {
+test("a removed key is an error on the key with the schema's message", () => {
   const [d] = check('kind: source\nspec:\n  name: x\n  concurrency: 10\n');
   assert.equal(d.code, 'test.removed-key');
   assert.equal(d.token, 'concurrency');
@@ -98,7 +111,10 @@ test('a removed key is an error on the key with the schema\'s message', () => {
 });
 test('a typed list value left empty is one problem that lists what is allowed, not two', () => {
   const found = check('kind: destination\nspec:\n  name: x\n  migrate_mode:\n');
-  assert.deepEqual(found.map((d) => d.code), ['test.invalid-value']);
+  assert.deepEqual(
+    found.map((d) => d.code),
+    ['test.invalid-value'],
+  );
   assert.equal(found[0].message, 'migrate_mode must be one of safe, forced (got nothing)');
   assert.equal(found[0].token, 'migrate_mode');
 });
@@ -111,7 +127,10 @@ test('a wrong type on an empty value is marked on its key', () => {
 
 test('anyOf reports the branch whose type matches the value', () => {
   const diagnostics = check('kind: source\nspec:\n  name: x\n  either:\n    b: 1\n');
-  assert.deepEqual(diagnostics.map((d) => d.code), ['test.missing-key']);
+  assert.deepEqual(
+    diagnostics.map((d) => d.code),
+    ['test.missing-key'],
+  );
   assert.match(diagnostics[0].message, /"a"/);
   const [typeError] = check('kind: source\nspec:\n  name: x\n  either: 12\n');
   assert.equal(typeError.code, 'test.wrong-type');

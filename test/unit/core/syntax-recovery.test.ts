@@ -19,27 +19,48 @@ test('YAML: a half-typed key keeps the schema problem elsewhere; the syntax erro
 test('JSON: an opened quote for a new key keeps the type error of another member; one syntax error, on its line', async () => {
   const text = '{\n  "about": {"trial": "x"},\n  "\n  "properties": {}\n}\n';
   const { diagnostics } = await checkText('ekuiper-source-meta', text, '/nowhere/etc/sources/demo.json');
-  assert.ok(diagnostics.some((d) => d.code === 'ekuiper.wrong-type' && d.line === 2), JSON.stringify(diagnostics));
+  assert.ok(
+    diagnostics.some((d) => d.code === 'ekuiper.wrong-type' && d.line === 2),
+    JSON.stringify(diagnostics),
+  );
   const syntax = diagnostics.filter((d) => d.code === 'json.syntax');
-  assert.deepEqual(syntax.map((d) => d.line), [3]);
+  assert.deepEqual(
+    syntax.map((d) => d.line),
+    [3],
+  );
 });
 
 test('TOML: a half-typed key in lgc.toml keeps the enum problem of [state]', async () => {
   const text = '[core]\nworkspace = "rules"\nbas\n\n[state]\ntype = "s3"\n';
   const { diagnostics } = await checkText('logcraft-config', text, '/nowhere/lgc.toml');
-  assert.ok(diagnostics.some((d) => d.code.endsWith('.syntax') && d.line === 3), JSON.stringify(diagnostics));
-  assert.ok(diagnostics.some((d) => d.line === 6 && d.severity === 'error' && !d.code.endsWith('.syntax')), JSON.stringify(diagnostics));
+  assert.ok(
+    diagnostics.some((d) => d.code.endsWith('.syntax') && d.line === 3),
+    JSON.stringify(diagnostics),
+  );
+  assert.ok(
+    diagnostics.some((d) => d.line === 6 && d.severity === 'error' && !d.code.endsWith('.syntax')),
+    JSON.stringify(diagnostics),
+  );
 });
 
 test('a file broken beyond a few lines is left as it is: syntax errors only', async () => {
   const text = 'defaultPolicy: bogus\n' + 'a\nb:\n'.repeat(8) + 'plugins: []\n';
   const { diagnostics } = await checkText('gatewayd-plugins', text);
-  assert.ok(diagnostics.every((d) => d.code.startsWith('yaml.')), JSON.stringify(diagnostics));
+  assert.ok(
+    diagnostics.every((d) => d.code.startsWith('yaml.')),
+    JSON.stringify(diagnostics),
+  );
 });
 
 test('an empty string is named as one in messages, never "(got )"', async () => {
   const { diagnostics } = await checkText('gatewayd-plugins', 'defaultPolicy: ""\nplugins: []\n');
   assert.ok(diagnostics.length > 0);
-  assert.ok(diagnostics.every((d) => !d.message.includes('(got )')), JSON.stringify(diagnostics));
-  assert.ok(diagnostics.some((d) => d.message.includes('an empty string')), JSON.stringify(diagnostics));
+  assert.ok(
+    diagnostics.every((d) => !d.message.includes('(got )')),
+    JSON.stringify(diagnostics),
+  );
+  assert.ok(
+    diagnostics.some((d) => d.message.includes('an empty string')),
+    JSON.stringify(diagnostics),
+  );
 });

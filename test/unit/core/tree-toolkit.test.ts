@@ -7,13 +7,26 @@ test('uniqueNames: every later item with a name seen before, in order; unnamed i
   const items = [{ n: 'a' }, { n: undefined }, { n: 'b' }, { n: 'a' }, { n: undefined }, { n: 'a' }, { n: 'b' }];
   assert.deepEqual(
     uniqueNames(items, (i) => i.n).map(({ item, name }) => [items.indexOf(item), name]),
-    [[3, 'a'], [5, 'a'], [6, 'b']],
+    [
+      [3, 'a'],
+      [5, 'a'],
+      [6, 'b'],
+    ],
   );
-  assert.deepEqual(uniqueNames([], () => 'x'), []);
+  assert.deepEqual(
+    uniqueNames([], () => 'x'),
+    [],
+  );
 });
 
 test('diagnosticAt: the span of the node, with code, severity and message', () => {
-  assert.deepEqual(diagnosticAt({ start: 3, end: 9 }, 'x.code', 'warning', 'm'), { start: 3, end: 9, severity: 'warning', code: 'x.code', message: 'm' });
+  assert.deepEqual(diagnosticAt({ start: 3, end: 9 }, 'x.code', 'warning', 'm'), {
+    start: 3,
+    end: 9,
+    severity: 'warning',
+    code: 'x.code',
+    message: 'm',
+  });
 });
 
 test('documentAt and nodeAt: the document of a multi-document file and the key or scalar under the cursor', () => {
@@ -31,6 +44,10 @@ test('documentAt and nodeAt: the document of a multi-document file and the key o
   const key = at('kind: source\nsp|ec:\n  name: x\n---\nkind: destination\n');
   assert.equal(key.index, 0);
   assert.equal(key.found?.onKey?.key, 'spec');
-  assert.equal(at('kind: source\n---\n# the second|\nkind: destination\n').index, 1, 'a leading comment belongs to its document');
+  assert.equal(
+    at('kind: source\n---\n# the second|\nkind: destination\n').index,
+    1,
+    'a leading comment belongs to its document',
+  );
   assert.equal(at('a: [1, 2]\n|').found, undefined);
 });

@@ -47,13 +47,21 @@ test('an empty value is an empty null right after its key', () => {
 
 test('merge keys copy the anchored mapping without overriding local keys', () => {
   const text = 'base: &b {x: 1, y: 2}\nitem:\n  <<: *b\n  y: 3\n';
-  assert.deepEqual(toValue(readYaml(text, { version: '1.1' }).documents[0].root), { base: { x: 1, y: 2 }, item: { y: 3, x: 1 } });
+  assert.deepEqual(toValue(readYaml(text, { version: '1.1' }).documents[0].root), {
+    base: { x: 1, y: 2 },
+    item: { y: 3, x: 1 },
+  });
 });
 
 // The timeout only guards against a hang; the test asserts the diagnostic.
 test('an alias bomb stops with a diagnostic instead of expanding', { timeout: 60_000 }, () => {
   const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-  for (let i = 1; i < 12; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+  for (let i = 1; i < 12; i++)
+    lines.push(
+      `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]`,
+    );
   const { documents, diagnostics } = readYaml(lines.join('\n') + '\n', { version: '1.2' });
   assert.equal(documents[0].root, undefined);
   assert.equal(diagnostics[0].code, 'yaml.alias-limit');

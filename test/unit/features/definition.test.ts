@@ -21,28 +21,45 @@ test('a destination name jumps to the name of its spec in a sibling file', async
   const dir = makeTree({ 'postgresql.yml': POSTGRES, 'notes.yml': 'kind: something else\n' });
   const uri = await open(path.join(dir, 'aws.yml'), SOURCE);
   const locations = await definition(uri, positionOf(SOURCE, '- postgresql', 4));
-  assert.deepEqual(locations, [{ uri: uriOf(path.join(dir, 'postgresql.yml')), range: { start: { line: 3, character: 8 }, end: { line: 3, character: 18 } } }]);
+  assert.deepEqual(locations, [
+    {
+      uri: uriOf(path.join(dir, 'postgresql.yml')),
+      range: { start: { line: 3, character: 8 }, end: { line: 3, character: 18 } },
+    },
+  ]);
 });
 
 test('a destination defined in another document of the same file, quoted or not', async () => {
   const dir = makeTree({ 'postgresql.yml': POSTGRES });
   const uri = await open(path.join(dir, 'aws.yml'), SOURCE);
   const locations = await definition(uri, positionOf(SOURCE, '"local-pg"', 3));
-  assert.deepEqual(locations, [{ uri, range: { start: { line: 15, character: 8 }, end: { line: 15, character: 16 } } }]);
+  assert.deepEqual(locations, [
+    { uri, range: { start: { line: 15, character: 8 }, end: { line: 15, character: 16 } } },
+  ]);
 });
 
 test('@@plugins.<name>.connection jumps to that destination', async () => {
   const dir = makeTree({ 'postgresql.yml': POSTGRES });
   const uri = await open(path.join(dir, 'aws.yml'), SOURCE);
   const locations = await definition(uri, positionOf(SOURCE, '@@plugins', 12));
-  assert.deepEqual(locations?.map((l) => [l.uri, l.range.start.line]), [[uriOf(path.join(dir, 'postgresql.yml')), 3]]);
+  assert.deepEqual(
+    locations?.map((l) => [l.uri, l.range.start.line]),
+    [[uriOf(path.join(dir, 'postgresql.yml')), 3]],
+  );
 });
 
 test('a transformer name jumps to its transformer spec', async () => {
-  const dir = makeTree({ 'basic.yaml': 'kind: transformer\nspec:\n  name: basic\n  path: cloudquery/basic\n  version: v1.0.0\n' });
+  const dir = makeTree({
+    'basic.yaml': 'kind: transformer\nspec:\n  name: basic\n  path: cloudquery/basic\n  version: v1.0.0\n',
+  });
   const uri = await open(path.join(dir, 'postgresql.yml'), POSTGRES);
   const locations = await definition(uri, positionOf(POSTGRES, '[basic]', 2));
-  assert.deepEqual(locations, [{ uri: uriOf(path.join(dir, 'basic.yaml')), range: { start: { line: 2, character: 8 }, end: { line: 2, character: 13 } } }]);
+  assert.deepEqual(locations, [
+    {
+      uri: uriOf(path.join(dir, 'basic.yaml')),
+      range: { start: { line: 2, character: 8 }, end: { line: 2, character: 13 } },
+    },
+  ]);
 });
 
 test('nothing for other values, unknown names, keys and other kinds', async () => {

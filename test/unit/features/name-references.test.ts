@@ -50,7 +50,11 @@ test('CloudQuery: a destination is declared by its spec name and used in destina
 test('CloudQuery: quoted and transformer names; the lens counts each source once', () => {
   const { sites } = sitesOf(SYNC);
   const s3 = sites.find((s) => s.name === 's3');
-  assert.deepEqual(s3 && [s3.target, s3.declaration, SYNC.replace('|', '').slice(s3.start, s3.end)], ['destination', false, 's3']);
+  assert.deepEqual(s3 && [s3.target, s3.declaration, SYNC.replace('|', '').slice(s3.start, s3.end)], [
+    'destination',
+    false,
+    's3',
+  ]);
   assert.ok(sites.some((s) => s.target === 'transformer' && s.name === 'basic' && !s.declaration));
   const lenses = referenceLenses(sites, FILE);
   const pg = lenses.find((l) => l.declaration.name === 'postgresql');
@@ -83,10 +87,18 @@ test('LogCraft: a service id is renamed in its header, its sub-tables and dotted
   const at = siteAt(sites, '/virtual/lgc.toml', offsets[0]);
   assert.equal(at?.name, 'splunk-prod');
   assert.equal(at?.declaration, true);
-  const edits = renameEdits(sites, at!, 'splunk-dev').get('/virtual/lgc.toml')!.sort((a, b) => b.start - a.start);
+  const edits = renameEdits(sites, at!, 'splunk-dev')
+    .get('/virtual/lgc.toml')!
+    .sort((a, b) => b.start - a.start);
   let renamed = text;
   for (const e of edits) renamed = renamed.slice(0, e.start) + e.newText + renamed.slice(e.end);
-  assert.equal(renamed, text.replace('[services.splunk-prod]', '[services.splunk-dev]').replace('[services.splunk-prod.settings]', '[services.splunk-dev.settings]').replace('splunk-prod.environment', 'splunk-dev.environment'));
+  assert.equal(
+    renamed,
+    text
+      .replace('[services.splunk-prod]', '[services.splunk-dev]')
+      .replace('[services.splunk-prod.settings]', '[services.splunk-dev.settings]')
+      .replace('splunk-prod.environment', 'splunk-dev.environment'),
+  );
   const sentinel = sites.find((s) => s.name === 'sentinel');
   assert.equal(sentinel && text.slice(sentinel.start, sentinel.end), 'sentinel', 'the quotes stay outside the edit');
 });

@@ -24,8 +24,10 @@ function tree(symbols: DocumentSymbol[] | null | undefined): unknown {
 const find = (symbols: DocumentSymbol[] | null | undefined, name: string) => symbols?.find((s) => s.name === name);
 
 const contains = (outer: Range, inner: Range) =>
-  (outer.start.line < inner.start.line || (outer.start.line === inner.start.line && outer.start.character <= inner.start.character)) &&
-  (outer.end.line > inner.end.line || (outer.end.line === inner.end.line && outer.end.character >= inner.end.character));
+  (outer.start.line < inner.start.line ||
+    (outer.start.line === inner.start.line && outer.start.character <= inner.start.character)) &&
+  (outer.end.line > inner.end.line ||
+    (outer.end.line === inner.end.line && outer.end.character >= inner.end.character));
 
 /** Every symbol's selection is inside its range, and every child inside its parent (VS Code rejects others). */
 function assertWellFormed(symbols: DocumentSymbol[], parent?: DocumentSymbol): void {
@@ -63,7 +65,8 @@ test('GatewayD: plugins and policies by name, the plugin url as detail', async (
 });
 
 test('CloudQuery: one symbol per spec, "<kind> <name>", with its keys and destinations', async () => {
-  const text = 'kind: source\nspec:\n  name: aws\n  path: cloudquery/aws\n  tables: ["*"]\n  destinations: [pg, s3]\n---\nkind: destination\nspec:\n  name: pg\n  path: cloudquery/postgresql\n';
+  const text =
+    'kind: source\nspec:\n  name: aws\n  path: cloudquery/aws\n  tables: ["*"]\n  destinations: [pg, s3]\n---\nkind: destination\nspec:\n  name: pg\n  path: cloudquery/postgresql\n';
   const symbols = await symbolsOf(path.join(makeTree({}), 'sync.yml'), text);
   assert.deepEqual(tree(symbols), [
     { 'source aws': ['name', 'path', 'tables', { destinations: ['pg', 's3'] }] },
@@ -77,7 +80,8 @@ test('CloudQuery: one symbol per spec, "<kind> <name>", with its keys and destin
 });
 
 test('Anklet: plugins by name with their plugin type', async () => {
-  const text = '# plugin-workbench: kind=anklet-config\nwork_dir: /tmp/\nplugins:\n  - name: RUNNER1\n    plugin: github\n  - name: RECEIVER\n    plugin: github_receiver\n';
+  const text =
+    '# plugin-workbench: kind=anklet-config\nwork_dir: /tmp/\nplugins:\n  - name: RUNNER1\n    plugin: github\n  - name: RECEIVER\n    plugin: github_receiver\n';
   const symbols = await symbolsOf(path.join(makeTree({}), 'config.yml'), text);
   assert.deepEqual(tree(symbols), ['work_dir', { plugins: ['RUNNER1', 'RECEIVER'] }]);
   assert.equal(find(find(symbols, 'plugins')?.children, 'RECEIVER')?.detail, 'github_receiver');
@@ -85,9 +89,14 @@ test('Anklet: plugins by name with their plugin type', async () => {
 });
 
 test('LogCraft: core and state settings, services by id', async () => {
-  const text = '[core]\nworkspace = "rules"\nbase_dir = "/opt/lgc"\n\n[state]\ntype = "local"\npath = ".logcraft/state.json"\n\n[services.splunk-prod]\nplugin = "splunk"\n\n[services.splunk-prod.settings]\nurl = "https://splunk:8089"\n\n[services.sentinel]\nplugin = "sentinel"\n';
+  const text =
+    '[core]\nworkspace = "rules"\nbase_dir = "/opt/lgc"\n\n[state]\ntype = "local"\npath = ".logcraft/state.json"\n\n[services.splunk-prod]\nplugin = "splunk"\n\n[services.splunk-prod.settings]\nurl = "https://splunk:8089"\n\n[services.sentinel]\nplugin = "sentinel"\n';
   const symbols = await symbolsOf(path.join(makeTree({}), 'lgc.toml'), text);
-  assert.deepEqual(tree(symbols), [{ core: ['workspace', 'base_dir'] }, { state: ['type', 'path'] }, { services: ['splunk-prod', 'sentinel'] }]);
+  assert.deepEqual(tree(symbols), [
+    { core: ['workspace', 'base_dir'] },
+    { state: ['type', 'path'] },
+    { services: ['splunk-prod', 'sentinel'] },
+  ]);
   const service = find(find(symbols, 'services')?.children, 'splunk-prod')!;
   assert.equal(service.detail, 'splunk');
   assert.equal(service.selectionRange.start.line, 8);
@@ -101,8 +110,24 @@ test('eKuiper: source confKeys and their fields, sink properties, functions, con
     libs: [],
     properties: {
       default: [
-        { name: 'interval', default: 1000, optional: true, control: 'text', type: 'int', hint: { en_US: 'ms' }, label: { en_US: 'Interval' } },
-        { name: 'pattern', default: {}, optional: true, control: 'text', type: 'object', hint: { en_US: 'p' }, label: { en_US: 'Pattern' } },
+        {
+          name: 'interval',
+          default: 1000,
+          optional: true,
+          control: 'text',
+          type: 'int',
+          hint: { en_US: 'ms' },
+          label: { en_US: 'Interval' },
+        },
+        {
+          name: 'pattern',
+          default: {},
+          optional: true,
+          control: 'text',
+          type: 'object',
+          hint: { en_US: 'p' },
+          label: { en_US: 'Pattern' },
+        },
       ],
     },
   };
@@ -111,25 +136,77 @@ test('eKuiper: source confKeys and their fields, sink properties, functions, con
   assert.equal(find(find(find(source, 'properties')?.children, 'default')?.children, 'interval')?.detail, 'int');
   assertWellFormed(source!);
 
-  const sinkMeta = { about: sourceMeta.about, libs: [], properties: [{ name: 'path', default: '', optional: false, control: 'text', type: 'string', hint: { en_US: 'p' }, label: { en_US: 'Path' } }] };
+  const sinkMeta = {
+    about: sourceMeta.about,
+    libs: [],
+    properties: [
+      {
+        name: 'path',
+        default: '',
+        optional: false,
+        control: 'text',
+        type: 'string',
+        hint: { en_US: 'p' },
+        label: { en_US: 'Path' },
+      },
+    ],
+  };
   const sink = await symbolsOf(path.join(dir, 'etc', 'sinks', 'file.json'), JSON.stringify(sinkMeta, null, 2));
   assert.deepEqual(tree(sink), ['about', 'libs', { properties: ['path'] }]);
 
-  const functionMeta = { about: sourceMeta.about, functions: [{ name: 'echo', example: 'echo(a)', hint: { en_US: 'echo' }, args: [], return: { type: 'string' } }, { name: 'countPlusOne', example: 'countPlusOne(a)', hint: { en_US: 'c' }, args: [] }] };
-  const functions = await symbolsOf(path.join(dir, 'etc', 'functions', 'echo.json'), JSON.stringify(functionMeta, null, 2));
+  const functionMeta = {
+    about: sourceMeta.about,
+    functions: [
+      { name: 'echo', example: 'echo(a)', hint: { en_US: 'echo' }, args: [], return: { type: 'string' } },
+      { name: 'countPlusOne', example: 'countPlusOne(a)', hint: { en_US: 'c' }, args: [] },
+    ],
+  };
+  const functions = await symbolsOf(
+    path.join(dir, 'etc', 'functions', 'echo.json'),
+    JSON.stringify(functionMeta, null, 2),
+  );
   assert.deepEqual(tree(functions), ['about', { functions: ['echo', 'countPlusOne'] }]);
   assert.equal(find(find(functions, 'functions')?.children, 'echo')?.kind, FUNCTION);
 
-  const config = await symbolsOf(path.join(dir, 'etc', 'sources', 'random.yaml'), 'default:\n  interval: 1000\n  pattern:\n    count: 50\nfast:\n  interval: 10\n');
+  const config = await symbolsOf(
+    path.join(dir, 'etc', 'sources', 'random.yaml'),
+    'default:\n  interval: 1000\n  pattern:\n    count: 50\nfast:\n  interval: 10\n',
+  );
   assert.deepEqual(tree(config), [{ default: ['interval', 'pattern'] }, { fast: ['interval'] }]);
 
-  const manifest = await symbolsOf(path.join(dir, 'mirror', 'mirror.json'), JSON.stringify({ name: 'mirror', version: 'v1.0.0', language: 'python', executable: 'mirror.py', sources: ['random'], sinks: ['file'], functions: ['echo'] }, null, 2));
-  assert.deepEqual(tree(manifest), ['name', 'version', 'language', 'executable', { sources: ['random'] }, { sinks: ['file'] }, { functions: ['echo'] }]);
+  const manifest = await symbolsOf(
+    path.join(dir, 'mirror', 'mirror.json'),
+    JSON.stringify(
+      {
+        name: 'mirror',
+        version: 'v1.0.0',
+        language: 'python',
+        executable: 'mirror.py',
+        sources: ['random'],
+        sinks: ['file'],
+        functions: ['echo'],
+      },
+      null,
+      2,
+    ),
+  );
+  assert.deepEqual(tree(manifest), [
+    'name',
+    'version',
+    'language',
+    'executable',
+    { sources: ['random'] },
+    { sinks: ['file'] },
+    { functions: ['echo'] },
+  ]);
   assertWellFormed(manifest!);
 });
 
 test('outline of a half-typed document still answers; a document of no kind and a disabled system get none', async () => {
-  const partial = await symbolsOf(path.join(makeTree({}), 'gatewayd_plugins.yaml'), 'plugins:\n  - name: cache\n    enabled: \n  - name: auth\n');
+  const partial = await symbolsOf(
+    path.join(makeTree({}), 'gatewayd_plugins.yaml'),
+    'plugins:\n  - name: cache\n    enabled: \n  - name: auth\n',
+  );
   assert.deepEqual(tree(partial), [{ plugins: ['cache', 'auth'] }]);
   assert.equal(await symbolsOf(path.join(makeTree({}), 'notes.yaml'), 'plugins:\n  - name: x\n'), null);
   const local = new Workbench({ logcraft: { enable: false } });

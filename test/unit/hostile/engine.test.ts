@@ -13,7 +13,10 @@ test('#6 an exception while checking a file becomes one workbench.internal-error
   const engine = new Engine({ schemas });
   const analysis = await engine.analyze({ path: '/x/gatewayd_plugins.yaml', text: 'plugins: []\n' });
   assert.equal(analysis.kind, 'gatewayd-plugins');
-  assert.deepEqual(analysis.diagnostics.map((d) => [d.code, d.severity]), [['workbench.internal-error', 'error']]);
+  assert.deepEqual(
+    analysis.diagnostics.map((d) => [d.code, d.severity]),
+    [['workbench.internal-error', 'error']],
+  );
   assert.match(analysis.diagnostics[0].message, /boom in the validator/);
 });
 
@@ -39,8 +42,14 @@ test('#8 the size limit comes before classification: an oversized file is never 
   const analysis = await new Spy().analyze({ path: '/x/data.yaml', text: big });
   assert.deepEqual(seen, [], 'classify() parsed the whole oversized text');
   assert.equal(analysis.kind, 'cloudquery-spec', 'still recognised from its first lines');
-  assert.deepEqual(analysis.diagnostics.map((d) => d.code), ['workbench.too-large']);
-  const unrelated = await new Spy().analyze({ path: '/x/data.yaml', text: 'rows:\n' + '  - 1\n'.repeat(MAX_MANIFEST_BYTES / 6 + 10) });
+  assert.deepEqual(
+    analysis.diagnostics.map((d) => d.code),
+    ['workbench.too-large'],
+  );
+  const unrelated = await new Spy().analyze({
+    path: '/x/data.yaml',
+    text: 'rows:\n' + '  - 1\n'.repeat(MAX_MANIFEST_BYTES / 6 + 10),
+  });
   assert.equal(unrelated.kind, undefined);
   assert.deepEqual(unrelated.diagnostics, []);
 });

@@ -6,10 +6,16 @@ import { MAX_EXPANDED_NODES, MAX_NESTING, readJson, readToml, readYaml, toValue 
 
 test('#1 an anchor that contains its own alias is one error, not infinite recursion', () => {
   const read = readYaml('x: &a\n  b: *a\n', { version: '1.2' });
-  assert.deepEqual(read.diagnostics.map((d) => d.code), ['yaml.alias-cycle']);
+  assert.deepEqual(
+    read.diagnostics.map((d) => d.code),
+    ['yaml.alias-cycle'],
+  );
   assert.deepEqual(toValue(read.documents[0].root), { x: { b: null } });
   const merged = readYaml('x: &a\n  <<: *a\n  y: 1\n', { version: '1.1' });
-  assert.deepEqual(merged.diagnostics.map((d) => d.code), ['yaml.alias-cycle']);
+  assert.deepEqual(
+    merged.diagnostics.map((d) => d.code),
+    ['yaml.alias-cycle'],
+  );
 });
 
 test('#4 a mapping as a key is named by its source, not rendered (nested or merge-keyed)', () => {
@@ -46,7 +52,10 @@ test('#5 nesting deeper than the limit is one clear diagnostic in every format, 
 test('#5 brackets inside strings and comments do not count as nesting', () => {
   const brackets = '['.repeat(MAX_NESTING + 10);
   assert.equal(readJson(JSON.stringify({ a: brackets })).diagnostics.length, 0);
-  assert.equal(readToml(`a = "${brackets}"\nb = '${brackets}'\n# ${brackets}\nc = """\n${brackets}\n"""\n`).diagnostics.length, 0);
+  assert.equal(
+    readToml(`a = "${brackets}"\nb = '${brackets}'\n# ${brackets}\nc = """\n${brackets}\n"""\n`).diagnostics.length,
+    0,
+  );
 });
 
 test('#12 plain values never count as alias expansions; real expansions still do', () => {
@@ -56,8 +65,13 @@ test('#12 plain values never count as alias expansions; real expansions still do
   let bomb = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
   let previous = 'a';
   for (const name of 'bcdefghi') {
-    bomb += `${name}: &${name} [${Array(9).fill('*' + previous).join(',')}]\n`;
+    bomb += `${name}: &${name} [${Array(9)
+      .fill('*' + previous)
+      .join(',')}]\n`;
     previous = name;
   }
-  assert.deepEqual(readYaml(bomb, { version: '1.2' }).diagnostics.map((d) => d.code), ['yaml.alias-limit']);
+  assert.deepEqual(
+    readYaml(bomb, { version: '1.2' }).diagnostics.map((d) => d.code),
+    ['yaml.alias-limit'],
+  );
 });

@@ -9,7 +9,10 @@ import { makeTree } from '../../helpers/engine';
 test('#15 every pattern in every template is anchored at both ends', () => {
   for (const { id } of listTemplates()) {
     const template = loadTemplate(id)!;
-    for (const pattern of [template.name.pattern, ...template.options.map((o) => o.pattern).filter((p): p is string => !!p)]) {
+    for (const pattern of [
+      template.name.pattern,
+      ...template.options.map((o) => o.pattern).filter((p): p is string => !!p),
+    ]) {
       assert.match(pattern, /^\^.*\$$/, `${id}: ${pattern}`);
     }
   }
@@ -25,7 +28,17 @@ test('#15 a --set value cannot smuggle lines into go.mod or Cargo.toml', () => {
   ];
   for (const [templateId, options] of attempts) {
     assert.throws(
-      () => planScaffold({ templateId, name: templateId.startsWith('logcraft') ? 'my-plugin' : templateId.startsWith('ekuiper') ? 'myPlugin' : 'my-plugin', parentDir, options }),
+      () =>
+        planScaffold({
+          templateId,
+          name: templateId.startsWith('logcraft')
+            ? 'my-plugin'
+            : templateId.startsWith('ekuiper')
+              ? 'myPlugin'
+              : 'my-plugin',
+          parentDir,
+          options,
+        }),
       (error: unknown) => error instanceof ScaffoldError && error.reason === 'usage',
       `${templateId} ${JSON.stringify(options)}`,
     );
@@ -51,7 +64,11 @@ test('#16 the writer never writes through a symbolic link nor replaces one', () 
   ];
   for (const [templateId, name, parentDir] of cases) {
     const plan = planScaffold({ templateId, name, parentDir });
-    assert.throws(() => writeScaffold(plan), (error: unknown) => error instanceof ScaffoldError && error.reason === 'exists', templateId);
+    assert.throws(
+      () => writeScaffold(plan),
+      (error: unknown) => error instanceof ScaffoldError && error.reason === 'exists',
+      templateId,
+    );
   }
   assert.deepEqual(fs.readdirSync(outside), [], 'nothing was written through a link');
   assert.ok(fs.lstatSync(path.join(c, 'my-plugin', 'go.mod')).isSymbolicLink(), 'the dangling link is still a link');
@@ -62,7 +79,10 @@ test('#17 a very long name is refused up front with a clear message', () => {
   const name = 'a'.repeat(250);
   assert.throws(
     () => planScaffold({ templateId: 'gatewayd-plugin-go', name, parentDir }),
-    (error: unknown) => error instanceof ScaffoldError && error.reason === 'usage' && error.message.includes(`at most ${MAX_NAME_LENGTH} characters`),
+    (error: unknown) =>
+      error instanceof ScaffoldError &&
+      error.reason === 'usage' &&
+      error.message.includes(`at most ${MAX_NAME_LENGTH} characters`),
   );
   const longest = planScaffold({ templateId: 'gatewayd-plugin-go', name: 'a'.repeat(MAX_NAME_LENGTH), parentDir });
   assert.ok(writeScaffold(longest).length > 0);

@@ -17,13 +17,20 @@ interface Entry {
   fileMatch?: string[];
   url: string;
 }
-const catalog = JSON.parse(fs.readFileSync(path.join(SCHEMAS, 'catalog.json'), 'utf8')) as { $schema: string; version: number; schemas: Entry[] };
+const catalog = JSON.parse(fs.readFileSync(path.join(SCHEMAS, 'catalog.json'), 'utf8')) as {
+  $schema: string;
+  version: number;
+  schemas: Entry[];
+};
 const schemaFiles = fs.readdirSync(SCHEMAS).filter((f) => f.endsWith('.schema.json'));
 const idOf = (file: string) => (JSON.parse(fs.readFileSync(path.join(SCHEMAS, file), 'utf8')) as { $id: string }).$id;
 
 // A path the glob matches: a leading `**/` becomes a folder, `*` a name.
 function example(glob: string): string {
-  return glob.replace(/^\*\*\//, 'project/').replace(/\/\*\*\//g, '/sub/').replace(/\*/g, 'example');
+  return glob
+    .replace(/^\*\*\//, 'project/')
+    .replace(/\/\*\*\//g, '/sub/')
+    .replace(/\*/g, 'example');
 }
 
 test('the catalog is in SchemaStore catalog format', () => {
@@ -39,12 +46,21 @@ test('the catalog is in SchemaStore catalog format', () => {
 test('every schema file has exactly one catalog entry, under its $id, and the $ids are stable', () => {
   for (const file of schemaFiles) {
     const id = idOf(file);
-    assert.equal(id, `https://plugin-workbench.dev/schemas/${file}`, `${file}: $id must stay https://plugin-workbench.dev/schemas/<file>`);
+    assert.equal(
+      id,
+      `https://plugin-workbench.dev/schemas/${file}`,
+      `${file}: $id must stay https://plugin-workbench.dev/schemas/<file>`,
+    );
     const entries = catalog.schemas.filter((e) => e.url === id);
-    assert.equal(entries.length, 1, `schemas/catalog.json needs exactly one entry with url ${id} (has ${entries.length})`);
+    assert.equal(
+      entries.length,
+      1,
+      `schemas/catalog.json needs exactly one entry with url ${id} (has ${entries.length})`,
+    );
   }
   const ids = new Set(schemaFiles.map(idOf));
-  for (const entry of catalog.schemas) assert.ok(ids.has(entry.url), `catalog entry ${entry.url} names no schema file in schemas/`);
+  for (const entry of catalog.schemas)
+    assert.ok(ids.has(entry.url), `catalog entry ${entry.url} names no schema file in schemas/`);
 });
 
 test('every kind with a schema is covered; kinds with a fixed file name have fileMatch patterns for it', () => {
@@ -57,13 +73,19 @@ test('every kind with a schema is covered; kinds with a fixed file name have fil
     const names = KINDS[kind].paths ?? [];
     const examples = (entry.fileMatch ?? []).map(example);
     for (const pattern of names) {
-      assert.ok(examples.some((e) => pattern.test(e)), `${kind}: no fileMatch pattern in schemas/catalog.json covers ${pattern}`);
+      assert.ok(
+        examples.some((e) => pattern.test(e)),
+        `${kind}: no fileMatch pattern in schemas/catalog.json covers ${pattern}`,
+      );
     }
     // Patterns name files the engine recognises by place (or, for content kinds, a folder convention).
     const places = [...names, ...(KINDS[kind].content?.paths ?? [])];
     if (places.length) {
       for (const glob of entry.fileMatch ?? []) {
-        assert.ok(places.some((p) => p.test(example(glob))), `${kind}: fileMatch ${glob} names files the engine does not recognise as ${kind}`);
+        assert.ok(
+          places.some((p) => p.test(example(glob))),
+          `${kind}: fileMatch ${glob} names files the engine does not recognise as ${kind}`,
+        );
       }
     }
   }

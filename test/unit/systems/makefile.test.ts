@@ -37,7 +37,26 @@ const MAKEFILE = [
 test('makeTargets finds exactly the targets GNU make has rules for', () => {
   const dir = makeTree({ Makefile: MAKEFILE });
   const targets = makeTargets(fs.readFileSync(path.join(dir, 'Makefile'), 'utf8'));
-  const candidates = ['build', 'test', 'lint', 'release', 'long', 'continued', 'with-comment', 'build-old', 'inside', 'not-a-target', 'recipe', 'debug', 'BINARY', 'FLAGS', 'a', 'NOW', 'GOFLAGS', 'VERSION'];
+  const candidates = [
+    'build',
+    'test',
+    'lint',
+    'release',
+    'long',
+    'continued',
+    'with-comment',
+    'build-old',
+    'inside',
+    'not-a-target',
+    'recipe',
+    'debug',
+    'BINARY',
+    'FLAGS',
+    'a',
+    'NOW',
+    'GOFLAGS',
+    'VERSION',
+  ];
   for (const name of candidates) {
     const make = spawnSync('make', ['-n', '-s', name], { cwd: dir, encoding: 'utf8' });
     const hasRule = make.status === 0;

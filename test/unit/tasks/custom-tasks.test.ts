@@ -31,11 +31,16 @@ test('update checksum: hashes the binary, changes only the checksum text, adds a
   const file = path.join(dir, 'gatewayd_plugins.yaml');
   const changes = await updateChecksum(file, path.join(dir, 'bin', 'cache'));
   const hash = sha(binary);
-  assert.deepEqual(changes.map((c) => [c.plugin, c.after]), [['cache', hash], ['fresh', hash]]);
-  const expected = PLUGINS.replace('0000000000000000000000000000000000000000000000000000000000000000', hash).replace(
-    '    localPath: ./bin/cache\n',
-    '    localPath: ./bin/cache\n',
-  ).replace(/(  - name: fresh\n    localPath: \.\/bin\/cache)\n/, `$1\n    checksum: ${hash}\n`);
+  assert.deepEqual(
+    changes.map((c) => [c.plugin, c.after]),
+    [
+      ['cache', hash],
+      ['fresh', hash],
+    ],
+  );
+  const expected = PLUGINS.replace('0000000000000000000000000000000000000000000000000000000000000000', hash)
+    .replace('    localPath: ./bin/cache\n', '    localPath: ./bin/cache\n')
+    .replace(/(  - name: fresh\n    localPath: \.\/bin\/cache)\n/, `$1\n    checksum: ${hash}\n`);
   assert.equal(fs.readFileSync(file, 'utf8'), expected);
   // Running it again changes nothing.
   assert.deepEqual(await updateChecksum(file, path.join(dir, 'bin', 'cache')), []);
@@ -46,7 +51,7 @@ function nativeSource(extra: Record<string, string | Buffer> = {}) {
   return makeTree({
     'go.mod': 'module github.com/example-org/random\n\nrequire github.com/lf-edge/ekuiper/contract/v2 v2.0.0\n',
     'random.go': 'package main\n',
-    'Makefile': 'VERSION ?= 1.2.0\n',
+    Makefile: 'VERSION ?= 1.2.0\n',
     'etc/sources/random.json': JSON.stringify({ about: { trial: false }, properties: { default: [] } }),
     'etc/sources/random.yaml': 'default:\n  interval: 1000\n',
     ...extra,
@@ -83,7 +88,13 @@ test('eKuiper zip: packaging rules are checked first and nothing is written on a
 
 test('eKuiper portable zip: manifest, executable, sources; a missing source yaml is refused', () => {
   const dir = makeTree({
-    'pysensor.json': JSON.stringify({ version: 'v1.0.0', language: 'python', executable: 'main.py', sources: ['sensor'], functions: ['celsius'] }),
+    'pysensor.json': JSON.stringify({
+      version: 'v1.0.0',
+      language: 'python',
+      executable: 'main.py',
+      sources: ['sensor'],
+      functions: ['celsius'],
+    }),
     'main.py': 'print(1)\n',
     'requirements.txt': 'ekuiper\n',
     'sources/sensor.yaml': 'default: {}\n',
@@ -93,7 +104,14 @@ test('eKuiper portable zip: manifest, executable, sources; a missing source yaml
   const [project] = detectProjects(dir);
   assert.equal(project.kind, 'ekuiper-portable');
   const result = packageEkuiper(project);
-  assert.deepEqual(Object.keys(unzipSync(fs.readFileSync(result.zip))).sort(), ['functions/celsius.json', 'main.py', 'pysensor.json', 'requirements.txt', 'sources/sensor.json', 'sources/sensor.yaml']);
+  assert.deepEqual(Object.keys(unzipSync(fs.readFileSync(result.zip))).sort(), [
+    'functions/celsius.json',
+    'main.py',
+    'pysensor.json',
+    'requirements.txt',
+    'sources/sensor.json',
+    'sources/sensor.yaml',
+  ]);
   fs.rmSync(path.join(dir, 'sources/sensor.yaml'));
   assert.throws(() => packageEkuiper(project), /source sensor needs sources\/sensor\.yaml/);
 });
@@ -112,5 +130,13 @@ test('LogCraft install: the built .wasm lands in <base_dir>/plugins/<name>.wasm'
   assert.equal(target, path.join(dir, 'project', '.lgc', 'plugins', 'my-splunk.wasm'));
   assert.deepEqual([...fs.readFileSync(target)], [0, 0x61, 0x73, 0x6d]);
   assert.throws(() => installWasm(plugin, path.join(dir, 'nope.wasm'), projects), /run the "build wasm" task first/);
-  assert.throws(() => installWasm(plugin, target, projects.filter((p) => p.kind !== 'logcraft-project')), /No LogCraft project/);
+  assert.throws(
+    () =>
+      installWasm(
+        plugin,
+        target,
+        projects.filter((p) => p.kind !== 'logcraft-project'),
+      ),
+    /No LogCraft project/,
+  );
 });

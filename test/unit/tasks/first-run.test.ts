@@ -5,7 +5,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { listTemplates, planScaffold, writeScaffold } from '../../../server/src/scaffold';
 import { parse as parseYaml, parseAllDocuments } from 'yaml';
-import { buildLaunchPlan, detectProjects, launchConfigurations, LaunchConfigError, tasksFor, type PluginHostConfiguration, type Project } from '../../../server/src/systems';
+import {
+  buildLaunchPlan,
+  detectProjects,
+  launchConfigurations,
+  LaunchConfigError,
+  tasksFor,
+  type PluginHostConfiguration,
+  type Project,
+} from '../../../server/src/systems';
 import { checkText, makeTree } from '../../helpers/engine';
 
 // Every template as the scaffold writes it, then the tasks and F5 plans computed for it, checked
@@ -16,7 +24,12 @@ const TOOLS = { host: '/stand-in/host', go: '/stand-in/go' };
 
 /** An Anklet checkout as far as detection needs it (plugins are generated into one). */
 function ankletCheckout(makefile: string): string {
-  return makeTree({ 'go.mod': 'module github.com/veertuinc/anklet\n', 'main.go': 'package main\n', 'plugins/handlers/github/plugin.go': 'package github\n', Makefile: makefile });
+  return makeTree({
+    'go.mod': 'module github.com/veertuinc/anklet\n',
+    'main.go': 'package main\n',
+    'plugins/handlers/github/plugin.go': 'package github\n',
+    Makefile: makefile,
+  });
 }
 
 function generate(templateId: string, parentDir = makeTree({})): { dir: string; name: string } {
@@ -29,7 +42,9 @@ function generate(templateId: string, parentDir = makeTree({})): { dir: string; 
 
 /** The commands `make -n <target>` prints: what the Makefile itself runs. */
 function makeDryRun(dir: string, target: string, vars: string[] = []): string[] {
-  return execFileSync('make', ['-n', '-s', target, ...vars], { cwd: dir, encoding: 'utf8' }).trim().split('\n');
+  return execFileSync('make', ['-n', '-s', target, ...vars], { cwd: dir, encoding: 'utf8' })
+    .trim()
+    .split('\n');
 }
 
 function onlyProject(dir: string, kind: string): { project: Project; projects: Project[] } {
@@ -64,13 +79,27 @@ for (const templateId of ['cloudquery-source-go', 'cloudquery-destination-go']) 
     assert.deepEqual([command(tasks.find((t) => t.id === 'package')!)], makeDryRun(dir, 'package'));
     // A release tag wins, as in the Makefile's `make package VERSION=<tag>`.
     execFileSync('git', ['init', '-q'], { cwd: dir });
-    execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-q', '--allow-empty', '-m', 'x'], { cwd: dir });
-    for (const tag of ['v1.2.0', 'v1.10.0', 'v1.10.0-rc.1', 'not-a-version']) execFileSync('git', ['tag', tag], { cwd: dir });
+    execFileSync(
+      'git',
+      ['-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-q', '--allow-empty', '-m', 'x'],
+      { cwd: dir },
+    );
+    for (const tag of ['v1.2.0', 'v1.10.0', 'v1.10.0-rc.1', 'not-a-version'])
+      execFileSync('git', ['tag', tag], { cwd: dir });
     const tagged = onlyProject(dir, 'cloudquery-plugin').project;
-    assert.deepEqual([command(tasksFor(tagged).find((t) => t.id === 'package')!)], makeDryRun(dir, 'package', ['VERSION=v1.10.0']));
+    assert.deepEqual(
+      [command(tasksFor(tagged).find((t) => t.id === 'package')!)],
+      makeDryRun(dir, 'package', ['VERSION=v1.10.0']),
+    );
     // F5: the plugin served on the port, the spec rewritten to it.
     const plan = buildLaunchPlan(f5(project, projects), TOOLS);
-    assert.deepEqual(plan.steps.map((s) => s.args.slice(0, 2)), [['run', 'main.go'], ['sync', plan.writes[0].file]]);
+    assert.deepEqual(
+      plan.steps.map((s) => s.args.slice(0, 2)),
+      [
+        ['run', 'main.go'],
+        ['sync', plan.writes[0].file],
+      ],
+    );
     assert.match(plan.writes[0].content, /registry: "grpc"/);
   });
 }
@@ -80,8 +109,12 @@ for (const templateId of ['gatewayd-plugin-go', 'gatewayd-plugin-python']) {
     const { dir, name } = generate(templateId);
     const { project, projects } = onlyProject(dir, 'gatewayd-plugin');
     const tasks = tasksFor(project);
-    assert.deepEqual(tasks.map((t) => t.id), ['build-dev', 'test', 'build-release', 'update-checksum']);
-    for (const task of tasks.filter((t) => t.tool === 'make')) assert.doesNotThrow(() => makeDryRun(dir, task.args![0]), task.id);
+    assert.deepEqual(
+      tasks.map((t) => t.id),
+      ['build-dev', 'test', 'build-release', 'update-checksum'],
+    );
+    for (const task of tasks.filter((t) => t.tool === 'make'))
+      assert.doesNotThrow(() => makeDryRun(dir, task.args![0]), task.id);
     const plan = buildLaunchPlan(f5(project, projects), TOOLS);
     const [host] = plan.steps;
     assert.deepEqual(host.args.slice(0, 4), ['run', '--dev', '-c', path.join(dir, 'gatewayd.yaml')]);
@@ -90,7 +123,8 @@ for (const templateId of ['gatewayd-plugin-go', 'gatewayd-plugin-python']) {
     // The dev plugins config points at what build-dev writes (Go) or the generated launcher (Python).
     const binary = path.join(dir, name);
     assert.match(plan.writes[0].content, new RegExp(`localPath: "${binary.replace(/[/.]/g, '\\$&')}"`));
-    if (templateId.endsWith('-go')) assert.ok(makeDryRun(dir, 'build-dev').some((line) => line.includes(`-o ${name} .`)));
+    if (templateId.endsWith('-go'))
+      assert.ok(makeDryRun(dir, 'build-dev').some((line) => line.includes(`-o ${name} .`)));
     else assert.ok(fs.statSync(binary).mode & 0o100, 'the launcher is executable');
   });
 }
@@ -105,13 +139,22 @@ test('gatewayd: a project without gatewayd.yaml runs with a session config of th
   const session = plan.steps[0].args[3];
   assert.notEqual(path.dirname(session), dir);
   const written = plan.writes.find((w) => w.file === session)!;
-  const template = fs.readFileSync(path.join(__dirname, '../../../../templates/gatewayd-plugin-go/files/gatewayd.yaml.tmpl'), 'utf8');
+  const template = fs.readFileSync(
+    path.join(__dirname, '../../../../templates/gatewayd-plugin-go/files/gatewayd.yaml.tmpl'),
+    'utf8',
+  );
   assert.deepEqual(parseYaml(written.content), parseYaml(template));
   assert.equal(plan.notes?.length, 1);
-  assert.match(plan.notes![0], /has no gatewayd\.yaml: this session uses a dev config with GatewayD's defaults at .*gatewayd\.yaml/);
+  assert.match(
+    plan.notes![0],
+    /has no gatewayd\.yaml: this session uses a dev config with GatewayD's defaults at .*gatewayd\.yaml/,
+  );
   assert.throws(
     () => buildLaunchPlan({ ...config, config: 'dev/gatewayd.yaml' }, TOOLS),
-    (e: unknown) => e instanceof LaunchConfigError && /gatewayd config init -c dev\/gatewayd\.yaml/.test(e.message) && /remove the "config" attribute/.test(e.message),
+    (e: unknown) =>
+      e instanceof LaunchConfigError &&
+      /gatewayd config init -c dev\/gatewayd\.yaml/.test(e.message) &&
+      /remove the "config" attribute/.test(e.message),
   );
 });
 
@@ -123,13 +166,18 @@ for (const templateId of ['logcraft-plugin-rust', 'logcraft-plugin-python']) {
     const build = tasksFor(project).find((t) => t.id === 'build-wasm')!;
     assert.deepEqual([command(build)], makeDryRun(dir, 'build'));
     // `make install` copies the built file to the same place; the build's output stands in for a real build.
-    const install = makeDryRun(dir, 'install').find((line) => line.startsWith('cp '))!.split(' ');
+    const install = makeDryRun(dir, 'install')
+      .find((line) => line.startsWith('cp '))!
+      .split(' ');
     fs.mkdirSync(path.dirname(path.join(dir, install[1])), { recursive: true });
     fs.writeFileSync(path.join(dir, install[1]), 'built');
     const plan = buildLaunchPlan(f5(project, projects), TOOLS);
     assert.deepEqual(plan.copies, [{ from: path.join(dir, install[1]), to: path.join(dir, install[2]) }]);
     assert.equal(plan.copies[0].to, path.join(dir, 'dev', 'plugins', `${name}.wasm`));
-    assert.deepEqual(plan.steps.map((s) => [s.args, s.cwd]), [[['validate'], path.join(dir, 'dev')]]);
+    assert.deepEqual(
+      plan.steps.map((s) => [s.args, s.cwd]),
+      [[['validate'], path.join(dir, 'dev')]],
+    );
     // The dev lgc.toml's service uses the plugin by that name.
     assert.match(fs.readFileSync(path.join(dir, 'dev', 'lgc.toml'), 'utf8'), new RegExp(`plugin = "${name}"`));
   });
@@ -153,27 +201,44 @@ for (const templateId of ['ekuiper-source-go', 'ekuiper-sink-go', 'ekuiper-funct
     fs.mkdirSync(path.dirname(path.join(dir, build.args![4])), { recursive: true });
     fs.writeFileSync(path.join(dir, build.args![4]), 'built');
     const plan = buildLaunchPlan(f5(project, projects), TOOLS);
-    assert.ok(plan.copies.some((c) => c.from === path.join(dir, build.args![4])), JSON.stringify(plan.copies));
+    assert.ok(
+      plan.copies.some((c) => c.from === path.join(dir, build.args![4])),
+      JSON.stringify(plan.copies),
+    );
   });
 }
 
 test('ekuiper-portable-python: detected with its package task (no dev-mode launch for portable plugins)', () => {
   const { dir } = generate('ekuiper-portable-python');
   const { project, projects } = onlyProject(dir, 'ekuiper-portable');
-  assert.deepEqual(tasksFor(project).map((t) => t.id), ['package-zip']);
+  assert.deepEqual(
+    tasksFor(project).map((t) => t.id),
+    ['package-zip'],
+  );
   assert.equal(launchConfigurations(projects).length, 0);
 });
 
 for (const templateId of ['anklet-handler-go', 'anklet-receiver-go']) {
   test(`${templateId}: generated into an Anklet checkout, make generate-plugins is offered only where the Makefile has it, F5 says which config to write`, () => {
-    const checkout = ankletCheckout('# generate-plugins: gone from current Anklet\nVERSION := 1\nbuild:\n\tgo build -o anklet .\n\tgenerate-plugins: not a rule\n');
+    const checkout = ankletCheckout(
+      '# generate-plugins: gone from current Anklet\nVERSION := 1\nbuild:\n\tgo build -o anklet .\n\tgenerate-plugins: not a rule\n',
+    );
     const { dir } = generate(templateId, checkout);
     const { project, projects } = onlyProject(checkout, 'anklet');
-    assert.deepEqual(tasksFor(project).map((t) => t.id), ['build']);
+    assert.deepEqual(
+      tasksFor(project).map((t) => t.id),
+      ['build'],
+    );
     const old = ankletCheckout('generate-plugins:\n\tgo generate ./...\n');
-    assert.deepEqual(tasksFor(onlyProject(old, 'anklet').project).map((t) => t.id), ['build', 'generate-plugins']);
+    assert.deepEqual(
+      tasksFor(onlyProject(old, 'anklet').project).map((t) => t.id),
+      ['build', 'generate-plugins'],
+    );
     const example = path.relative(checkout, path.join(dir, 'config.example.yml'));
-    assert.throws(() => buildLaunchPlan(f5(project, projects), TOOLS), (e: unknown) => e instanceof LaunchConfigError && e.message.includes(`Copy the entries of ${example} into it`));
+    assert.throws(
+      () => buildLaunchPlan(f5(project, projects), TOOLS),
+      (e: unknown) => e instanceof LaunchConfigError && e.message.includes(`Copy the entries of ${example} into it`),
+    );
     // With the example's entries copied into config.yml, F5 runs Anklet from the checkout.
     fs.copyFileSync(path.join(dir, 'config.example.yml'), path.join(checkout, 'config.yml'));
     const plan = buildLaunchPlan(f5(project, projects), TOOLS);

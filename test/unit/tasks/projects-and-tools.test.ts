@@ -6,7 +6,8 @@ import { makeTree } from '../../helpers/engine';
 
 test('projects of every system are recognised, with their tasks', () => {
   const root = makeTree({
-    'cq-source-books/go.mod': 'module github.com/acme/cq-source-books\n\nrequire github.com/cloudquery/plugin-sdk/v4 v4.70.0\n',
+    'cq-source-books/go.mod':
+      'module github.com/acme/cq-source-books\n\nrequire github.com/cloudquery/plugin-sdk/v4 v4.70.0\n',
     'gatewayd-plugin-guard/go.mod': 'module github.com/acme/gatewayd-plugin-guard\n',
     'gatewayd-plugin-guard/gatewayd_plugin.yaml': 'plugins:\n  - name: gatewayd-plugin-guard\n',
     'gatewayd-plugin-guard/Makefile': 'build-dev:\n\tgo build\ntest:\n\tgo test ./...\nbuild-release:\n\ttrue\n',
@@ -19,7 +20,13 @@ test('projects of every system are recognised, with their tasks', () => {
   });
   const projects = detectProjects(root);
   const summary = projects.map((p) => `${p.kind}:${p.name}`).sort();
-  assert.deepEqual(summary, ['anklet:anklet', 'cloudquery-plugin:books', 'gatewayd-plugin:gatewayd-plugin-guard', 'logcraft-plugin-python:py-plugin', 'logcraft-project:detections']);
+  assert.deepEqual(summary, [
+    'anklet:anklet',
+    'cloudquery-plugin:books',
+    'gatewayd-plugin:gatewayd-plugin-guard',
+    'logcraft-plugin-python:py-plugin',
+    'logcraft-project:detections',
+  ]);
   const ids = (kind: string) => tasksFor(projects.find((p) => p.kind === kind)!).map((t) => t.id);
   assert.deepEqual(ids('cloudquery-plugin'), ['build', 'test', 'package', 'docs']);
   assert.deepEqual(ids('gatewayd-plugin'), ['build-dev', 'test', 'build-release', 'update-checksum']);
@@ -27,13 +34,27 @@ test('projects of every system are recognised, with their tasks', () => {
   assert.deepEqual(ids('anklet'), ['build']);
   assert.deepEqual(ids('logcraft-plugin-python'), ['build-wasm', 'install']);
   const python = tasksFor(projects.find((p) => p.kind === 'logcraft-plugin-python')!)[0];
-  assert.deepEqual(python.args, ['--wit-path', 'wit', '--world', 'plugins', '--world-module', 'wit_world', 'componentize', 'main', '-o', 'py-plugin.wasm']);
+  assert.deepEqual(python.args, [
+    '--wit-path',
+    'wit',
+    '--world',
+    'plugins',
+    '--world-module',
+    'wit_world',
+    'componentize',
+    'main',
+    '-o',
+    'py-plugin.wasm',
+  ]);
 });
 
 test('a missing tool gets a message naming the setting or the install step', () => {
   const empty = { PATH: makeTree({}) };
   const gatewayd = resolveTool('gatewayd', undefined, empty);
-  assert.ok('missing' in gatewayd && /pluginWorkbench\.gatewayd\.path/.test(gatewayd.missing), JSON.stringify(gatewayd));
+  assert.ok(
+    'missing' in gatewayd && /pluginWorkbench\.gatewayd\.path/.test(gatewayd.missing),
+    JSON.stringify(gatewayd),
+  );
   const go = resolveTool('go', undefined, empty);
   assert.ok('missing' in go && /Install Go/.test(go.missing));
   const cargo = resolveTool('cargo', undefined, empty);

@@ -103,13 +103,25 @@ const MAX_SIBLINGS = 40;
  * A file that holds nothing yet but some of a kind's top-level keys (`startedBeside`) takes the
  * kind of a sibling recognised by content.
  */
-function startedBeside(kinds: KindTable, file: string, format: 'yaml' | 'json', documents: ParsedDocument[], files: FileAccess): KindId | undefined {
+function startedBeside(
+  kinds: KindTable,
+  file: string,
+  format: 'yaml' | 'json',
+  documents: ParsedDocument[],
+  files: FileAccess,
+): KindId | undefined {
   const candidates = kinds.filter((k) => k.format === format && k.startedBeside);
   if (!candidates.length) return undefined;
   // At least one key typed: an empty file stays unrecognised (a folder walk does not count it).
-  const roots = documents.map((doc) => doc.root).filter((root) => root && !(root.type === 'scalar' && root.value === null));
+  const roots = documents
+    .map((doc) => doc.root)
+    .filter((root) => root && !(root.type === 'scalar' && root.value === null));
   const started = (keys: string[]) =>
-    roots.length > 0 && roots.every((root) => root?.type === 'object' && root.properties.length > 0 && root.properties.every((p) => keys.includes(p.key)));
+    roots.length > 0 &&
+    roots.every(
+      (root) =>
+        root?.type === 'object' && root.properties.length > 0 && root.properties.every((p) => keys.includes(p.key)),
+    );
   const fitting = candidates.filter((k) => started(k.startedBeside!.keys));
   if (!fitting.length) return undefined;
   const absolute = path.resolve(file);

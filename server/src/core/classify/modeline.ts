@@ -8,7 +8,10 @@ const SCHEMA_REF = /"\$schema"\s*:\s*"[^"]*?([a-z0-9-]+)\.schema\.json"/;
  * `"$schema"` naming one of our schemas (JSON). Only the first 4 KiB are searched: a modeline
  * belongs at the top.
  */
-export function explicitKind(text: string, isKindId: (id: string) => boolean): { kind?: KindId; unknown?: string; offset?: number } {
+export function explicitKind(
+  text: string,
+  isKindId: (id: string) => boolean,
+): { kind?: KindId; unknown?: string; offset?: number } {
   const head = text.slice(0, 4096);
   const modeline = MODELINE.exec(head);
   if (modeline) {

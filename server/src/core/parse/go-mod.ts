@@ -39,19 +39,26 @@ function tokenize(text: string, lineStart: number, lineText: string, problems: G
     if (c === '"' || c === '`') {
       i++;
       while (i < lineText.length && lineText[i] !== c) i += lineText[i] === '\\' && c === '"' ? 2 : 1;
-      if (i >= lineText.length) problems.push({ start: lineStart + start, end: lineStart + lineText.length, message: 'unterminated string' });
+      if (i >= lineText.length)
+        problems.push({ start: lineStart + start, end: lineStart + lineText.length, message: 'unterminated string' });
       i = Math.min(i + 1, lineText.length);
       const raw = lineText.slice(start, i);
       tokens.push({ text: raw.length >= 2 ? raw.slice(1, -1) : raw, start: lineStart + start, end: lineStart + i });
       continue;
     }
-    if (c === '(' || c === ')' || c === '=' && lineText[i + 1] === '>') {
+    if (c === '(' || c === ')' || (c === '=' && lineText[i + 1] === '>')) {
       const len = c === '=' ? 2 : 1;
       tokens.push({ text: lineText.slice(i, i + len), start: lineStart + i, end: lineStart + i + len });
       i += len;
       continue;
     }
-    while (i < lineText.length && !/[\s()"`]/.test(lineText[i]) && !lineText.startsWith('//', i) && !lineText.startsWith('=>', i)) i++;
+    while (
+      i < lineText.length &&
+      !/[\s()"`]/.test(lineText[i]) &&
+      !lineText.startsWith('//', i) &&
+      !lineText.startsWith('=>', i)
+    )
+      i++;
     tokens.push({ text: lineText.slice(start, i), start: lineStart + start, end: lineStart + i });
   }
   void text;
@@ -85,7 +92,8 @@ export function readGoMod(text: string): GoModFile {
     }
     lines.push({ verb: first.text, args: tokens.slice(1), verbToken: first, inBlock: false, ...span });
   }
-  if (block) problems.push({ start: block.start, end: block.end, message: `the ${block.text} block is not closed with ")"` });
+  if (block)
+    problems.push({ start: block.start, end: block.end, message: `the ${block.text} block is not closed with ")"` });
   return { lines, problems };
 }
 

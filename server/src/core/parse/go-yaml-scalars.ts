@@ -39,20 +39,32 @@ const UINT64_MAX = 2n ** 64n - 1n;
  * undefined; `quoted` is true for quoted and block scalars (always strings unless tagged).
  * Throws GoYamlTagError with the library's message when a tag does not fit the value.
  */
-export function resolveGoScalar(version: GoYamlVersion, text: string, tag: string | undefined, quoted: boolean): ResolvedScalar {
+export function resolveGoScalar(
+  version: GoYamlVersion,
+  text: string,
+  tag: string | undefined,
+  quoted: boolean,
+): ResolvedScalar {
   if (tag === undefined && quoted) return { tag: 'string', value: text };
   if (tag !== undefined && !RESOLVABLE.has(tag)) return { tag: 'string', value: text };
   if (tag === '!!str') return { tag: 'string', value: text };
   if (tag === '!!binary') return { tag: 'binary', value: text };
   const resolved = resolvePlain(version, text, tag);
   if (tag === undefined || tag === TAG_NAMES[resolved.tag]) return resolved;
-  if (tag === '!!float' && resolved.tag === 'int') return { tag: 'float', value: Number(resolved.big ?? resolved.value) };
+  if (tag === '!!float' && resolved.tag === 'int')
+    return { tag: 'float', value: Number(resolved.big ?? resolved.value) };
   throw new GoYamlTagError(`cannot decode ${TAG_NAMES[resolved.tag]} \`${text}\` as a ${tag}`);
 }
 
 const RESOLVABLE = new Set(['!!str', '!!bool', '!!int', '!!float', '!!timestamp', '!!null', '!!binary']);
 const TAG_NAMES: Record<ScalarTag, string> = {
-  null: '!!null', bool: '!!bool', int: '!!int', float: '!!float', string: '!!str', time: '!!timestamp', binary: '!!binary',
+  null: '!!null',
+  bool: '!!bool',
+  int: '!!int',
+  float: '!!float',
+  string: '!!str',
+  time: '!!timestamp',
+  binary: '!!binary',
 };
 
 function resolvePlain(version: GoYamlVersion, text: string, tag: string | undefined): ResolvedScalar {
@@ -67,7 +79,8 @@ function resolvePlain(version: GoYamlVersion, text: string, tag: string | undefi
   }
   if (!/[-+0-9]/.test(first)) return { tag: 'string', value: text };
   // v3 types an unquoted timestamp as time.Time; v2 does too, but hands it to interface{} as text.
-  if ((tag === undefined || tag === '!!timestamp') && isGoTimestamp(text)) return { tag: version === 'v3' ? 'time' : 'string', value: text };
+  if ((tag === undefined || tag === '!!timestamp') && isGoTimestamp(text))
+    return { tag: version === 'v3' ? 'time' : 'string', value: text };
   const plain = text.replace(/_/g, '');
   const integer = goParseIntBase0(plain);
   if (integer !== undefined && integer >= INT64_MIN && integer <= UINT64_MAX) return intResult(integer);
@@ -117,11 +130,27 @@ function goParseFloat(s: string): number | undefined {
 
 /** The four layouts Go's YAML libraries try for a timestamp, with time.Parse's range checks. */
 export function isGoTimestamp(s: string): boolean {
-  const match = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt](\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}))|(?: (\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.\d+)?))?$/.exec(s);
+  const match =
+    /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt](\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}))|(?: (\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.\d+)?))?$/.exec(
+      s,
+    );
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (month < 1 || month > 12 || day < 1) return false;
-  const days = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  const days = [
+    31,
+    year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28,
+    31,
+    30,
+    31,
+    30,
+    31,
+    31,
+    30,
+    31,
+    30,
+    31,
+  ][month - 1];
   if (day > days) return false;
   const hour = match[4] ?? match[7];
   const minute = match[5] ?? match[8];

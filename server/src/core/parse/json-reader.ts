@@ -26,7 +26,11 @@ const MESSAGES: Record<string, string> = {
 export function readJson(text: string): { documents: ParsedDocument[]; diagnostics: EngineDiagnostic[] } {
   // jsonc-parser and the converter below recurse per level: refuse absurd nesting before either.
   const deep = excessiveNesting(text, 'json');
-  if (deep >= 0) return { documents: [{ root: undefined, start: 0, end: text.length, broken: true }], diagnostics: [tooDeep(deep, deep + 1)] };
+  if (deep >= 0)
+    return {
+      documents: [{ root: undefined, start: 0, end: text.length, broken: true }],
+      diagnostics: [tooDeep(deep, deep + 1)],
+    };
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: true });
   const diagnostics: EngineDiagnostic[] = errors.map((e) => {

@@ -9,8 +9,11 @@ import { readYaml, type YamlReadOptions, type YamlReadResult } from './yaml-read
 /** Parses a file the way its host does: format, YAML dialect, placeholder expansion. */
 export function parseFile(text: string, kind: KindDefinition): ParsedFile {
   // go.mod, Makefiles, program sources and zips are read by their own rules.
-  if (kind.format === 'text' || kind.format === 'binary') return { format: kind.format, text, documents: [], diagnostics: [], placeholders: [] };
-  const substituted = kind.textPlaceholders ? substitutePlaceholders(text, kind.format, kind.placeholderTypes) : { text, spans: [] };
+  if (kind.format === 'text' || kind.format === 'binary')
+    return { format: kind.format, text, documents: [], diagnostics: [], placeholders: [] };
+  const substituted = kind.textPlaceholders
+    ? substitutePlaceholders(text, kind.format, kind.placeholderTypes)
+    : { text, spans: [] };
   const yamlOptions = { version: kind.yamlVersion ?? '1.2', ...kind.yaml } as const;
   const reader = (source: string) =>
     kind.format === 'json'
@@ -24,7 +27,8 @@ export function parseFile(text: string, kind: KindDefinition): ParsedFile {
   const blanked = recover(substituted.text, read, reader);
   // Once recovered, errors past the blanked lines were only the parser losing track: drop them.
   const diagnostics = blanked ? syntaxOnBlankedLines(substituted.text, read.diagnostics, blanked) : read.diagnostics;
-  for (const document of read.documents) markPlaceholders(document.root, substituted.spans, kind.valuePlaceholders ?? []);
+  for (const document of read.documents)
+    markPlaceholders(document.root, substituted.spans, kind.valuePlaceholders ?? []);
   return {
     format: kind.format,
     text: substituted.text,
@@ -112,7 +116,9 @@ function syntaxOnBlankedLines(text: string, diagnostics: EngineDiagnostic[], bla
   const lineEnd = text.indexOf('\n', line) === -1 ? text.length : text.indexOf('\n', line);
   const content = text.slice(line, lineEnd);
   const start = line + (content.length - content.trimStart().length);
-  return [...onLines, { ...original, start, end: Math.max(start + 1, line + content.trimEnd().length) }].sort((a, b) => a.start - b.start);
+  return [...onLines, { ...original, start, end: Math.max(start + 1, line + content.trimEnd().length) }].sort(
+    (a, b) => a.start - b.start,
+  );
 }
 
 /** The text with the line starting at `lineStart` replaced by spaces (offsets elsewhere unchanged). */
@@ -154,7 +160,9 @@ export function readYamlSections(text: string, separator: RegExp, options: YamlR
     const blanked = prefix + text.slice(start, end);
     const read = readYaml(blanked, options);
     diagnostics.push(...read.diagnostics);
-    const [first, ...ignored] = read.documents.filter((d) => d.root !== undefined || d.broken || read.documents.length === 1);
+    const [first, ...ignored] = read.documents.filter(
+      (d) => d.root !== undefined || d.broken || read.documents.length === 1,
+    );
     documents.push(first ? { ...first, start, end } : { root: undefined, start, end, broken: false });
     for (const extra of ignored) {
       diagnostics.push({
@@ -162,7 +170,8 @@ export function readYamlSections(text: string, separator: RegExp, options: YamlR
         end: Math.min(extra.end, text.indexOf('\n', extra.start) >= 0 ? text.indexOf('\n', extra.start) : extra.end),
         severity: 'warning',
         code: 'yaml.ignored-document',
-        message: 'The host splits the file only at a line that is exactly "---"; this document is in the same section as the one before it, and the host\'s YAML decoder reads only the first one: everything from here to the next "---" line is ignored.',
+        message:
+          'The host splits the file only at a line that is exactly "---"; this document is in the same section as the one before it, and the host\'s YAML decoder reads only the first one: everything from here to the next "---" line is ignored.',
       });
     }
   }

@@ -5,7 +5,11 @@ import type { Format, PlaceholderSpan } from '../types';
  * `destinations: [${DESTINATIONS},postgresql]` is valid there although it is not valid YAML as
  * written. We do the same with a stand-in of equal length, so every offset stays exact.
  */
-export function substitutePlaceholders(text: string, format: Format, types?: readonly string[]): { text: string; spans: PlaceholderSpan[] } {
+export function substitutePlaceholders(
+  text: string,
+  format: Format,
+  types?: readonly string[],
+): { text: string; spans: PlaceholderSpan[] } {
   const spans: PlaceholderSpan[] = [];
   const pattern = /\$\{([^}\r\n]*)\}/g;
   let out = '';

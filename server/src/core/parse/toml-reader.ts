@@ -19,7 +19,13 @@ export function readToml(text: string): { documents: ParsedDocument[]; diagnosti
   } catch (error) {
     const e = error as { message?: string; index?: number };
     const start = typeof e.index === 'number' ? e.index : 0;
-    return unread({ start, end: start + 1, severity: 'error', code: 'toml.syntax', message: e.message ?? 'TOML syntax error' });
+    return unread({
+      start,
+      end: start + 1,
+      severity: 'error',
+      code: 'toml.syntax',
+      message: e.message ?? 'TOML syntax error',
+    });
   }
   const root = objectNode(0, text.length);
   const top = program.body[0];
@@ -38,7 +44,13 @@ export function readToml(text: string): { documents: ParsedDocument[]; diagnosti
       if (isLast && element.kind === 'array') {
         let property = findProperty(target, name);
         if (!property || property.value.type !== 'array') {
-          property = addProperty(target, name, segment.range[0], segment.range[1], arrayNode(element.range[0], element.range[1]));
+          property = addProperty(
+            target,
+            name,
+            segment.range[0],
+            segment.range[1],
+            arrayNode(element.range[0], element.range[1]),
+          );
         }
         const array = property.value as ArrayNode;
         const item = objectNode(element.range[0], element.range[1]);
@@ -62,7 +74,14 @@ function keyName(key: AST.TOMLBare | AST.TOMLQuoted): string {
 }
 
 /** The object at `name` under `parent` (the last element when it is an array of tables). */
-function childObject(parent: ObjectNode, name: string, keyStart: number, keyEnd: number, start: number, end: number): ObjectNode {
+function childObject(
+  parent: ObjectNode,
+  name: string,
+  keyStart: number,
+  keyEnd: number,
+  start: number,
+  end: number,
+): ObjectNode {
   const existing = findProperty(parent, name);
   if (existing?.value.type === 'object') return existing.value;
   if (existing?.value.type === 'array') {
@@ -78,7 +97,14 @@ function assignKeyValue(parent: ObjectNode, keyValue: AST.TOMLKeyValue, text: st
   const keys = keyValue.key.keys;
   let target = parent;
   for (let i = 0; i < keys.length - 1; i++) {
-    target = childObject(target, keyName(keys[i]), keys[i].range[0], keys[i].range[1], keyValue.range[0], keyValue.range[1]);
+    target = childObject(
+      target,
+      keyName(keys[i]),
+      keys[i].range[0],
+      keys[i].range[1],
+      keyValue.range[0],
+      keyValue.range[1],
+    );
   }
   const last = keys[keys.length - 1];
   addProperty(target, keyName(last), last.range[0], last.range[1], convertValue(keyValue.value, text));
@@ -97,7 +123,8 @@ function convertValue(value: AST.TOMLContentNode, text: string): ValueNode {
     return object;
   }
   const raw = value.value as unknown;
-  if (typeof raw === 'string' || typeof raw === 'boolean' || typeof raw === 'number') return scalarNode(raw, start, end);
+  if (typeof raw === 'string' || typeof raw === 'boolean' || typeof raw === 'number')
+    return scalarNode(raw, start, end);
   if (typeof raw === 'bigint') return scalarNode(Number(raw), start, end);
   // Dates and times stay as written: the host's serde types read them as strings.
   return scalarNode(text.slice(start, end), start, end);

@@ -1,4 +1,14 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode, type Scalar } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseAllDocuments,
+  type Document,
+  type Node as YamlNode,
+  type Scalar,
+} from 'yaml';
 import type { EngineDiagnostic, ParsedDocument, ValueNode } from '../types';
 import { addItem, addProperty, arrayNode, objectNode, scalarNode } from './tree-builder';
 import { GoYamlTagError, resolveGoScalar, type GoYamlVersion } from './go-yaml-scalars';
@@ -70,7 +80,13 @@ export function readYaml(text: string, options: YamlReadOptions): YamlReadResult
     const directive = options.goScalars && doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.1';
     if (directive) {
       const at = Math.max(0, text.lastIndexOf('%YAML', docStart));
-      diagnostics.push({ start: at, end: Math.max(at + 5, text.indexOf('\n', at) >= 0 ? text.indexOf('\n', at) : at + 5), severity: 'error', code: 'yaml.syntax', message: 'yaml: found incompatible YAML document (the host\'s Go YAML library reads only %YAML 1.1)' });
+      diagnostics.push({
+        start: at,
+        end: Math.max(at + 5, text.indexOf('\n', at) >= 0 ? text.indexOf('\n', at) : at + 5),
+        severity: 'error',
+        code: 'yaml.syntax',
+        message: "yaml: found incompatible YAML document (the host's Go YAML library reads only %YAML 1.1)",
+      });
     }
     const converter = new Converter(doc, options, diagnostics, text);
     let root: ValueNode | undefined;
@@ -82,7 +98,13 @@ export function readYaml(text: string, options: YamlReadOptions): YamlReadResult
       if (!(error instanceof LimitError)) throw error;
       broken = true;
       root = undefined;
-      diagnostics.push({ start: error.start, end: Math.max(error.end, error.start + 1), severity: error.severity, code: error.code, message: error.message });
+      diagnostics.push({
+        start: error.start,
+        end: Math.max(error.end, error.start + 1),
+        severity: error.severity,
+        code: error.code,
+        message: error.message,
+      });
     }
     for (const problem of converter.problems) diagnostics.push(problem);
     // The first document starts at the top of the file, before any leading comments.
@@ -179,9 +201,7 @@ class Converter {
         const keyNode = pair.key as YamlNode | null;
         const keyValue = keyNode && isScalar(keyNode) ? keyNode.value : keyNode;
         const [keyStart, keyEnd] = keyNode?.range ?? [start, start];
-        const value = pair.value
-          ? this.convert(pair.value as YamlNode, depth + 1)
-          : scalarNode(null, keyEnd, keyEnd);
+        const value = pair.value ? this.convert(pair.value as YamlNode, depth + 1) : scalarNode(null, keyEnd, keyEnd);
         if (typeof keyValue === 'symbol') {
           this.mergeInto(object, value);
           continue;
@@ -196,7 +216,9 @@ class Converter {
       }
       result = array;
     } else if (isScalar(node)) {
-      result = this.options.goScalars ? this.goScalar(node, start, valueEnd) : scalarNode(scalarValue(node.value, node.source), start, valueEnd);
+      result = this.options.goScalars
+        ? this.goScalar(node, start, valueEnd)
+        : scalarNode(scalarValue(node.value, node.source), start, valueEnd);
     } else {
       result = scalarNode(null, start, valueEnd);
     }
@@ -207,7 +229,9 @@ class Converter {
   private goScalar(node: Scalar, start: number, end: number): ValueNode {
     const quoted = node.type !== undefined && node.type !== 'PLAIN';
     const text = quoted ? String(node.value ?? '') : String(node.source ?? node.value ?? '');
-    const tag = node.tag?.startsWith('tag:yaml.org,2002:') ? '!!' + node.tag.slice('tag:yaml.org,2002:'.length) : node.tag;
+    const tag = node.tag?.startsWith('tag:yaml.org,2002:')
+      ? '!!' + node.tag.slice('tag:yaml.org,2002:'.length)
+      : node.tag;
     try {
       const resolved = resolveGoScalar(this.options.goScalars!, text, tag, quoted);
       const result = scalarNode(resolved.tag === 'binary' ? text : resolved.value, start, end);
@@ -217,13 +241,25 @@ class Converter {
       return result;
     } catch (error) {
       if (!(error instanceof GoYamlTagError)) throw error;
-      this.diagnostics.push({ start, end: Math.max(end, start + 1), severity: 'error', code: 'yaml.tag-mismatch', message: `yaml: ${error.message}` });
+      this.diagnostics.push({
+        start,
+        end: Math.max(end, start + 1),
+        severity: 'error',
+        code: 'yaml.tag-mismatch',
+        message: `yaml: ${error.message}`,
+      });
       return scalarNode(text, start, end);
     }
   }
 
   private keyOf(value: unknown, node: YamlNode | null): string {
-    if (this.options.keys === 'ghodss' && node && isScalar(node) && (node.type === 'PLAIN' || node.type === undefined) && !node.tag) {
+    if (
+      this.options.keys === 'ghodss' &&
+      node &&
+      isScalar(node) &&
+      (node.type === 'PLAIN' || node.type === undefined) &&
+      !node.tag
+    ) {
       const resolved = resolveGoScalar('v2', String(node.source ?? ''), undefined, false);
       if (resolved.tag === 'bool' || resolved.tag === 'int') return String(resolved.big ?? resolved.value);
     }
@@ -261,7 +297,8 @@ class Converter {
 const MAX_COMPLEX_KEY = 200;
 
 function keyText(value: unknown, node: YamlNode | null, text: string): string {
-  if (value === null || value === undefined) return node && isScalar(node) && typeof node.source === 'string' ? node.source : '';
+  if (value === null || value === undefined)
+    return node && isScalar(node) && typeof node.source === 'string' ? node.source : '';
   if (typeof value === 'string') return value;
   if (isScalar(node)) return typeof node.source === 'string' ? node.source : String(value);
   // A `{...}` or `[...]` key: stringifying it through yaml renders (and merges) the whole

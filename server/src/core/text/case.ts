@@ -11,5 +11,8 @@ export function words(name: string): string[] {
 export const CASE_TRANSFORMS: Record<string, (name: string) => string> = {
   'kebab-case': (name) => words(name).join('-'),
   snake_case: (name) => words(name).join('_'),
-  lowerCamel: (name) => words(name).map((w, i) => (i ? w.charAt(0).toUpperCase() + w.slice(1) : w)).join(''),
+  lowerCamel: (name) =>
+    words(name)
+      .map((w, i) => (i ? w.charAt(0).toUpperCase() + w.slice(1) : w))
+      .join(''),
 };

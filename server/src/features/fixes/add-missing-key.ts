@@ -1,9 +1,28 @@
 import type { CodeAction } from 'vscode-languageserver';
 import { type ObjectNode, type ValueNode, nodeAtPointer, pathTo } from '../../core';
-import { columnOf, isFlow, lastLineEnd, lineEndOf, literal, quickFix, shorten, type FixBuilder, type FixInput, type OffsetEdit } from './fix';
+import {
+  columnOf,
+  isFlow,
+  lastLineEnd,
+  lineEndOf,
+  literal,
+  quickFix,
+  shorten,
+  type FixBuilder,
+  type FixInput,
+  type OffsetEdit,
+} from './fix';
 
 /** What an empty value of a schema type looks like. */
-const EMPTY: Record<string, unknown> = { string: '', integer: 0, number: 0, boolean: false, array: [], object: {}, null: null };
+const EMPTY: Record<string, unknown> = {
+  string: '',
+  integer: 0,
+  number: 0,
+  boolean: false,
+  array: [],
+  object: {},
+  null: null,
+};
 /** The schema does not say: the key is written with an empty value for the author to fill in. */
 const UNKNOWN = Symbol('unknown');
 
@@ -19,7 +38,8 @@ export const addMissingKey: FixBuilder = (input) => {
   if (object?.type !== 'object') return [];
   const values: unknown[] = [];
   if ('default' in input.data) values.push(input.data.default);
-  else if (Array.isArray(input.data.allowed) && input.data.allowed.length) values.push(...input.data.allowed.slice(0, 8));
+  else if (Array.isArray(input.data.allowed) && input.data.allowed.length)
+    values.push(...input.data.allowed.slice(0, 8));
   else {
     const type = Array.isArray(input.data.valueType) ? String(input.data.valueType[0]) : input.data.valueType;
     values.push(typeof type === 'string' && type in EMPTY ? EMPTY[type] : UNKNOWN);
@@ -28,7 +48,8 @@ export const addMissingKey: FixBuilder = (input) => {
   values.forEach((value, index) => {
     const edit = insertion(input, object, key, value);
     if (!edit) return;
-    const shown = value === '' || value === null || value === UNKNOWN ? '' : ` with ${shorten(JSON.stringify(value), 40)}`;
+    const shown =
+      value === '' || value === null || value === UNKNOWN ? '' : ` with ${shorten(JSON.stringify(value), 40)}`;
     actions.push(quickFix(input, `Add "${key}"${shown}`, [edit], index === 0));
   });
   return actions;
@@ -48,7 +69,9 @@ function yamlInsertion(text: string, object: ObjectNode, key: string, value: unk
     if (close < object.start) return undefined;
     const last = properties[properties.length - 1];
     const pair = rendered ? `${key}: ${rendered}` : `${key}:`;
-    return last ? { start: last.value.end, end: last.value.end, newText: `, ${pair}` } : { start: close, end: close, newText: pair };
+    return last
+      ? { start: last.value.end, end: last.value.end, newText: `, ${pair}` }
+      : { start: close, end: close, newText: pair };
   }
   const first = properties[0];
   const last = properties[properties.length - 1];
@@ -78,7 +101,11 @@ function jsonInsertion(text: string, object: ObjectNode, key: string, value: unk
   }
   const first = properties[0];
   const sameLine = !text.slice(first.keyStart, last.value.end).includes('\n');
-  return { start: last.value.end, end: last.value.end, newText: sameLine ? `, ${rendered}` : `,\n${' '.repeat(columnOf(text, first.keyStart))}${rendered}` };
+  return {
+    start: last.value.end,
+    end: last.value.end,
+    newText: sameLine ? `, ${rendered}` : `,\n${' '.repeat(columnOf(text, first.keyStart))}${rendered}`,
+  };
 }
 
 /** Where TOML headers are: every table opened by `[...]` or `[[...]]` starts at one. */
@@ -106,13 +133,21 @@ function tomlInsertion(input: FixInput, object: ObjectNode, key: string, value: 
     const close = text.lastIndexOf('}', object.end - 1);
     const last = object.properties[object.properties.length - 1];
     const line = `${tomlKey(key)} = ${literal(value, 'toml')}`;
-    return last ? { start: last.value.end, end: last.value.end, newText: `, ${line}` } : { start: close, end: close, newText: ` ${line} ` };
+    return last
+      ? { start: last.value.end, end: last.value.end, newText: `, ${line}` }
+      : { start: close, end: close, newText: ` ${line} ` };
   }
   if (isTable) {
     // A missing table: a header of its own at the end of the file, with its default keys.
-    const body = Object.entries(value as Record<string, unknown>).map(([k, v]) => `\n${tomlKey(k)} = ${literal(v, 'toml')}`).join('');
+    const body = Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `\n${tomlKey(k)} = ${literal(v, 'toml')}`)
+      .join('');
     const lead = text.endsWith('\n') || text.length === 0 ? '' : '\n';
-    return { start: text.length, end: text.length, newText: `${lead}\n[${[...path, key].map(tomlKey).join('.')}]${body}\n` };
+    return {
+      start: text.length,
+      end: text.length,
+      newText: `${lead}\n[${[...path, key].map(tomlKey).join('.')}]${body}\n`,
+    };
   }
   const line = `${tomlKey(key)} = ${literal(value, 'toml')}`;
   const isRoot = object === root;

@@ -8,7 +8,8 @@ const TEMPLATES: Array<{ test: RegExp; content: (name: string) => string }> = [
   {
     // An eKuiper source configuration: the `default` confKey is applied to every stream of the source.
     test: /\.ya?ml$/,
-    content: (name) => `# Configuration of the ${name} source: "default" applies to every stream; add more confKeys beside it.\ndefault: {}\n`,
+    content: (name) =>
+      `# Configuration of the ${name} source: "default" applies to every stream; add more confKeys beside it.\ndefault: {}\n`,
   },
 ];
 
@@ -19,7 +20,8 @@ export const createMissingFile: FixBuilder = (input) => {
   const template = TEMPLATES.find((t) => t.test.test(target));
   if (!template) return [];
   const uri = pathToFileURL(target).href;
-  const name = typeof input.data.source === 'string' ? input.data.source : path.basename(target).replace(/\.[^.]+$/, '');
+  const name =
+    typeof input.data.source === 'string' ? input.data.source : path.basename(target).replace(/\.[^.]+$/, '');
   const start = { line: 0, character: 0 };
   return [
     {
@@ -30,7 +32,10 @@ export const createMissingFile: FixBuilder = (input) => {
       edit: {
         documentChanges: [
           { kind: 'create', uri, options: { ignoreIfExists: true } },
-          { textDocument: { uri, version: null }, edits: [{ range: { start, end: start }, newText: template.content(name) }] },
+          {
+            textDocument: { uri, version: null },
+            edits: [{ range: { start, end: start }, newText: template.content(name) }],
+          },
         ],
       },
     },

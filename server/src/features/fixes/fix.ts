@@ -25,7 +25,10 @@ export interface OffsetEdit {
 }
 
 export function toTextEdit(document: TextDocument, edit: OffsetEdit): TextEdit {
-  return { range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) }, newText: edit.newText };
+  return {
+    range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) },
+    newText: edit.newText,
+  };
 }
 
 /** A quick fix that edits the document the diagnostic is in. */

@@ -7,7 +7,12 @@ import { columnOf, isFlow, lastLineEnd, lineStartOf, literal, quickFix, shorten,
  */
 export const insertListItem: FixBuilder = (input) => {
   const raw = input.data.insert;
-  const lines = typeof raw === 'string' ? [raw] : Array.isArray(raw) && raw.every((l) => typeof l === 'string') ? (raw as string[]) : [];
+  const lines =
+    typeof raw === 'string'
+      ? [raw]
+      : Array.isArray(raw) && raw.every((l) => typeof l === 'string')
+        ? (raw as string[])
+        : [];
   if (!lines.length) return [];
   const property = propertyKeyedAt(input.parsed?.root, input.document.offsetAt(input.diagnostic.range.start));
   if (!property || property.value.type !== 'array') return [];
@@ -17,7 +22,13 @@ export const insertListItem: FixBuilder = (input) => {
   const rawLast = last ? text.slice(last.start, last.end) : '';
   const quote = rawLast.startsWith("'") ? "'" : rawLast.startsWith('"') ? '"' : '';
   const render = (line: string) =>
-    input.format !== 'yaml' ? JSON.stringify(line) : quote === "'" ? `'${line.replace(/'/g, "''")}'` : quote ? JSON.stringify(line) : literal(line, 'yaml');
+    input.format !== 'yaml'
+      ? JSON.stringify(line)
+      : quote === "'"
+        ? `'${line.replace(/'/g, "''")}'`
+        : quote
+          ? JSON.stringify(line)
+          : literal(line, 'yaml');
   const items = lines.map(render);
   let at: number;
   let newText: string;
@@ -44,6 +55,9 @@ export const insertListItem: FixBuilder = (input) => {
     at = lastLineEnd(text, last);
     newText = items.map((item) => `\n${' '.repeat(dash - lineStart)}-${' '.repeat(gap)}${item}`).join('');
   }
-  const title = lines.length === 1 ? `Add ${shorten(lines[0])} to ${property.key}` : `Add ${lines.map((l) => l.split('=')[0]).join(' and ')} to ${property.key}`;
+  const title =
+    lines.length === 1
+      ? `Add ${shorten(lines[0])} to ${property.key}`
+      : `Add ${lines.map((l) => l.split('=')[0]).join(' and ')} to ${property.key}`;
   return [quickFix(input, title, [{ start: at, end: at, newText }], true)];
 };

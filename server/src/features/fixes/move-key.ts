@@ -1,5 +1,14 @@
 import { findProperty, nodeAtPointer, type ObjectNode, type PropertyNode } from '../../core';
-import { columnOf, isFlow, lastLineEnd, lineEndOf, lineStartOf, quickFix, type FixBuilder, type OffsetEdit } from './fix';
+import {
+  columnOf,
+  isFlow,
+  lastLineEnd,
+  lineEndOf,
+  lineStartOf,
+  quickFix,
+  type FixBuilder,
+  type OffsetEdit,
+} from './fix';
 
 /**
  * `data.moveInto` on a removed key (CloudQuery's top-level `concurrency`): the key moves into the
@@ -24,10 +33,15 @@ export const moveKeyInto: FixBuilder = (input) => {
     // The plugin's spec already sets it: the top-level copy is only in the way.
     return [quickFix(input, `Remove "${moved.key}" (${target}: already sets it)`, [removal], true)];
   }
-  const insertion = pair ? flowInsertion(text, moved, pair, destination, target) : blockInsertion(text, moved, removal, destination, target);
+  const insertion = pair
+    ? flowInsertion(text, moved, pair, destination, target)
+    : blockInsertion(text, moved, removal, destination, target);
   if (!insertion) return [];
   // An insertion right where the removal starts becomes one edit, so the two never touch.
-  const edits = insertion.start === removal.start && insertion.end === removal.start ? [{ ...removal, newText: insertion.newText }] : [removal, insertion];
+  const edits =
+    insertion.start === removal.start && insertion.end === removal.start
+      ? [{ ...removal, newText: insertion.newText }]
+      : [removal, insertion];
   return [quickFix(input, `Move "${moved.key}" into ${target}:`, edits, true)];
 };
 
@@ -45,7 +59,9 @@ function flowRemoval(moved: PropertyNode): OffsetEdit {
   const index = siblings.indexOf(moved);
   const previous = siblings[index - 1];
   const next = siblings[index + 1];
-  return previous ? { start: previous.value.end, end: moved.value.end, newText: '' } : { start: moved.keyStart, end: next ? next.keyStart : moved.value.end, newText: '' };
+  return previous
+    ? { start: previous.value.end, end: moved.value.end, newText: '' }
+    : { start: moved.keyStart, end: next ? next.keyStart : moved.value.end, newText: '' };
 }
 
 /** A key and value as one line for a flow mapping; none when they span lines or carry a comment. */
@@ -67,20 +83,40 @@ function lastStaying(moved: PropertyNode): PropertyNode | undefined {
   return [...moved.parent.properties].reverse().find((p) => p !== moved);
 }
 
-function flowInsertion(text: string, moved: PropertyNode, pair: string, destination: PropertyNode | undefined, target: string): OffsetEdit | undefined {
+function flowInsertion(
+  text: string,
+  moved: PropertyNode,
+  pair: string,
+  destination: PropertyNode | undefined,
+  target: string,
+): OffsetEdit | undefined {
   if (!destination) {
     const last = lastStaying(moved);
     return last && { start: last.value.end, end: last.value.end, newText: `, ${target}: {${pair}}` };
   }
-  return destination.value.type === 'object' && isFlow(text, destination.value) ? intoFlowMapping(text, destination.value, pair) : undefined;
+  return destination.value.type === 'object' && isFlow(text, destination.value)
+    ? intoFlowMapping(text, destination.value, pair)
+    : undefined;
 }
 
-function blockInsertion(text: string, moved: PropertyNode, removal: OffsetEdit, destination: PropertyNode | undefined, target: string): OffsetEdit | undefined {
+function blockInsertion(
+  text: string,
+  moved: PropertyNode,
+  removal: OffsetEdit,
+  destination: PropertyNode | undefined,
+  target: string,
+): OffsetEdit | undefined {
   const written = text.slice(removal.start, lastLineEnd(text, moved.value, moved.keyEnd));
   const lines = written.split('\n');
   const baseIndent = columnOf(text, moved.keyStart);
   const reindent = (indent: number) =>
-    lines.map((line) => (line.trim() ? ' '.repeat(indent) + line.slice(Math.min(baseIndent, line.length - line.trimStart().length)) : line)).join('\n');
+    lines
+      .map((line) =>
+        line.trim()
+          ? ' '.repeat(indent) + line.slice(Math.min(baseIndent, line.length - line.trimStart().length))
+          : line,
+      )
+      .join('\n');
   if (!destination) {
     // No `spec:` yet: created after the last sibling that is not the moved key.
     const last = lastStaying(moved);

@@ -4,7 +4,12 @@ import { createMissingFile } from './create-file';
 import type { FixBuilder } from './fix';
 import { insertListItem } from './insert-list-item';
 import { moveKeyInto } from './move-key';
-import { offerAllowedValues, replaceWithComputedChecksum, replaceWithKnownValue, replaceWithSuggestion } from './replace-value';
+import {
+  offerAllowedValues,
+  replaceWithComputedChecksum,
+  replaceWithKnownValue,
+  replaceWithSuggestion,
+} from './replace-value';
 
 /** The fix families, by the names the system descriptors bind them with. */
 const FIXES: Record<FixName, FixBuilder> = {
@@ -30,7 +35,12 @@ const BY_CODE: Record<string, FixBuilder[]> = {
   '*.invalid-format': [replaceWithKnownValue],
   '*.removed-key': [moveKeyInto],
   '*.deprecated-key': [moveKeyInto],
-  ...Object.fromEntries(SYSTEMS.flatMap((system) => Object.entries(system.fixes ?? {})).map(([code, names]) => [code, names.map((name) => FIXES[name])])),
+  ...Object.fromEntries(
+    SYSTEMS.flatMap((system) => Object.entries(system.fixes ?? {})).map(([code, names]) => [
+      code,
+      names.map((name) => FIXES[name]),
+    ]),
+  ),
 };
 
 /** A code the table does not know (a rule written later): its `data` says which fix applies. */

@@ -13,11 +13,22 @@ function replaceSpan(input: FixInput, value: string, title: string, preferred: b
 
 /** `data.replace`: the one right text (a kebab/snake-case name, the exact cookie line, a category ...). */
 export const replaceWithKnownValue: FixBuilder = (input) =>
-  typeof input.data.replace === 'string' ? [replaceSpan(input, input.data.replace, `Change to "${shorten(input.data.replace)}"`, true)] : [];
+  typeof input.data.replace === 'string'
+    ? [replaceSpan(input, input.data.replace, `Change to "${shorten(input.data.replace)}"`, true)]
+    : [];
 
 /** `data.computed`: the SHA-256 the checksum rule computed from the binary. */
 export const replaceWithComputedChecksum: FixBuilder = (input) =>
-  typeof input.data.computed === 'string' ? [replaceSpan(input, input.data.computed, `Use the binary's SHA-256 (${input.data.computed.slice(0, 12)}...)`, true)] : [];
+  typeof input.data.computed === 'string'
+    ? [
+        replaceSpan(
+          input,
+          input.data.computed,
+          `Use the binary's SHA-256 (${input.data.computed.slice(0, 12)}...)`,
+          true,
+        ),
+      ]
+    : [];
 
 /** `data.suggestion`: the closest allowed key (rename) or value (replace). */
 export const replaceWithSuggestion: FixBuilder = (input) => {
@@ -39,13 +50,21 @@ export const offerAllowedValues: FixBuilder = (input) => {
     if (value === input.data.suggestion || text === current) continue;
     const preferred = allowed.length === 1 && input.data.suggestion === undefined;
     // Non-strings are written bare; strings keep the quotes the document had.
-    actions.push(typeof value === 'string' ? replaceSpan(input, text, `Change to "${text}"`, preferred) : quickFix(input, `Change to ${text}`, [spanEdit(input, text)], preferred));
+    actions.push(
+      typeof value === 'string'
+        ? replaceSpan(input, text, `Change to "${text}"`, preferred)
+        : quickFix(input, `Change to ${text}`, [spanEdit(input, text)], preferred),
+    );
   }
   return actions;
 };
 
 function spanEdit(input: FixInput, newText: string): OffsetEdit {
-  return { start: input.document.offsetAt(input.diagnostic.range.start), end: input.document.offsetAt(input.diagnostic.range.end), newText };
+  return {
+    start: input.document.offsetAt(input.diagnostic.range.start),
+    end: input.document.offsetAt(input.diagnostic.range.end),
+    newText,
+  };
 }
 
 /** One part of a TOML dotted key: a basic string, a literal string or a bare key. */

@@ -20,9 +20,17 @@ export const ANKLET_DECODING: HostDecoding = {
       if (node.tag === 'float' && typeof node.value === 'number') {
         if (!Number.isFinite(node.value) || Math.abs(node.value) >= INT64_LIMIT) return refuse(node, 'int');
         if (schemaPassed && node.quoted !== true && Number.isInteger(node.value)) {
-          return { severity: 'warning', message: `${yamlTagged(node)} is a float; yaml.v2 converts it to the int ${Math.trunc(node.value)}. Write it as a whole number.`, replace: String(Math.trunc(node.value)) };
+          return {
+            severity: 'warning',
+            message: `${yamlTagged(node)} is a float; yaml.v2 converts it to the int ${Math.trunc(node.value)}. Write it as a whole number.`,
+            replace: String(Math.trunc(node.value)),
+          };
         }
-        return { severity: 'warning', message: `yaml.v2 truncates ${node.value} to ${Math.trunc(node.value)} for this whole-number field.`, replace: String(Math.trunc(node.value)) };
+        return {
+          severity: 'warning',
+          message: `yaml.v2 truncates ${node.value} to ${Math.trunc(node.value)} for this whole-number field.`,
+          replace: String(Math.trunc(node.value)),
+        };
       }
       // A merged value (`<<`) that a local key replaced is still decoded: the schema never saw it.
       return refuse(node, 'int');
@@ -38,7 +46,10 @@ export const ANKLET_DECODING: HostDecoding = {
 };
 
 function refuse(node: Parameters<HostDecoding['judge']>[1], goType: string) {
-  return { severity: 'error' as const, message: `yaml: unmarshal errors: cannot unmarshal ${yamlTagged(node)} into ${goType}` };
+  return {
+    severity: 'error' as const,
+    message: `yaml: unmarshal errors: cannot unmarshal ${yamlTagged(node)} into ${goType}`,
+  };
 }
 
 function placeholderWarning(node: Parameters<HostDecoding['judge']>[1]) {

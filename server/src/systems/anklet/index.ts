@@ -11,7 +11,12 @@ const CONFIG = 'anklet-config';
 /** An Anklet plugin's folder in the checkout above the config: its `<name>.go`, `plugin.go` or the folder. */
 const pluginSource: LinkResolver = (value, context) => {
   const candidates: string[] = [];
-  const names = value.endsWith('_receiver') ? [['receivers', value.slice(0, -'_receiver'.length)], ['receivers', value]] : [['handlers', value]];
+  const names = value.endsWith('_receiver')
+    ? [
+        ['receivers', value.slice(0, -'_receiver'.length)],
+        ['receivers', value],
+      ]
+    : [['handlers', value]];
   let dir = path.dirname(context.path);
   for (let depth = 0; depth < 8; depth++) {
     for (const [group, name] of names) {
@@ -42,7 +47,9 @@ export const anklet: SystemDescriptor = {
     { kind: CONFIG, path: 'plugins_path', resolve: absolutePathOnly },
     { kind: CONFIG, path: 'plugins[].private_key', resolve: absolutePathOnly },
   ],
-  workspaceValues: [{ kind: CONFIG, path: 'plugins[].plugin', values: (c) => [...KNOWN_PLUGINS, ...workspacePlugins(c)] }],
+  workspaceValues: [
+    { kind: CONFIG, path: 'plugins[].plugin', values: (c) => [...KNOWN_PLUGINS, ...workspacePlugins(c)] },
+  ],
   fixes: { 'anklet.unknown-plugin': ['replaceWithSuggestion'] },
   projects: ANKLET_PROJECTS,
   host: ANKLET_HOST,

@@ -17,7 +17,17 @@ export const ANKLET_KINDS: KindDefinition[] = [
     content: {
       signatures: [
         { listItemKeys: { plugins: ['plugin'] }, noKeys: ['healthCheckPeriod', 'reloadOnCrash'] },
-        { anyKeys: ['work_dir', 'pid_file_dir', 'log_file_dir', 'plugins_path', 'global_database_url', 'global_private_key', 'global_token'] },
+        {
+          anyKeys: [
+            'work_dir',
+            'pid_file_dir',
+            'log_file_dir',
+            'plugins_path',
+            'global_database_url',
+            'global_private_key',
+            'global_token',
+          ],
+        },
       ],
     },
     docs: 'https://github.com/veertuinc/anklet#configuration',
@@ -30,7 +40,8 @@ export const ANKLET_KINDS: KindDefinition[] = [
     format: 'text',
     paths: [/(^|\/)plugins\/(handlers|receivers)\/[^/]+\/[^/]+\.go$/],
     // An Anklet checkout: its dispatch lives in internal/run/run.go above plugins/.
-    place: (file, _text, files) => files.exists(path.join(path.dirname(file), '..', '..', '..', 'internal', 'run', 'run.go')),
+    place: (file, _text, files) =>
+      files.exists(path.join(path.dirname(file), '..', '..', '..', 'internal', 'run', 'run.go')),
     docs: 'https://github.com/veertuinc/anklet/blob/main/internal/run/run.go',
   },
 ];

@@ -12,11 +12,18 @@ export const CLOUDQUERY_DECODING: HostDecoding = {
   nullIsEmptyText: true,
   judge(expected, node, schemaPassed) {
     const bad = nonFinite(node);
-    if (bad) return { severity: 'error', message: `failed to strip yaml comments: json: unsupported value: ${bad} (the CLI turns each section into JSON, which has no ${bad}).` };
+    if (bad)
+      return {
+        severity: 'error',
+        message: `failed to strip yaml comments: json: unsupported value: ${bad} (the CLI turns each section into JSON, which has no ${bad}).`,
+      };
     if (schemaPassed) return 'accept';
     if (node.placeholder && !node.quoted) return 'accept';
     if (node.value === null) return 'accept';
-    const quotedPlaceholder = node.placeholder && node.quoted ? ' A quoted placeholder is always a string after expansion: remove the quotes.' : '';
+    const quotedPlaceholder =
+      node.placeholder && node.quoted
+        ? ' A quoted placeholder is always a string after expansion: remove the quotes.'
+        : '';
     return {
       severity: 'error',
       message: `failed to decode spec: json: cannot unmarshal ${jsonKind(node)} into a Go value of type ${goType(expected)}.${quotedPlaceholder}`,

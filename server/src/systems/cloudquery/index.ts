@@ -28,12 +28,29 @@ export const cloudquery: SystemDescriptor = {
       kind: SPEC,
       path: 'spec.path',
       // Only a `registry: local` plugin's path is a file (otherwise a registry name or an address).
-      resolve: (v, c, root) => (stringValue(findProperty(findProperty(root, 'spec')?.value, 'registry')?.value) === 'local' ? relativePath(v, c, root) : []),
+      resolve: (v, c, root) =>
+        stringValue(findProperty(findProperty(root, 'spec')?.value, 'registry')?.value) === 'local'
+          ? relativePath(v, c, root)
+          : [],
     },
   ],
   workspaceValues: [
-    { kind: SPEC, path: 'spec.destinations[]', values: (c) => visibleSpecs(c).filter((s) => s.kind === 'destination').map((s) => s.name) },
-    { kind: SPEC, path: 'spec.transformers[]', values: (c) => visibleSpecs(c).filter((s) => s.kind === 'transformer').map((s) => s.name) },
+    {
+      kind: SPEC,
+      path: 'spec.destinations[]',
+      values: (c) =>
+        visibleSpecs(c)
+          .filter((s) => s.kind === 'destination')
+          .map((s) => s.name),
+    },
+    {
+      kind: SPEC,
+      path: 'spec.transformers[]',
+      values: (c) =>
+        visibleSpecs(c)
+          .filter((s) => s.kind === 'transformer')
+          .map((s) => s.name),
+    },
   ],
   references: [
     {

@@ -21,7 +21,11 @@ export const CLOUDQUERY_KINDS: KindDefinition[] = [
       signatures: [
         { allKeys: ['kind', 'spec'], values: { kind: ['source', 'destination', 'transformer'] } },
         // Half-written: `kind: source` before its `spec:` (not a Kubernetes object).
-        { allKeys: ['kind'], values: { kind: ['source', 'destination', 'transformer'] }, noKeys: ['apiVersion', 'metadata'] },
+        {
+          allKeys: ['kind'],
+          values: { kind: ['source', 'destination', 'transformer'] },
+          noKeys: ['apiVersion', 'metadata'],
+        },
       ],
     },
     startedBeside: { keys: ['kind', 'spec'] },
@@ -34,7 +38,9 @@ export const CLOUDQUERY_KINDS: KindDefinition[] = [
     title: 'CloudQuery plugin source (tables)',
     format: 'text',
     paths: [/\.go$/],
-    place: (file, text, files) => /\bschema\.Table\b/.test(text) && goModRequires(nearestGoMod(file, files) ?? '', ['github.com/cloudquery/plugin-sdk']),
+    place: (file, text, files) =>
+      /\bschema\.Table\b/.test(text) &&
+      goModRequires(nearestGoMod(file, files) ?? '', ['github.com/cloudquery/plugin-sdk']),
     docs: 'https://docs.cloudquery.io/docs/developers/creating-new-plugin',
   },
 ];

@@ -23,7 +23,10 @@ const uses = siteRows(CLOUDQUERY_REFERENCES);
  */
 export const cloudqueryNames: NameProvider = {
   kinds: ['cloudquery-spec'],
-  scope: (context) => [{ file: context.path, kind: 'cloudquery-spec' }, ...siblingSpecFiles(context).map((file) => ({ file, kind: 'cloudquery-spec' as const }))],
+  scope: (context) => [
+    { file: context.path, kind: 'cloudquery-spec' },
+    ...siblingSpecFiles(context).map((file) => ({ file, kind: 'cloudquery-spec' as const })),
+  ],
   sites(parsed, file, text) {
     const sites: NameSite[] = [];
     for (const document of parsed.documents) {
@@ -31,7 +34,8 @@ export const cloudqueryNames: NameProvider = {
       if (!spec) continue;
       const owner = { owner: spec.kind, ownerId: `${file}:${document.start}` };
       const nameNode = findProperty(spec.spec, 'name')?.value;
-      const declared = nameNode?.type === 'scalar' && !nameNode.placeholder ? valueSpan(nameNode as ScalarNode, text) : undefined;
+      const declared =
+        nameNode?.type === 'scalar' && !nameNode.placeholder ? valueSpan(nameNode as ScalarNode, text) : undefined;
       if (declared) sites.push({ file, ...declared, target: spec.kind, declaration: true, ...owner });
       sites.push(...uses(document.root, file, text, owner));
     }

@@ -21,7 +21,10 @@ export const ekuiper: SystemDescriptor = {
       { path: 'properties.*[]', label: '{name|@index}', kind: 'field', detail: '{type}' },
     ],
     'ekuiper-sink-meta': [TOP, { path: 'properties[]', label: '{name|@index}', kind: 'field', detail: '{type}' }],
-    'ekuiper-function-meta': [TOP, { path: 'functions[]', label: '{name|@index}', kind: 'function', detail: '{example}' }],
+    'ekuiper-function-meta': [
+      TOP,
+      { path: 'functions[]', label: '{name|@index}', kind: 'function', detail: '{example}' },
+    ],
     'ekuiper-source-config': [
       { path: '*', label: '{@key}', kind: 'namespace' },
       { path: '*.*', label: '{@key}', detail: '{@value}' },

@@ -1,4 +1,12 @@
-import { deriveFrom, findProperty, goModModule, goModRequires, readJson, zipMembers, type KindDefinition } from '../../core';
+import {
+  deriveFrom,
+  findProperty,
+  goModModule,
+  goModRequires,
+  readJson,
+  zipMembers,
+  type KindDefinition,
+} from '../../core';
 
 /** The manifest kinds of this system: how each is read and recognised (see KindDefinition). */
 export const EKUIPER_KINDS: KindDefinition[] = [
@@ -36,7 +44,9 @@ export const EKUIPER_KINDS: KindDefinition[] = [
     title: 'eKuiper function metadata',
     format: 'json',
     content: {
-      signatures: [{ types: { functions: 'array' }, listItemKeys: { functions: ['name', 'args', 'return', 'example', 'hint'] } }],
+      signatures: [
+        { types: { functions: 'array' }, listItemKeys: { functions: ['name', 'args', 'return', 'example', 'hint'] } },
+      ],
     },
     docs: 'https://ekuiper.org/docs/en/latest/extension/native/develop/function.html',
   },

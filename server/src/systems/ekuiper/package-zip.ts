@@ -30,7 +30,8 @@ export function packageEkuiper(project: Project): PackageResult {
   const files = project.kind === NATIVE ? nativeEntries(project) : portableEntries(project);
   const zip = path.join(project.dir, 'dist', `${project.name}.zip`);
   const content: Zippable = {};
-  for (const [entry, source] of files) content[entry] = [fs.readFileSync(source), { level: 9, mtime: new Date('2020-01-01T00:00:00Z') }];
+  for (const [entry, source] of files)
+    content[entry] = [fs.readFileSync(source), { level: 9, mtime: new Date('2020-01-01T00:00:00Z') }];
   fs.mkdirSync(path.dirname(zip), { recursive: true });
   const temporary = `${zip}.pw-${process.pid}`;
   fs.writeFileSync(temporary, zipSync(content));
@@ -60,7 +61,11 @@ function nativeEntries(project: Project): Map<string, string> {
   if (!metadata || !fs.existsSync(metadata)) problems.push(`the metadata ${project.name}.json is missing`);
   else entries.set(`${project.name}.json`, metadata);
   if (project.details.pluginType === 'source') {
-    const yaml = [path.join(path.dirname(metadata ?? project.dir), `${project.name}.yaml`), path.join(project.dir, `${project.name}.yaml`), path.join(project.dir, 'etc', 'sources', `${project.name}.yaml`)].find((f) => fs.existsSync(f));
+    const yaml = [
+      path.join(path.dirname(metadata ?? project.dir), `${project.name}.yaml`),
+      path.join(project.dir, `${project.name}.yaml`),
+      path.join(project.dir, 'etc', 'sources', `${project.name}.yaml`),
+    ].find((f) => fs.existsSync(f));
     if (!yaml) problems.push(`a source plugin needs ${project.name}.yaml (its default configuration) in the zip`);
     else entries.set(`${project.name}.yaml`, yaml);
   }
@@ -78,18 +83,26 @@ function portableEntries(project: Project): Map<string, string> {
   entries.set(path.basename(manifestFile), manifestFile);
   const executable = stringValue(findProperty(root, 'executable')?.value);
   if (!executable) problems.push('the manifest names no executable');
-  else if (!fs.existsSync(path.join(project.dir, executable))) problems.push(`the executable ${executable} does not exist: build it first`);
+  else if (!fs.existsSync(path.join(project.dir, executable)))
+    problems.push(`the executable ${executable} does not exist: build it first`);
   const sources = findProperty(root, 'sources')?.value;
   for (const item of sources?.type === 'array' ? sources.items : []) {
     const name = stringValue(item);
-    if (name && !fs.existsSync(path.join(project.dir, 'sources', `${name}.yaml`))) problems.push(`source ${name} needs sources/${name}.yaml`);
+    if (name && !fs.existsSync(path.join(project.dir, 'sources', `${name}.yaml`)))
+      problems.push(`source ${name} needs sources/${name}.yaml`);
   }
   if (problems.length) throw new PackagingError(problems);
-  const include = (relative: string) => entries.set(relative.split(path.sep).join('/'), path.join(project.dir, relative));
+  const include = (relative: string) =>
+    entries.set(relative.split(path.sep).join('/'), path.join(project.dir, relative));
   for (const file of walk(project.dir)) {
     const relative = path.relative(project.dir, file);
     const top = relative.split(path.sep)[0];
-    if (['sources', 'sinks', 'functions'].includes(top) || relative === executable || /\.(py|txt)$/.test(relative) && !relative.includes(path.sep)) include(relative);
+    if (
+      ['sources', 'sinks', 'functions'].includes(top) ||
+      relative === executable ||
+      (/\.(py|txt)$/.test(relative) && !relative.includes(path.sep))
+    )
+      include(relative);
   }
   return entries;
 }

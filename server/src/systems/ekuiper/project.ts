@@ -1,10 +1,25 @@
 import * as path from 'node:path';
 import { findProperty, readJson } from '../../core';
-import { makeVariable, mustExist, need, readText, safeList, type CustomTask, type HostDescriptor, type ProjectFolder, type ProjectKind, type ToolInfo } from '../projects';
+import {
+  makeVariable,
+  mustExist,
+  need,
+  readText,
+  safeList,
+  type CustomTask,
+  type HostDescriptor,
+  type ProjectFolder,
+  type ProjectKind,
+  type ToolInfo,
+} from '../projects';
 import { packageEkuiper } from './package-zip';
 
 export const EKUIPER_TOOLS: Record<string, ToolInfo> = {
-  kuiperd: { setting: 'pluginWorkbench.ekuiper.path', install: 'Install eKuiper (https://ekuiper.org/docs/en/latest/installation.html); the setting names its bin/kuiperd' },
+  kuiperd: {
+    setting: 'pluginWorkbench.ekuiper.path',
+    install:
+      'Install eKuiper (https://ekuiper.org/docs/en/latest/installation.html); the setting names its bin/kuiperd',
+  },
 };
 
 /** The eKuiper metadata JSON of a native plugin project: its name and type. */
@@ -28,7 +43,8 @@ function portableManifest(folder: ProjectFolder): string | undefined {
   for (const file of folder.files) {
     if (!file.endsWith('.json')) continue;
     const root = readJson(folder.read(file) ?? '').documents[0]?.root;
-    if (root && findProperty(root, 'language') && findProperty(root, 'executable') && !findProperty(root, 'about')) return file;
+    if (root && findProperty(root, 'language') && findProperty(root, 'executable') && !findProperty(root, 'about'))
+      return file;
   }
   return undefined;
 }
@@ -39,7 +55,8 @@ const packageZip: CustomTask = async ({ project }) => {
 };
 
 /** The exported symbol's file name: `<Name>@v<version>.so` under plugins/<type>s/. */
-const soFile = (name: string, type: string, version: string) => `plugins/${type}s/${name.charAt(0).toUpperCase()}${name.slice(1)}@v${version}.so`;
+const soFile = (name: string, type: string, version: string) =>
+  `plugins/${type}s/${name.charAt(0).toUpperCase()}${name.slice(1)}@v${version}.so`;
 
 export const EKUIPER_PROJECTS: ProjectKind[] = [
   {
@@ -48,13 +65,35 @@ export const EKUIPER_PROJECTS: ProjectKind[] = [
     detect: (folder) => {
       if (!folder.goMod.includes('github.com/lf-edge/ekuiper/contract')) return undefined;
       const meta = metadataOf(folder.dir);
-      return meta ? { name: meta.name, details: { pluginType: meta.type, metadata: meta.file, version: makeVariable(folder, 'VERSION') ?? '1.0.0' } } : undefined;
+      return meta
+        ? {
+            name: meta.name,
+            details: {
+              pluginType: meta.type,
+              metadata: meta.file,
+              version: makeVariable(folder, 'VERSION') ?? '1.0.0',
+            },
+          }
+        : undefined;
     },
     tasks: (p) => {
       const so = soFile(p.name, p.details.pluginType, p.details.version);
       return [
-        { id: 'build', label: 'build .so', group: 'build', tool: 'go', args: ['build', '-trimpath', '--buildmode=plugin', '-o', so, '.'], problemMatcher: ['$go'], detail: `go build -> ${so}` },
-        { id: 'package-zip', label: 'package zip', run: packageZip, detail: 'a flat zip with the .so, .json and .yaml, checked against the packaging rules' },
+        {
+          id: 'build',
+          label: 'build .so',
+          group: 'build',
+          tool: 'go',
+          args: ['build', '-trimpath', '--buildmode=plugin', '-o', so, '.'],
+          problemMatcher: ['$go'],
+          detail: `go build -> ${so}`,
+        },
+        {
+          id: 'package-zip',
+          label: 'package zip',
+          run: packageZip,
+          detail: 'a flat zip with the .so, .json and .yaml, checked against the packaging rules',
+        },
       ];
     },
     buildTask: 'build',
@@ -74,9 +113,18 @@ export const EKUIPER_PROJECTS: ProjectKind[] = [
     priority: 70,
     detect: (folder) => {
       const manifest = portableManifest(folder);
-      return manifest ? { name: manifest.replace(/\.json$/, ''), details: { manifest: path.join(folder.dir, manifest) } } : undefined;
+      return manifest
+        ? { name: manifest.replace(/\.json$/, ''), details: { manifest: path.join(folder.dir, manifest) } }
+        : undefined;
     },
-    tasks: () => [{ id: 'package-zip', label: 'package zip', run: packageZip, detail: 'a zip with the manifest, the executable and sources/sinks/functions, checked first' }],
+    tasks: () => [
+      {
+        id: 'package-zip',
+        label: 'package zip',
+        run: packageZip,
+        detail: 'a zip with the manifest, the executable and sources/sinks/functions, checked first',
+      },
+    ],
   },
 ];
 
@@ -89,10 +137,25 @@ export const EKUIPER_HOST: HostDescriptor = {
     const host = need(tools.host, 'kuiperd was not found: set pluginWorkbench.ekuiper.path to <eKuiper>/bin/kuiperd.');
     const home = path.dirname(path.dirname(host));
     const type = need(config.pluginType, 'Say which kind of plugin this is ("pluginType": source, sink or function).');
-    const so = mustExist(path.resolve(project, need(config.soFile, 'Name the built .so in the "soFile" attribute.')), 'The plugin');
+    const so = mustExist(
+      path.resolve(project, need(config.soFile, 'Name the built .so in the "soFile" attribute.')),
+      'The plugin',
+    );
     const copies = [{ from: so, to: path.join(home, 'plugins', `${type}s`, path.basename(so)) }];
-    if (config.metadata) copies.push({ from: mustExist(path.resolve(project, config.metadata), 'The metadata'), to: path.join(home, 'etc', `${type}s`, path.basename(config.metadata)) });
-    if (config.sourceYaml) copies.push({ from: mustExist(path.resolve(project, config.sourceYaml), 'The source config'), to: path.join(home, 'etc', 'sources', path.basename(config.sourceYaml)) });
-    return { copies, writes: [], steps: [{ role: 'host', command: host, args: [...(config.args ?? [])], cwd: home, env }] };
+    if (config.metadata)
+      copies.push({
+        from: mustExist(path.resolve(project, config.metadata), 'The metadata'),
+        to: path.join(home, 'etc', `${type}s`, path.basename(config.metadata)),
+      });
+    if (config.sourceYaml)
+      copies.push({
+        from: mustExist(path.resolve(project, config.sourceYaml), 'The source config'),
+        to: path.join(home, 'etc', 'sources', path.basename(config.sourceYaml)),
+      });
+    return {
+      copies,
+      writes: [],
+      steps: [{ role: 'host', command: host, args: [...(config.args ?? [])], cwd: home, env }],
+    };
   },
 };

@@ -13,7 +13,12 @@ function timestampInto(expected: Set<string>, node: ScalarNode) {
 
 function unmarshallable(node: ScalarNode) {
   const bad = nonFinite(node);
-  return bad ? { severity: 'error' as const, message: `json: unsupported value: ${bad} (gatewayd marshals the config to JSON to lint it).` } : undefined;
+  return bad
+    ? {
+        severity: 'error' as const,
+        message: `json: unsupported value: ${bad} (gatewayd marshals the config to JSON to lint it).`,
+      }
+    : undefined;
 }
 
 /**
@@ -47,7 +52,10 @@ export const GATEWAYD_CONFIG_DECODING: HostDecoding = {
     if (expected.has('number') && (!isText || text === '' || goParsesFloat(text))) return 'accept';
     if (isText && (expected.has('integer') || expected.has('number') || expected.has('boolean'))) {
       const type = expected.has('boolean') ? 'bool' : expected.has('integer') ? 'int' : 'float';
-      return { severity: 'error', message: `cannot parse "${text}" as ${type} (mapstructure's weak decoding of gatewayd.yaml).` };
+      return {
+        severity: 'error',
+        message: `cannot parse "${text}" as ${type} (mapstructure's weak decoding of gatewayd.yaml).`,
+      };
     }
     return 'schema';
   },

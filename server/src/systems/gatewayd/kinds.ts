@@ -16,7 +16,17 @@ export const GATEWAYD_KINDS: KindDefinition[] = [
     paths: [/(^|\/)gatewayd_plugins?\.ya?ml$/],
     content: {
       signatures: [
-        { anyKeys: ['enableMetricsMerger', 'metricsMergerPeriod', 'healthCheckPeriod', 'reloadOnCrash', 'defaultPolicy', 'policyTimeout', 'actionRedis'] },
+        {
+          anyKeys: [
+            'enableMetricsMerger',
+            'metricsMergerPeriod',
+            'healthCheckPeriod',
+            'reloadOnCrash',
+            'defaultPolicy',
+            'policyTimeout',
+            'actionRedis',
+          ],
+        },
         { listItemKeys: { plugins: ['localPath', 'checksum'] } },
       ],
     },
@@ -43,7 +53,9 @@ export const GATEWAYD_KINDS: KindDefinition[] = [
     paths: [/(^|\/)Makefile$/, /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/, /(^|\/)\.goreleaser\.ya?ml$/],
     place: (file, _text, files) => {
       const slash = file.split(path.sep).join('/');
-      const root = /\/\.github\/workflows\/[^/]+$/.test(slash) ? path.dirname(path.dirname(path.dirname(file))) : path.dirname(file);
+      const root = /\/\.github\/workflows\/[^/]+$/.test(slash)
+        ? path.dirname(path.dirname(path.dirname(file)))
+        : path.dirname(file);
       return files.exists(path.join(root, 'gatewayd_plugin.yaml'));
     },
     dotFolders: ['.github'],

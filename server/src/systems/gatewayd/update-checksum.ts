@@ -82,7 +82,8 @@ export async function updateChecksum(configFile: string, binary: string, checksu
   }
   if (!edits.length) return changes;
   let result = text;
-  for (const edit of edits.sort((a, b) => b.start - a.start)) result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+  for (const edit of edits.sort((a, b) => b.start - a.start))
+    result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
   // Write beside and rename: an interrupted write never leaves half a config.
   const temporary = `${configFile}.pw-${process.pid}`;
   fs.writeFileSync(temporary, result);

@@ -10,7 +10,8 @@ import { pluginFolder } from './rules/missing-plugin';
 
 const TOP: OutlineRow = { path: '*', label: '{@key}', detail: '{@value}' };
 const CONFIG = 'logcraft-config';
-const baseDir = (root: ValueNode | undefined) => stringValue(findProperty(findProperty(root, 'core')?.value, 'base_dir')?.value);
+const baseDir = (root: ValueNode | undefined) =>
+  stringValue(findProperty(findProperty(root, 'core')?.value, 'base_dir')?.value);
 /** The plugins lgc ships with (always available to a service). */
 const BUILT_IN_PLUGINS = ['splunk', 'sentinel'];
 
@@ -32,14 +33,20 @@ export const logcraft: SystemDescriptor = {
   },
   links: [
     { kind: CONFIG, path: 'core.base_dir', resolve: relativePath },
-    { kind: CONFIG, path: 'services.*.plugin', resolve: (v, c, root) => [path.join(pluginFolder(c.path, baseDir(root)), `${v}.wasm`)] },
+    {
+      kind: CONFIG,
+      path: 'services.*.plugin',
+      resolve: (v, c, root) => [path.join(pluginFolder(c.path, baseDir(root)), `${v}.wasm`)],
+    },
   ],
   workspaceValues: [
     {
       kind: CONFIG,
       path: 'services.*.plugin',
       values: (c) => {
-        const installed = c.files.list(pluginFolder(c.path, baseDir(c.documents[0]?.root))).filter((f) => f.endsWith('.wasm'));
+        const installed = c.files
+          .list(pluginFolder(c.path, baseDir(c.documents[0]?.root)))
+          .filter((f) => f.endsWith('.wasm'));
         return [...installed.map((f) => path.basename(f, '.wasm')), ...BUILT_IN_PLUGINS];
       },
     },

@@ -22,8 +22,13 @@ export function installWasm(plugin: Project, built: string, projects: Project[])
   const target = devProjectFor(plugin, projects);
   if (!target) {
     const all = projects.filter((p) => p.kind === 'logcraft-project');
-    if (!all.length) throw new Error('No LogCraft project (lgc.toml) in the workspace to install the plugin into. Run `lgc init` in one first.');
-    throw new Error(`Several LogCraft projects in the workspace (${all.map((t) => t.dir).join(', ')}): open the one to install into on its own.`);
+    if (!all.length)
+      throw new Error(
+        'No LogCraft project (lgc.toml) in the workspace to install the plugin into. Run `lgc init` in one first.',
+      );
+    throw new Error(
+      `Several LogCraft projects in the workspace (${all.map((t) => t.dir).join(', ')}): open the one to install into on its own.`,
+    );
   }
   const folder = path.join(target.details.baseDir, 'plugins');
   fs.mkdirSync(folder, { recursive: true });

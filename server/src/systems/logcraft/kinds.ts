@@ -72,6 +72,8 @@ function isLogcraftPluginSource(file: string, text: string, files: FileAccess): 
   const root = path.basename(file) === 'lib.rs' ? path.dirname(path.dirname(file)) : path.dirname(file);
   if (path.basename(file) === 'lib.rs' && !files.exists(path.join(root, 'Cargo.toml'))) return false;
   const wit = path.join(root, 'wit');
-  const witSays = files.list(wit).some((name) => name.endsWith('.wit') && /logcraft:lgc/.test(files.readText(path.join(wit, name)) ?? ''));
+  const witSays = files
+    .list(wit)
+    .some((name) => name.endsWith('.wit') && /logcraft:lgc/.test(files.readText(path.join(wit, name)) ?? ''));
   return witSays || /logcraft/i.test(text) || /\bfrom\s+(plugins|wit_world)(\.exports)?\s+import\b/.test(text);
 }

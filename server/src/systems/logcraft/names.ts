@@ -38,7 +38,15 @@ export const logcraftNames: NameProvider = {
     let table: string[] = [];
     const add = (segment: Segment | undefined) => {
       if (!segment) return;
-      sites.push({ file, start: segment.start, end: segment.end, target: 'service', name: segment.key, declaration: !seen.has(segment.key), owner: 'table' });
+      sites.push({
+        file,
+        start: segment.start,
+        end: segment.end,
+        target: 'service',
+        name: segment.key,
+        declaration: !seen.has(segment.key),
+        owner: 'table',
+      });
       seen.add(segment.key);
     };
     for (const line of text.matchAll(/^[ \t]*(\[{1,2})?(?=[^\s#\n])/gm)) {
@@ -50,7 +58,13 @@ export const logcraftNames: NameProvider = {
       } else if (keys.length) {
         // A key line: its full path is the current table's plus its own segments.
         const full = [...table.map((key) => ({ key, start: -1, end: -1 })), ...keys];
-        if (full[0]?.key === 'services' && full[1] && full[1].start >= 0 && /^\s*[.=]/.test(text.slice(keys[keys.length - 1].end).replace(/^["']/, ''))) add(full[1]);
+        if (
+          full[0]?.key === 'services' &&
+          full[1] &&
+          full[1].start >= 0 &&
+          /^\s*[.=]/.test(text.slice(keys[keys.length - 1].end).replace(/^["']/, ''))
+        )
+          add(full[1]);
       }
     }
     return sites;

@@ -38,13 +38,20 @@ export function goParsesInt(s: string): boolean {
   const match = /^[-+]?(0[xX](_?[0-9a-fA-F])+|0[oO](_?[0-7])+|0[bB](_?[01])+|0(_?[0-7])*|[1-9](_?[0-9])*)$/.exec(s);
   if (!match) return false;
   const digits = s.replace(/_/g, '').replace(/^[-+]/, '');
-  const value = /^0[oO]/.test(digits) ? BigInt('0o' + digits.slice(2)) : /^0[0-7]+$/.test(digits) ? BigInt('0o' + digits.slice(1)) : BigInt(digits.toLowerCase());
+  const value = /^0[oO]/.test(digits)
+    ? BigInt('0o' + digits.slice(2))
+    : /^0[0-7]+$/.test(digits)
+      ? BigInt('0o' + digits.slice(1))
+      : BigInt(digits.toLowerCase());
   return s.startsWith('-') ? value <= 2n ** 63n : value < 2n ** 63n;
 }
 
 /** strconv.ParseFloat(s, 64) for decimal text. */
 export function goParsesFloat(s: string): boolean {
-  return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s) && Number.isFinite(Number(s)) || /^[-+]?(inf|infinity|nan)$/i.test(s);
+  return (
+    (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s) && Number.isFinite(Number(s))) ||
+    /^[-+]?(inf|infinity|nan)$/i.test(s)
+  );
 }
 
 /** strconv.ParseBool. */

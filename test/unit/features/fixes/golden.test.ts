@@ -46,7 +46,10 @@ for (const [name, spec] of Object.entries(cases)) {
     const document = await workbench.openFile(file, text);
     const diagnostics = (await workbench.diagnostics(document)).filter((d) => d.code === spec.code);
     const diagnostic = diagnostics.find((d) => document.offsetAt(d.range.start) === at);
-    assert.ok(diagnostic, `${spec.code} at the marker; found at ${diagnostics.map((d) => document.offsetAt(d.range.start)).join(', ') || 'none'}`);
+    assert.ok(
+      diagnostic,
+      `${spec.code} at the marker; found at ${diagnostics.map((d) => document.offsetAt(d.range.start)).join(', ') || 'none'}`,
+    );
     const actions = (await workbench.codeActionsFor(document, [diagnostic])) ?? [];
     const action = spec.title ? actions.find((a) => a.title === spec.title) : actions.find((a) => a.isPreferred);
     assert.ok(action, `${spec.title ?? 'a preferred fix'} among ${actions.map((a) => a.title).join(', ')}`);

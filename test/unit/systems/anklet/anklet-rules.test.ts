@@ -5,8 +5,10 @@ import { checkText, codesAtLines, makeTree } from '../../../helpers/engine';
 
 // One test per Anklet rule (rules/anklet/*.ts): broken tree on disk, then the mended one.
 const HANDLER = ['  - name: RUNNER1', '    plugin: github', '    owner: acme', '    token: ghp_example'];
-const config = (lines: string[], globals: string[] = ['global_database_url: localhost']) => [...globals, 'plugins:', ...lines, ''].join('\n');
-const codes = async (text: string, dir = makeTree({})) => codesAtLines((await checkText('anklet-config', text, path.join(dir, 'config.yml'))).diagnostics);
+const config = (lines: string[], globals: string[] = ['global_database_url: localhost']) =>
+  [...globals, 'plugins:', ...lines, ''].join('\n');
+const codes = async (text: string, dir = makeTree({})) =>
+  codesAtLines((await checkText('anklet-config', text, path.join(dir, 'config.yml'))).diagnostics);
 
 test('anklet.empty-config: an empty or comment-only file is an error on line 1', async () => {
   assert.deepEqual(await codes(''), ['anklet.empty-config@1']);
@@ -24,8 +26,16 @@ test('anklet.unknown-plugin: not a known plugin nor a plugin folder of the check
   const broken = config(HANDLER.map((l) => l.replace('plugin: github', 'plugin: gitlab')));
   assert.deepEqual(await codes(broken), ['anklet.unknown-plugin@4']);
   const checkout = makeTree({ 'plugins/handlers/gitlab/plugin.go': 'package gitlab\n', 'configs/.keep': '' });
-  assert.deepEqual(await codes(broken, path.join(checkout, 'configs')), [], 'a plugin folder of this checkout is known');
-  const typo = await checkText('anklet-config', config(HANDLER.map((l) => l.replace('plugin: github', 'plugin: githb'))), path.join(makeTree({}), 'config.yml'));
+  assert.deepEqual(
+    await codes(broken, path.join(checkout, 'configs')),
+    [],
+    'a plugin folder of this checkout is known',
+  );
+  const typo = await checkText(
+    'anklet-config',
+    config(HANDLER.map((l) => l.replace('plugin: github', 'plugin: githb'))),
+    path.join(makeTree({}), 'config.yml'),
+  );
   assert.match(typo.diagnostics[0].message, /Did you mean "github"\?/);
 });
 
@@ -40,8 +50,25 @@ test('anklet.github-scope / credentials / receiver settings', async () => {
   assert.deepEqual(await codes(both), ['anklet.github-scope@7']);
   const noCredentials = config(['  - name: R', '    plugin: github', '    owner: a']);
   assert.deepEqual(await codes(noCredentials), ['anklet.credentials@3']);
-  assert.deepEqual(await codes(config(['  - name: R', '    plugin: github', '    owner: a'], ['global_database_url: x', 'global_token: t'])), []);
+  assert.deepEqual(
+    await codes(
+      config(['  - name: R', '    plugin: github', '    owner: a'], ['global_database_url: x', 'global_token: t']),
+    ),
+    [],
+  );
   const receiver = config(['  - name: W', '    plugin: github_receiver', '    owner: a', '    token: t']);
   assert.deepEqual(await codes(receiver), ['anklet.receiver-port@3', 'anklet.receiver-secret@3']);
-  assert.deepEqual(await codes(config(['  - name: W', '    plugin: github_receiver', '    owner: a', '    token: t', '    port: "8080"', '    secret: s'])), []);
+  assert.deepEqual(
+    await codes(
+      config([
+        '  - name: W',
+        '    plugin: github_receiver',
+        '    owner: a',
+        '    token: t',
+        '    port: "8080"',
+        '    secret: s',
+      ]),
+    ),
+    [],
+  );
 });

@@ -8,7 +8,9 @@ import type { ReportedDiagnostic } from '../../../../server/src/cli/report';
  * A portable manifest with one key per line:
  * 1 {  2 version  3 language  4 executable  5 sources [  6 "<source>"  7 ]  8 sinks [  9 "file"  10 ]  11 }
  */
-export function manifest(options: { executable?: string; language?: string; source?: string; name?: string } = {}): string {
+export function manifest(
+  options: { executable?: string; language?: string; source?: string; name?: string } = {},
+): string {
   return [
     '{',
     options.name === undefined ? '  "version": "v1.0.0",' : `  "name": "${options.name}",`,
@@ -26,10 +28,16 @@ export function manifest(options: { executable?: string; language?: string; sour
 }
 
 /** Plugin metadata of a source or sink, `about` on line 2. */
-export function metadata(options: { category?: string; sink?: boolean; description?: Record<string, string> } = {}): string {
+export function metadata(
+  options: { category?: string; sink?: boolean; description?: Record<string, string> } = {},
+): string {
   return JSON.stringify(
     {
-      about: { trial: false, author: { name: 'Acme' }, description: options.description ?? { en_US: 'A plugin', zh_CN: '插件' } },
+      about: {
+        trial: false,
+        author: { name: 'Acme' },
+        description: options.description ?? { en_US: 'A plugin', zh_CN: '插件' },
+      },
       properties: options.sink ? [] : { default: [] },
       node: { category: options.category ?? (options.sink ? 'sink' : 'source'), icon: 'icon.svg' },
     },

@@ -15,7 +15,9 @@ test('manifest-name: a name other than the file name is an error on the value; t
   assert.equal(diagnostic?.severity, 'error');
   assert.equal(diagnostic?.column, 11, 'on the value, not the key');
   assert.match(diagnostic!.message, /mirror\.json/);
-  assert.deepEqual(await dataOf('ekuiper-portable-manifest', file, 'ekuiper.manifest-name'), [{ replace: 'mirror', rename: 'other.json' }]);
+  assert.deepEqual(await dataOf('ekuiper-portable-manifest', file, 'ekuiper.manifest-name'), [
+    { replace: 'mirror', rename: 'other.json' },
+  ]);
 
   fs.writeFileSync(file, manifest({ name: 'mirror' }));
   assert.deepEqual(await codesOf('ekuiper-portable-manifest', file, CODE), []);
@@ -25,5 +27,7 @@ test('manifest-name: no name is fine (it defaults to the install name), and the 
   const dir = makeTree({ 'mirror.json': manifest(), 'second.json': manifest({ name: 'nope' }) });
   assert.deepEqual(await codesOf('ekuiper-portable-manifest', path.join(dir, 'mirror.json'), CODE), []);
   // Two manifests side by side silence the file-system checks, not this one.
-  assert.deepEqual(await codesOf('ekuiper-portable-manifest', path.join(dir, 'second.json'), CODE), ['ekuiper.manifest-name@2']);
+  assert.deepEqual(await codesOf('ekuiper-portable-manifest', path.join(dir, 'second.json'), CODE), [
+    'ekuiper.manifest-name@2',
+  ]);
 });

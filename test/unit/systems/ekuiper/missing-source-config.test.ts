@@ -27,7 +27,9 @@ test('missing-source-config: a source without sources/<name>.yaml is an error on
 
 test('missing-source-config: the YAML must be in sources/, under the source name', async () => {
   const dir = pkg({ 'random.yaml': 'default: {}\n', 'sources/Random.yml': 'default: {}\n' });
-  assert.deepEqual(await codesOf('ekuiper-portable-manifest', path.join(dir, 'mirror.json'), CODE), ['ekuiper.missing-source-config@6']);
+  assert.deepEqual(await codesOf('ekuiper-portable-manifest', path.join(dir, 'mirror.json'), CODE), [
+    'ekuiper.missing-source-config@6',
+  ]);
 });
 
 test('missing-source-config: two manifests in one folder are not a package: silent; one manifest (and other JSON) is', async () => {

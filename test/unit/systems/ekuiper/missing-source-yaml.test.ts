@@ -19,10 +19,17 @@ test("missing-source-yaml: a source's metadata without <name>.yaml is an error o
 });
 
 test('missing-source-yaml: found in etc/sources/ below the metadata; exact name and .yaml only; sinks need none', async () => {
-  const dir = makeTree({ 'random.json': metadata(), 'etc/sources/random.yaml': 'default: {}\n', 'Random.yaml': '', 'random.yml': '' });
+  const dir = makeTree({
+    'random.json': metadata(),
+    'etc/sources/random.yaml': 'default: {}\n',
+    'Random.yaml': '',
+    'random.yml': '',
+  });
   assert.deepEqual(await codesOf('ekuiper-source-meta', path.join(dir, 'random.json'), CODE), []);
   fs.rmSync(path.join(dir, 'etc'), { recursive: true });
-  assert.deepEqual(await codesOf('ekuiper-source-meta', path.join(dir, 'random.json'), CODE), ['ekuiper.missing-source-yaml@2']);
+  assert.deepEqual(await codesOf('ekuiper-source-meta', path.join(dir, 'random.json'), CODE), [
+    'ekuiper.missing-source-yaml@2',
+  ]);
 
   const sink = makeTree({ 'sinks/file.json': metadata({ sink: true }) });
   assert.deepEqual(await codesOf('ekuiper-sink-meta', path.join(sink, 'sinks/file.json'), CODE), []);

@@ -37,12 +37,20 @@ test('missing-symbol: the declarations eKuiper can look up, and those it cannot'
     'package main\n\n// func Random() api.Source\n/* var Random = 1 */\n',
     'package main\n\nfunc Randomize() {}\n',
   ];
-  for (const go of missing) assert.deepEqual(await codesOf('ekuiper-source-meta', flat(go).file, CODE), ['ekuiper.missing-symbol@2'], go);
+  for (const go of missing)
+    assert.deepEqual(await codesOf('ekuiper-source-meta', flat(go).file, CODE), ['ekuiper.missing-symbol@2'], go);
 });
 
 test('missing-symbol: silent without package main Go sources, and for a portable plugin', async () => {
-  assert.deepEqual(await codesOf('ekuiper-source-meta', makeTreeFile({ 'random.json': metadata(), 'random.yaml': '' }), CODE), []);
-  assert.deepEqual(await codesOf('ekuiper-source-meta', flat('package random\n\nfunc New() {}\n').file, CODE), [], 'a library, not the plugin');
+  assert.deepEqual(
+    await codesOf('ekuiper-source-meta', makeTreeFile({ 'random.json': metadata(), 'random.yaml': '' }), CODE),
+    [],
+  );
+  assert.deepEqual(
+    await codesOf('ekuiper-source-meta', flat('package random\n\nfunc New() {}\n').file, CODE),
+    [],
+    'a library, not the plugin',
+  );
   const pkg = makeTree({
     'mirror.json': manifest(),
     mirror: '',
@@ -54,13 +62,23 @@ test('missing-symbol: silent without package main Go sources, and for a portable
 });
 
 test('missing-symbol: a function plugin may export one symbol per function; etc/ layout reads the project root', async () => {
-  const fn = JSON.stringify({ about: { trial: false }, functions: [{ name: 'resize' }, { name: 'thumbnail' }] }, null, 2);
+  const fn = JSON.stringify(
+    { about: { trial: false }, functions: [{ name: 'resize' }, { name: 'thumbnail' }] },
+    null,
+    2,
+  );
   const dir = makeTree({ 'image.json': fn, 'exports.go': 'package main\n\nvar (\n\tThumbnail thumbnail\n)\n' });
   assert.deepEqual(await codesOf('ekuiper-function-meta', path.join(dir, 'image.json'), CODE), []);
   fs.writeFileSync(path.join(dir, 'exports.go'), 'package main\n\nvar Other other\n');
-  assert.deepEqual(await codesOf('ekuiper-function-meta', path.join(dir, 'image.json'), CODE), ['ekuiper.missing-symbol@2']);
+  assert.deepEqual(await codesOf('ekuiper-function-meta', path.join(dir, 'image.json'), CODE), [
+    'ekuiper.missing-symbol@2',
+  ]);
 
-  const project = makeTree({ 'go.mod': 'module x\n', 'main.go': 'package main\n', 'etc/sinks/file.json': metadata({ sink: true }) });
+  const project = makeTree({
+    'go.mod': 'module x\n',
+    'main.go': 'package main\n',
+    'etc/sinks/file.json': metadata({ sink: true }),
+  });
   const file = path.join(project, 'etc/sinks/file.json');
   assert.deepEqual(await codesOf('ekuiper-sink-meta', file, CODE), ['ekuiper.missing-symbol@2']);
   fs.writeFileSync(path.join(project, 'main.go'), 'package main\n\nfunc File() api.Sink { return nil }\n');

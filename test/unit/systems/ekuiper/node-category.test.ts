@@ -21,8 +21,15 @@ test('node-category: when the kind was forced against the folder, a category the
 test('node-category: when kind and folder agree, only the schema reports the category (no duplicate)', async () => {
   const dir = makeTree({ 'sinks/file.json': metadata({ sink: true, category: 'source' }) });
   const file = path.join(dir, 'sinks/file.json');
-  assert.deepEqual(await codesOf('ekuiper-sink-meta', file, [...CODE, 'ekuiper.invalid-value']), ['ekuiper.invalid-value@14']);
-  const fn = (category: string) => JSON.stringify({ about: { trial: false }, functions: [{ name: 'echo', node: { category } }] }, null, 2);
+  assert.deepEqual(await codesOf('ekuiper-sink-meta', file, [...CODE, 'ekuiper.invalid-value']), [
+    'ekuiper.invalid-value@14',
+  ]);
+  const fn = (category: string) =>
+    JSON.stringify({ about: { trial: false }, functions: [{ name: 'echo', node: { category } }] }, null, 2);
   const other = makeTree({ 'plugin/echo.json': fn('sink') });
-  assert.deepEqual(await codesOf('ekuiper-function-meta', path.join(other, 'plugin/echo.json'), CODE), [], 'folders that say nothing are not judged');
+  assert.deepEqual(
+    await codesOf('ekuiper-function-meta', path.join(other, 'plugin/echo.json'), CODE),
+    [],
+    'folders that say nothing are not judged',
+  );
 });

@@ -63,7 +63,9 @@ test("so-name: a zip's root holds the .so beside the metadata", async () => {
   const dir = makeTree({ 'random.json': metadata(), 'random.yaml': 'default: {}\n', 'random-v1.so': 'so' });
   const file = path.join(dir, 'random.json');
   assert.deepEqual(await codesOf('ekuiper-source-meta', file), ['ekuiper.so-name@2']);
-  assert.deepEqual(await dataOf('ekuiper-source-meta', file, CODE[0]), [{ rename: { from: 'random-v1.so', to: 'Random@v1.so' } }]);
+  assert.deepEqual(await dataOf('ekuiper-source-meta', file, CODE[0]), [
+    { rename: { from: 'random-v1.so', to: 'Random@v1.so' } },
+  ]);
   fs.renameSync(path.join(dir, 'random-v1.so'), path.join(dir, 'random@v1.so'));
   assert.deepEqual(await codesOf('ekuiper-source-meta', file), []);
 });

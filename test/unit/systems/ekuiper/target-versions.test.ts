@@ -1,6 +1,10 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { EKUIPER_TARGETS, ekuiperDevImage, ekuiperRelease } from '../../../../server/src/systems/ekuiper/target-versions';
+import {
+  EKUIPER_TARGETS,
+  ekuiperDevImage,
+  ekuiperRelease,
+} from '../../../../server/src/systems/ekuiper/target-versions';
 
 const semver = (v: string) => v.replace(/^v/, '').split('.').map(Number);
 const newer = (a: string, b: string) => {
@@ -12,7 +16,8 @@ const newer = (a: string, b: string) => {
 test('eKuiper target versions: one row per release, newest first and the default', () => {
   const versions = EKUIPER_TARGETS.releases.map((r) => r.version);
   assert.equal(new Set(versions).size, versions.length);
-  for (let i = 1; i < versions.length; i++) assert.ok(newer(versions[i - 1], versions[i]), `${versions[i - 1]} before ${versions[i]}`);
+  for (let i = 1; i < versions.length; i++)
+    assert.ok(newer(versions[i - 1], versions[i]), `${versions[i - 1]} before ${versions[i]}`);
   assert.equal(EKUIPER_TARGETS.default, versions[0]);
   for (const row of EKUIPER_TARGETS.releases) {
     assert.match(row.version, /^v2\.\d+\.\d+$/);
@@ -21,7 +26,11 @@ test('eKuiper target versions: one row per release, newest first and the default
     assert.equal(row.source, `go.mod at tag ${row.version}`);
   }
   // Every minor line from v2.1 to v2.4 is there.
-  for (const minor of ['v2.1.', 'v2.2.', 'v2.3.', 'v2.4.']) assert.ok(versions.some((v) => v.startsWith(minor)), minor);
+  for (const minor of ['v2.1.', 'v2.2.', 'v2.3.', 'v2.4.'])
+    assert.ok(
+      versions.some((v) => v.startsWith(minor)),
+      minor,
+    );
 });
 
 test('eKuiper target versions: lookup with or without v, and the dev image tag', () => {

@@ -22,7 +22,10 @@ test('a checksum that does not match the binary at localPath is a warning carryi
   assert.equal(mismatch.line, 10);
   assert.match(mismatch.message, new RegExp(SHA));
   const mended = await checkText('gatewayd-plugins', pluginsFile({ checksum: SHA }), file);
-  assert.equal(mended.diagnostics.some((d) => d.code.startsWith('gatewayd.checksum')), false);
+  assert.equal(
+    mended.diagnostics.some((d) => d.code.startsWith('gatewayd.checksum')),
+    false,
+  );
 });
 
 test('a missing binary is only a note on localPath', async () => {
@@ -31,7 +34,10 @@ test('a missing binary is only a note on localPath', async () => {
   const note = diagnostics.find((d) => d.code === 'gatewayd.binary-missing');
   assert.equal(note?.severity, 'information');
   assert.equal(note?.line, 5);
-  assert.equal(diagnostics.some((d) => d.severity === 'error'), false);
+  assert.equal(
+    diagnostics.some((d) => d.severity === 'error'),
+    false,
+  );
 });
 
 test('an untrusted workspace reads no binary, so no mismatch is reported', async () => {
@@ -39,6 +45,9 @@ test('an untrusted workspace reads no binary, so no mismatch is reported', async
   const engine = new Engine({ files: nodeFileAccess({ trusted: false }) });
   const file = path.join(dir, 'gatewayd_plugins.yaml');
   const analysis = await engine.analyze({ path: file, text: pluginsFile({ checksum: 'cd'.repeat(32) }) });
-  assert.equal(analysis.diagnostics.some((d) => d.code === 'gatewayd.checksum-mismatch'), false);
+  assert.equal(
+    analysis.diagnostics.some((d) => d.code === 'gatewayd.checksum-mismatch'),
+    false,
+  );
   assert.ok(fs.existsSync(path.join(dir, 'bin/cache')));
 });

@@ -31,13 +31,22 @@ const CONFIG = (withTestLogger: boolean, proxyBlock = 'writes') =>
 test('a configuration group without a logger is an error on the group key', async () => {
   const file = path.join(makeTree({}), 'gatewayd.yaml');
   const broken = await checkText('gatewayd-config', CONFIG(false), file);
-  assert.deepEqual(codesAtLines(broken.diagnostics).filter((c) => c.includes('group')), ['gatewayd.logger-group@18', 'gatewayd.logger-group@8']);
+  assert.deepEqual(
+    codesAtLines(broken.diagnostics).filter((c) => c.includes('group')),
+    ['gatewayd.logger-group@18', 'gatewayd.logger-group@8'],
+  );
   const mended = await checkText('gatewayd-config', CONFIG(true), file);
-  assert.equal(mended.diagnostics.some((d) => d.code === 'gatewayd.logger-group'), false);
+  assert.equal(
+    mended.diagnostics.some((d) => d.code === 'gatewayd.logger-group'),
+    false,
+  );
 });
 
 test('a proxy block without a matching client block is an error on the block', async () => {
   const file = path.join(makeTree({}), 'gatewayd.yaml');
   const broken = await checkText('gatewayd-config', CONFIG(true, 'reads'), file);
-  assert.deepEqual(codesAtLines(broken.diagnostics).filter((c) => c.includes('reference')), ['gatewayd.group-reference@15']);
+  assert.deepEqual(
+    codesAtLines(broken.diagnostics).filter((c) => c.includes('reference')),
+    ['gatewayd.group-reference@15'],
+  );
 });

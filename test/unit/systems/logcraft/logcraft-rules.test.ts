@@ -4,9 +4,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkText, codesAtLines, makeTree } from '../../../helpers/engine';
 
-const LGC = (services: string, baseDir = '.lgc') => `[core]\nworkspace = "rules"\nbase_dir = "${baseDir}"\n\n[services]\n${services}`;
-const SPLUNK = '[services.splunk-prod]\nplugin = "splunk"\nenvironment = "prod"\n\n[services.splunk-prod.settings]\nurl = "https://splunk:8089"\nauth_type = "Bearer"\ntoken = "${SPLUNK_TOKEN}"\n';
-const codes = async (text: string, dir: string) => codesAtLines((await checkText('logcraft-config', text, path.join(dir, 'lgc.toml'))).diagnostics);
+const LGC = (services: string, baseDir = '.lgc') =>
+  `[core]\nworkspace = "rules"\nbase_dir = "${baseDir}"\n\n[services]\n${services}`;
+const SPLUNK =
+  '[services.splunk-prod]\nplugin = "splunk"\nenvironment = "prod"\n\n[services.splunk-prod.settings]\nurl = "https://splunk:8089"\nauth_type = "Bearer"\ntoken = "${SPLUNK_TOKEN}"\n';
+const codes = async (text: string, dir: string) =>
+  codesAtLines((await checkText('logcraft-config', text, path.join(dir, 'lgc.toml'))).diagnostics);
 
 test('logcraft.missing-plugin: <base_dir>/plugins/<plugin>.wasm must exist; silent for a base_dir outside the project', async () => {
   const dir = makeTree({});
@@ -25,14 +28,21 @@ test('logcraft.id-clash: a service named like an environment', async () => {
 
 test('kebab-case ids and environments come with the kebab-case form to use', async () => {
   const dir = makeTree({ '.lgc/plugins/splunk.wasm': 'x' });
-  const { diagnostics } = await checkText('logcraft-config', LGC(SPLUNK.replace(/splunk-prod/g, 'Splunk_Prod').replace('"prod"', '"EU Prod"')), path.join(dir, 'lgc.toml'));
+  const { diagnostics } = await checkText(
+    'logcraft-config',
+    LGC(SPLUNK.replace(/splunk-prod/g, 'Splunk_Prod').replace('"prod"', '"EU Prod"')),
+    path.join(dir, 'lgc.toml'),
+  );
   const kebab = diagnostics.filter((d) => d.code === 'logcraft.kebab-case');
-  assert.deepEqual(kebab.map((d) => d.line), [6, 8]);
+  assert.deepEqual(
+    kebab.map((d) => d.line),
+    [6, 8],
+  );
   assert.match(kebab[0].message, /Use "splunk-prod"\./);
   assert.match(kebab[1].message, /Use "eu-prod"\./);
 });
 
-test('logcraft.settings: splunk settings are checked against the plugin\'s settings schema; placeholders pass', async () => {
+test("logcraft.settings: splunk settings are checked against the plugin's settings schema; placeholders pass", async () => {
   const dir = makeTree({ '.lgc/plugins/splunk.wasm': 'x' });
   assert.deepEqual(await codes(LGC(SPLUNK), dir), []);
   const broken = await codes(LGC(SPLUNK.replace('"Bearer"', '"Token"')), dir);

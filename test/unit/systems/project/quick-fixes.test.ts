@@ -24,7 +24,11 @@ async function fixAndRecheck(root: string, relative: string, code: string, expec
   const again = new Workbench();
   const after = await again.diagnostics(await again.openFile(file, fixed));
   const remaining = after.filter((d) => d.code === code && d.range.start.line === diagnostics[0].range.start.line);
-  assert.deepEqual(remaining.map((d) => d.message), [], `${code} is mended by "${action.title}"`);
+  assert.deepEqual(
+    remaining.map((d) => d.message),
+    [],
+    `${code} is mended by "${action.title}"`,
+  );
   return fixed;
 }
 
@@ -37,25 +41,37 @@ test('eKuiper go.mod: set the go line and the contract requirement to the target
 });
 
 test('LogCraft: kebab-case the load() name (Rust) and rename the Python class to Plugin', async () => {
-  const rust = makeTree({ 'Cargo.toml': '[package]\nname = "x"\n', 'src/lib.rs': 'use exports::logcraft::lgc::plugin::Metadata;\nfn load() -> Metadata {\n    Metadata { name: "My_Plugin".to_string(), version: "1".into() }\n}\n' });
+  const rust = makeTree({
+    'Cargo.toml': '[package]\nname = "x"\n',
+    'src/lib.rs':
+      'use exports::logcraft::lgc::plugin::Metadata;\nfn load() -> Metadata {\n    Metadata { name: "My_Plugin".to_string(), version: "1".into() }\n}\n',
+  });
   assert.match(await fixAndRecheck(rust, 'src/lib.rs', 'logcraft.plugin-name', /my-plugin/), /name: "my-plugin"/);
-  const py = makeTree({ 'main.py': 'from wit_world.exports import Plugin as Plugins\n\nclass MyPlugin(Plugins):\n    def load(self):\n        return Metadata("my-plugin", "1")\n' });
+  const py = makeTree({
+    'main.py':
+      'from wit_world.exports import Plugin as Plugins\n\nclass MyPlugin(Plugins):\n    def load(self):\n        return Metadata("my-plugin", "1")\n',
+  });
   assert.match(await fixAndRecheck(py, 'main.py', 'logcraft.plugin-class', /Plugin/), /^class Plugin\(Plugins\):$/m);
 });
 
 test('CloudQuery: rename the table to its conventional name', async () => {
   const root = makeTree({
     'go.mod': 'module github.com/acme/cq-source-shop\n\nrequire github.com/cloudquery/plugin-sdk/v4 v4.80.0\n',
-    'resources/services/items.go': 'package services\n\nfunc T() *schema.Table {\n\treturn &schema.Table{Name: "item"}\n}\n',
+    'resources/services/items.go':
+      'package services\n\nfunc T() *schema.Table {\n\treturn &schema.Table{Name: "item"}\n}\n',
   });
-  assert.match(await fixAndRecheck(root, 'resources/services/items.go', 'cloudquery.table-name', /shop_items/), /Name: "shop_items"/);
+  assert.match(
+    await fixAndRecheck(root, 'resources/services/items.go', 'cloudquery.table-name', /shop_items/),
+    /Name: "shop_items"/,
+  );
 });
 
 test('GatewayD release: sha256sum, checksums.txt, the binary and asset names, a v tag', async () => {
   const root = makeTree({
     'go.mod': 'module github.com/acme/gatewayd-plugin-guard\n',
     'gatewayd_plugin.yaml': 'plugins: []\n',
-    Makefile: 'VERSION ?= v1.0.0\nbuild-release:\n\tgo build -o dist/guard .\n\tfor os in linux; do for arch in amd64; do tar czf dist/guard_$$os_$$arch.tar.gz -C dist gatewayd-plugin-guard; done; done\n\tcd dist && md5sum *.tar.gz > sums.md5\n',
+    Makefile:
+      'VERSION ?= v1.0.0\nbuild-release:\n\tgo build -o dist/guard .\n\tfor os in linux; do for arch in amd64; do tar czf dist/guard_$$os_$$arch.tar.gz -C dist gatewayd-plugin-guard; done; done\n\tcd dist && md5sum *.tar.gz > sums.md5\n',
     '.github/workflows/release.yaml': 'on:\n  push:\n    tags: ["release-*"]\n',
   });
   await fixAndRecheck(root, 'Makefile', 'gatewayd.release-binary', /gatewayd-plugin-guard/);
@@ -65,10 +81,20 @@ test('GatewayD release: sha256sum, checksums.txt, the binary and asset names, a 
   assert.match(makefile, /tar czf dist\/gatewayd-plugin-guard-\$\$os-\$\$arch-\$\(VERSION\)\.tar\.gz /);
   assert.match(makefile, /go build -o dist\/gatewayd-plugin-guard \./);
   assert.match(makefile, /sha256sum \*\.tar\.gz > checksums\.txt/);
-  assert.match(await fixAndRecheck(root, '.github/workflows/release.yaml', 'gatewayd.release-tag', /v\*/), /tags: \["v\*"\]/);
+  assert.match(
+    await fixAndRecheck(root, '.github/workflows/release.yaml', 'gatewayd.release-tag', /v\*/),
+    /tags: \["v\*"\]/,
+  );
 });
 
 test('LogCraft policy: rename the older constraints: to validations:', async () => {
-  const root = makeTree({ 'lgc.toml': '[core]\n', '.logcraft/policies/splunk/p.yaml': 'field: /title\nseverity: error\ncheck: constraint\nconstraints:\n  maxLength: 5\n' });
-  assert.match(await fixAndRecheck(root, '.logcraft/policies/splunk/p.yaml', 'logcraft.policy-constraints', /validations/), /^validations:$/m);
+  const root = makeTree({
+    'lgc.toml': '[core]\n',
+    '.logcraft/policies/splunk/p.yaml':
+      'field: /title\nseverity: error\ncheck: constraint\nconstraints:\n  maxLength: 5\n',
+  });
+  assert.match(
+    await fixAndRecheck(root, '.logcraft/policies/splunk/p.yaml', 'logcraft.policy-constraints', /validations/),
+    /^validations:$/m,
+  );
 });

@@ -28,13 +28,15 @@ export async function dispatchedPlugins(runGo: string, files: FileAccess): Promi
     let found = false;
     for (const sw of descendants(tree.rootNode, 'expression_switch_statement')) {
       const value = sw.childForFieldName('value');
-      if (!value || value.type !== 'selector_expression' || value.childForFieldName('field')?.text !== 'Plugin') continue;
+      if (!value || value.type !== 'selector_expression' || value.childForFieldName('field')?.text !== 'Plugin')
+        continue;
       found = true;
       for (const clause of sw.namedChildren) {
         if (clause?.type !== 'expression_case') continue;
         const list = clause.childForFieldName('value');
         for (const item of list?.namedChildren ?? []) {
-          if (item?.type === 'interpreted_string_literal' || item?.type === 'raw_string_literal') names.add(item.text.slice(1, -1));
+          if (item?.type === 'interpreted_string_literal' || item?.type === 'raw_string_literal')
+            names.add(item.text.slice(1, -1));
         }
       }
     }

@@ -24,7 +24,9 @@ export const ankletPluginFolder: Rule = {
     const main = goFiles.includes(`${name}.go`) ? `${name}.go` : goFiles[0];
     if (path.basename(context.path) !== main) return [];
     const packageClause = /^package\s+\w+/m.exec(context.text);
-    const at = packageClause ? { start: packageClause.index, end: packageClause.index + packageClause[0].length } : { start: 0, end: 0 };
+    const at = packageClause
+      ? { start: packageClause.index, end: packageClause.index + packageClause[0].length }
+      : { start: 0, end: 0 };
     const diagnostics: EngineDiagnostic[] = [];
     const runGo = findRunGo(folder, context.files);
     const dispatched = runGo ? await dispatchedPlugins(runGo, context.files) : undefined;

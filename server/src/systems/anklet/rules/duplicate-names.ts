@@ -9,7 +9,12 @@ export const duplicateNames: Rule = {
   check(context) {
     const names = ankletConfig(context.documents).plugins.map((entry) => findProperty(entry, 'name')?.value);
     return uniqueNames(names, (node) => stringValue(node) || undefined).map(({ item, name }) =>
-      diagnosticAt(item!, 'anklet.duplicate-name', 'error', `Another plugin is already named "${name}": plugin names must be unique.`),
+      diagnosticAt(
+        item!,
+        'anklet.duplicate-name',
+        'error',
+        `Another plugin is already named "${name}": plugin names must be unique.`,
+      ),
     );
   },
 };

@@ -9,10 +9,14 @@ export const emptyConfig: Rule = {
     return [
       {
         start: 0,
-        end: Math.min(context.text.length, Math.max(1, context.text.indexOf('\n') === -1 ? context.text.length : context.text.indexOf('\n'))),
+        end: Math.min(
+          context.text.length,
+          Math.max(1, context.text.indexOf('\n') === -1 ? context.text.length : context.text.indexOf('\n')),
+        ),
         severity: 'error',
         code: 'anklet.empty-config',
-        message: 'The config is empty: Anklet stops with "unable to load config.yml". Add at least a plugins: list (see the anklet-config snippet).',
+        message:
+          'The config is empty: Anklet stops with "unable to load config.yml". Add at least a plugins: list (see the anklet-config snippet).',
       },
     ];
   },

@@ -6,4 +6,11 @@ import { githubPlugins } from './github-plugins';
 import { noDatabase } from './no-database';
 import { unknownPlugin } from './unknown-plugin';
 
-export const ANKLET_RULES: readonly Rule[] = [emptyConfig, noDatabase, unknownPlugin, duplicateNames, githubPlugins, ankletPluginFolder];
+export const ANKLET_RULES: readonly Rule[] = [
+  emptyConfig,
+  noDatabase,
+  unknownPlugin,
+  duplicateNames,
+  githubPlugins,
+  ankletPluginFolder,
+];

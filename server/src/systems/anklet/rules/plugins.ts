@@ -1,4 +1,11 @@
-import { findProperty, stringValue, type ObjectNode, type ParsedDocument, type PropertyNode, type ValueNode } from '../../../core';
+import {
+  findProperty,
+  stringValue,
+  type ObjectNode,
+  type ParsedDocument,
+  type PropertyNode,
+  type ValueNode,
+} from '../../../core';
 
 /** The `plugins:` entries of an Anklet config, and the config's top level. */
 export function ankletConfig(documents: ParsedDocument[]): { root: ObjectNode | undefined; plugins: ObjectNode[] } {

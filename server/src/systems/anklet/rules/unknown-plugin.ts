@@ -15,7 +15,8 @@ export function workspacePlugins(context: Pick<RuleContext, 'path' | 'files'>): 
     for (const kind of ['handlers', 'receivers']) {
       const folder = path.join(dir, 'plugins', kind);
       for (const name of context.files.list(folder)) {
-        if (context.files.isDirectory(path.join(folder, name))) found.add(kind === 'receivers' && !name.endsWith('_receiver') ? `${name}_receiver` : name);
+        if (context.files.isDirectory(path.join(folder, name)))
+          found.add(kind === 'receivers' && !name.endsWith('_receiver') ? `${name}_receiver` : name);
       }
     }
     const parent = path.dirname(dir);

@@ -1,10 +1,34 @@
 import * as path from 'node:path';
-import { descendants, findUp, goModModule, parseSource, type EngineDiagnostic, type FileAccess, type SyntaxNode } from '../../../core';
+import {
+  descendants,
+  findUp,
+  goModModule,
+  parseSource,
+  type EngineDiagnostic,
+  type FileAccess,
+  type SyntaxNode,
+} from '../../../core';
 import type { Rule } from '../../../analysis/rule';
 
 const SNAKE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
 /** Words whose plural is themselves; a table of them is still a collection. */
-const UNCOUNTABLE = new Set(['data', 'info', 'metadata', 'history', 'news', 'series', 'species', 'status', 'settings', 'access', 'analytics', 'metrics', 'logs', 'config', 'inventory']);
+const UNCOUNTABLE = new Set([
+  'data',
+  'info',
+  'metadata',
+  'history',
+  'news',
+  'series',
+  'species',
+  'status',
+  'settings',
+  'access',
+  'analytics',
+  'metrics',
+  'logs',
+  'config',
+  'inventory',
+]);
 
 export function isPlural(word: string): boolean {
   return UNCOUNTABLE.has(word) || /s$/.test(word) || /(people|children|men|data)$/.test(word);
@@ -49,7 +73,10 @@ export async function cloudqueryPluginName(file: string, files: FileAccess): Pro
     }
   }
   const module = goModModule(files.readText(path.join(root, 'go.mod')) ?? '');
-  return module?.split('/').pop()?.replace(/^(cq|cloudquery)-(source|destination|plugin)-/, '');
+  return module
+    ?.split('/')
+    .pop()
+    ?.replace(/^(cq|cloudquery)-(source|destination|plugin)-/, '');
 }
 
 /** `schema.Table{Name: "..."}` literals of a Go file (never a comment or another string). */
@@ -62,7 +89,11 @@ export function tableNameLiterals(root: SyntaxNode): SyntaxNode[] {
       if (element?.type !== 'keyed_element') continue;
       const [key, value] = element.namedChildren;
       if (key?.text !== 'Name') continue;
-      const str = value && (value.type === 'interpreted_string_literal' || value.type === 'raw_string_literal' ? value : descendants(value, ['interpreted_string_literal', 'raw_string_literal'])[0]);
+      const str =
+        value &&
+        (value.type === 'interpreted_string_literal' || value.type === 'raw_string_literal'
+          ? value
+          : descendants(value, ['interpreted_string_literal', 'raw_string_literal'])[0]);
       if (str) found.push(str);
     }
   }
@@ -86,7 +117,8 @@ export const cloudqueryTableNames: Rule = {
         const name = literal.text.slice(1, -1);
         const problems: string[] = [];
         if (!SNAKE.test(name)) problems.push('snake_case');
-        if (prefix && name !== prefix && !name.startsWith(`${prefix}_`)) problems.push(`prefixed with the plugin name ("${prefix}_")`);
+        if (prefix && name !== prefix && !name.startsWith(`${prefix}_`))
+          problems.push(`prefixed with the plugin name ("${prefix}_")`);
         const words = snakeOf(name).split('_');
         if (!isPlural(words[words.length - 1] ?? '')) problems.push('plural');
         if (!problems.length) continue;

@@ -16,12 +16,17 @@ export const emptySection: Rule = {
       if (!context.text.trim()) return [];
     }
     sections.forEach((section, index) => {
-      if (section.broken || (section.root !== undefined && !(section.root.type === 'scalar' && section.root.value === null))) return;
+      if (
+        section.broken ||
+        (section.root !== undefined && !(section.root.type === 'scalar' && section.root.value === null))
+      )
+        return;
       const text = context.text.slice(section.start, section.end);
       const firstContent = text.search(/\S/);
       // Nothing at all after a `---` (the end of the file): point at that `---`.
       const separator = context.text.lastIndexOf('---', section.start);
-      const start = firstContent >= 0 ? section.start + firstContent : index > 0 && separator >= 0 ? separator : section.start;
+      const start =
+        firstContent >= 0 ? section.start + firstContent : index > 0 && separator >= 0 ? separator : section.start;
       const lineEnd = context.text.indexOf('\n', start);
       const directive = /^%/m.test(text);
       diagnostics.push({

@@ -16,7 +16,8 @@ export const githubRegistry: Rule = {
         end: registry.value.end,
         severity: 'warning',
         code: 'cloudquery.github-registry-deprecated',
-        message: 'registry: github is deprecated and will be removed; use registry: cloudquery (the CloudQuery Hub) with path <team>/<plugin>.',
+        message:
+          'registry: github is deprecated and will be removed; use registry: cloudquery (the CloudQuery Hub) with path <team>/<plugin>.',
       });
     }
     return diagnostics;

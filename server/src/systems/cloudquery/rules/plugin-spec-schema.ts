@@ -1,5 +1,13 @@
 import * as path from 'node:path';
-import { deriveFrom, findProperty, stringValue, toValue, type EngineDiagnostic, type ObjectNode, type FileAccess } from '../../../core';
+import {
+  deriveFrom,
+  findProperty,
+  stringValue,
+  toValue,
+  type EngineDiagnostic,
+  type ObjectNode,
+  type FileAccess,
+} from '../../../core';
 import { mapSchemaErrors } from '../../../schemas/error-mapper';
 import type { Rule } from '../../../analysis/rule';
 import { specOf } from './spec-index';
@@ -8,17 +16,27 @@ const EMBED = /\/\/go:embed\s+(\S+\.json)/g;
 
 /** A Go module that is a CloudQuery plugin (it requires the plugin SDK). */
 function isPluginProject(dir: string, files: FileAccess): boolean {
-  return deriveFrom(files, path.join(dir, 'go.mod'), 'cloudquery.is-plugin', (text) => text.includes('github.com/cloudquery/plugin-sdk')) ?? false;
+  return (
+    deriveFrom(files, path.join(dir, 'go.mod'), 'cloudquery.is-plugin', (text) =>
+      text.includes('github.com/cloudquery/plugin-sdk'),
+    ) ?? false
+  );
 }
 
 /**
  * The plugin project a spec runs when it uses a plugin under development: `registry: local` names
  * its binary; `registry: grpc` serves it from the project the spec lives in (e.g. test/config.yml).
  */
-export function projectFor(specFile: string, registry: string, pluginPath: string | undefined, files: FileAccess): string | undefined {
+export function projectFor(
+  specFile: string,
+  registry: string,
+  pluginPath: string | undefined,
+  files: FileAccess,
+): string | undefined {
   const candidates: string[] = [];
   if (registry === 'local' && pluginPath) {
-    for (const base of [path.dirname(specFile), path.dirname(path.dirname(specFile))]) candidates.push(path.dirname(path.resolve(base, pluginPath)));
+    for (const base of [path.dirname(specFile), path.dirname(path.dirname(specFile))])
+      candidates.push(path.dirname(path.resolve(base, pluginPath)));
   }
   let dir = path.dirname(specFile);
   for (let depth = 0; depth < 4; depth++) {
@@ -33,7 +51,13 @@ export function publishedSchema(project: string, files: FileAccess): { file: str
   const packaged = path.join(project, 'dist', 'spec_json_schema.json');
   const text = files.readText(packaged);
   if (text !== undefined) return { file: packaged, text };
-  for (const folder of [project, ...files.list(project).map((f) => path.join(project, f)).filter((f) => files.isDirectory(f))]) {
+  for (const folder of [
+    project,
+    ...files
+      .list(project)
+      .map((f) => path.join(project, f))
+      .filter((f) => files.isDirectory(f)),
+  ]) {
     for (const name of files.list(folder)) {
       if (!name.endsWith('.go')) continue;
       const embedded = deriveFrom(files, path.join(folder, name), 'cloudquery.embedded-schemas', (source) =>
@@ -63,14 +87,25 @@ export const pluginSpecSchema: Rule = {
       if (registry !== 'local' && registry !== 'grpc') continue;
       const inner = findProperty(found.spec, 'spec')?.value;
       if (!inner || inner.type !== 'object') continue;
-      const project = projectFor(context.path, registry, stringValue(findProperty(found.spec, 'path')?.value), context.files);
+      const project = projectFor(
+        context.path,
+        registry,
+        stringValue(findProperty(found.spec, 'path')?.value),
+        context.files,
+      );
       const schema = project && publishedSchema(project, context.files);
       if (!schema) continue;
       // Compiled once per version of the schema file, not hashed again on every keystroke.
-      const validate = deriveFrom(context.files, schema.file, 'cloudquery.plugin-spec-validator', (text) => context.schemas.validatorForText(schema.file, text));
+      const validate = deriveFrom(context.files, schema.file, 'cloudquery.plugin-spec-validator', (text) =>
+        context.schemas.validatorForText(schema.file, text),
+      );
       if (!validate || validate(toValue(inner))) continue;
       const source = path.relative(path.dirname(context.path), schema.file);
-      const mapped = mapSchemaErrors([...(validate.errors ?? [])], { system: 'cloudquery.plugin-spec', root: inner as ObjectNode, text: context.file.text });
+      const mapped = mapSchemaErrors([...(validate.errors ?? [])], {
+        system: 'cloudquery.plugin-spec',
+        root: inner as ObjectNode,
+        text: context.file.text,
+      });
       diagnostics.push(...mapped.map((d) => ({ ...d, message: `${d.message} (the plugin's spec schema, ${source})` })));
     }
     return diagnostics;

@@ -32,7 +32,8 @@ export function specOf(document: ParsedDocument): { kind: SpecKind; spec: Object
   // No kind at all is a source to the CLI (the zero value of its Kind type).
   const kind = kindNode ? stringValue(kindNode) : 'source';
   const spec = findProperty(document.root, 'spec')?.value;
-  if ((kind === 'source' || kind === 'destination' || kind === 'transformer') && spec?.type === 'object') return { kind, spec };
+  if ((kind === 'source' || kind === 'destination' || kind === 'transformer') && spec?.type === 'object')
+    return { kind, spec };
   return undefined;
 }
 
@@ -73,7 +74,9 @@ function namesInFile(file: string, text: string): SpecName[] {
  */
 function folderSpecs(dir: string, files: FileAccess): SpecName[] {
   return deriveFolderFrom(files, dir, 'cloudquery.spec-names', SPEC_FILE, (members) =>
-    members.flatMap((file) => deriveFrom(files, file, 'cloudquery.spec-names', (text) => namesInFile(file, text)) ?? []),
+    members.flatMap(
+      (file) => deriveFrom(files, file, 'cloudquery.spec-names', (text) => namesInFile(file, text)) ?? [],
+    ),
   );
 }
 
@@ -118,7 +121,11 @@ const indexes = new WeakMap<RuleContext, SpecIndex>();
 export function specIndex(context: RuleContext): SpecIndex {
   let index = indexes.get(context);
   if (!index) {
-    index = new SpecIndex(specsInDocuments(context.documents, context.path), folderSpecs(path.dirname(context.path), context.files), context.path);
+    index = new SpecIndex(
+      specsInDocuments(context.documents, context.path),
+      folderSpecs(path.dirname(context.path), context.files),
+      context.path,
+    );
     indexes.set(context, index);
   }
   return index;
@@ -142,7 +149,15 @@ export function siblingSpecFiles(context: RuleContext): string[] {
     if (!/\.ya?ml$/i.test(name)) continue;
     const file = path.join(dir, name);
     if (file === context.path) continue;
-    if (deriveFrom(context.files, file, 'cloudquery.is-spec', (text) => classify({ path: file, text }).kind === 'cloudquery-spec')) files.push(file);
+    if (
+      deriveFrom(
+        context.files,
+        file,
+        'cloudquery.is-spec',
+        (text) => classify({ path: file, text }).kind === 'cloudquery-spec',
+      )
+    )
+      files.push(file);
   }
   return files;
 }

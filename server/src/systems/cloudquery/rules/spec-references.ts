@@ -56,7 +56,11 @@ export const specReferences: Rule = {
             code: reference.code,
             message:
               `No ${reference.to} named "${name}" in this file or in the other spec files of ${folder}/. ` +
-              (suggestion ? `Did you mean "${suggestion}"?` : known.length ? `Known ${reference.to}s: ${known.join(', ')}.` : `Add a document with kind: ${reference.to} and name: ${name}.`),
+              (suggestion
+                ? `Did you mean "${suggestion}"?`
+                : known.length
+                  ? `Known ${reference.to}s: ${known.join(', ')}.`
+                  : `Add a document with kind: ${reference.to} and name: ${name}.`),
             data: suggestion ? { suggestion } : undefined,
           });
         }

@@ -13,7 +13,11 @@ export const syncGroupId: Rule = {
       const found = specOf(document);
       if (found?.kind !== 'destination') continue;
       const syncGroup = findProperty(found.spec, 'sync_group_id');
-      if (!syncGroup || syncGroup.value.type === 'scalar' && (syncGroup.value.value === null || syncGroup.value.value === '')) continue;
+      if (
+        !syncGroup ||
+        (syncGroup.value.type === 'scalar' && (syncGroup.value.value === null || syncGroup.value.value === ''))
+      )
+        continue;
       const writeMode = findProperty(found.spec, 'write_mode')?.value;
       if (isPlaceholder(writeMode)) continue;
       const mode = stringValue(writeMode) ?? 'overwrite-delete-stale';

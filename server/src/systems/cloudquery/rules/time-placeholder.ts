@@ -3,7 +3,8 @@ import type { Rule } from '../../../analysis/rule';
 // CloudQuery expands `${time:<when>}` or `${time:<when>|<Go layout>}` before parsing and refuses
 // to start when <when> is not a time it understands.
 const ABSOLUTE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-const RELATIVE = /^\d+(\.\d+)?\s*(nanosecond|microsecond|millisecond|second|minute|hour|day|week|month|year)s?\s+(ago|from\s+now)$/i;
+const RELATIVE =
+  /^\d+(\.\d+)?\s*(nanosecond|microsecond|millisecond|second|minute|hour|day|week|month|year)s?\s+(ago|from\s+now)$/i;
 const DURATION = /^[+-]?(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
 
 export function isValidTimeExpression(body: string): boolean {

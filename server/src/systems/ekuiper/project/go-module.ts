@@ -14,7 +14,11 @@ export const ekuiperGoModule: Rule = {
   kinds: ['ekuiper-go-module'],
   check(context) {
     const mod = readGoMod(context.text);
-    const diagnostics: EngineDiagnostic[] = mod.problems.map((p) => ({ ...p, severity: 'error', code: 'ekuiper.go-mod-syntax' }));
+    const diagnostics: EngineDiagnostic[] = mod.problems.map((p) => ({
+      ...p,
+      severity: 'error',
+      code: 'ekuiper.go-mod-syntax',
+    }));
     const target = targetRelease('ekuiper', context.targets?.ekuiper);
     if (!target) return diagnostics;
     const { release } = target;

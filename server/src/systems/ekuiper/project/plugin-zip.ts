@@ -5,7 +5,10 @@ import type { Rule } from '../../../analysis/rule';
 
 /** The plugin name a zip installs as: its file name without `@version` and `.zip` (as the REST examples name it). */
 export function zipPluginName(file: string): string {
-  return path.basename(file).replace(/\.zip$/i, '').replace(/@.*$/, '');
+  return path
+    .basename(file)
+    .replace(/\.zip$/i, '')
+    .replace(/@.*$/, '');
 }
 
 const upperFirst = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
@@ -21,10 +24,19 @@ export const ekuiperPluginZip: Rule = {
   id: 'ekuiper.zip-layout',
   kinds: ['ekuiper-plugin-zip'],
   check(context) {
-    const at = (severity: EngineDiagnostic['severity'], code: string, message: string): EngineDiagnostic => ({ start: 0, end: 0, severity, code, message });
+    const at = (severity: EngineDiagnostic['severity'], code: string, message: string): EngineDiagnostic => ({
+      start: 0,
+      end: 0,
+      severity,
+      code,
+      message,
+    });
     const bytes = context.files.readBytes?.(context.path);
     const members = zipMembers(bytes);
-    if (!bytes || !members) return [at('error', 'ekuiper.zip-unreadable', 'This file is not a readable zip archive; eKuiper cannot install it.')];
+    if (!bytes || !members)
+      return [
+        at('error', 'ekuiper.zip-unreadable', 'This file is not a readable zip archive; eKuiper cannot install it.'),
+      ];
     const name = zipPluginName(context.path);
     const files = members.filter((m) => !m.endsWith('/'));
     const root = files.filter((m) => !m.includes('/'));
@@ -46,21 +58,48 @@ export const ekuiperPluginZip: Rule = {
     }
     const json = root.includes(`${name}.json`);
     const yaml = root.includes(`${name}.yaml`);
-    const isSource = yaml || sourceMetadata(bytes, `${name}.json`) || files.some((m) => m.endsWith(`/${name}.yaml`) || m === `etc/sources/${name}.yaml`);
+    const isSource =
+      yaml ||
+      sourceMetadata(bytes, `${name}.json`) ||
+      files.some((m) => m.endsWith(`/${name}.yaml`) || m === `etc/sources/${name}.yaml`);
     if (isSource && !yaml) {
-      diagnostics.push(at('error', 'ekuiper.zip-source-yaml', `A source plugin's zip must hold ${name}.yaml at its root (its default config); without it the install fails with "invalid zip file".`));
+      diagnostics.push(
+        at(
+          'error',
+          'ekuiper.zip-source-yaml',
+          `A source plugin's zip must hold ${name}.yaml at its root (its default config); without it the install fails with "invalid zip file".`,
+        ),
+      );
     }
     if (!json) {
       diagnostics.push(
-        at('warning', 'ekuiper.zip-metadata', `The zip has no ${name}.json at its root: the plugin installs, but eKuiper has no metadata for it (UI forms, function list).`),
+        at(
+          'warning',
+          'ekuiper.zip-metadata',
+          `The zip has no ${name}.json at its root: the plugin installs, but eKuiper has no metadata for it (UI forms, function list).`,
+        ),
       );
     }
     for (const member of nested) {
-      diagnostics.push(at('warning', 'ekuiper.zip-nested', `"${member}" is inside a folder: eKuiper reads only root members and etc/; it is unpacked to a temporary folder and deleted.`));
+      diagnostics.push(
+        at(
+          'warning',
+          'ekuiper.zip-nested',
+          `"${member}" is inside a folder: eKuiper reads only root members and etc/; it is unpacked to a temporary folder and deleted.`,
+        ),
+      );
     }
-    const stray = root.filter((m) => m !== so && m !== `${name}.json` && m !== `${name}.yaml` && m !== 'install.sh' && m.endsWith('.so'));
+    const stray = root.filter(
+      (m) => m !== so && m !== `${name}.json` && m !== `${name}.yaml` && m !== 'install.sh' && m.endsWith('.so'),
+    );
     for (const member of stray) {
-      diagnostics.push(at('warning', 'ekuiper.zip-so-name', `"${member}" does not match the plugin name "${name}" (${name}.so, ${upperFirst(name)}.so or with @version): eKuiper ignores it.`));
+      diagnostics.push(
+        at(
+          'warning',
+          'ekuiper.zip-so-name',
+          `"${member}" does not match the plugin name "${name}" (${name}.so, ${upperFirst(name)}.so or with @version): eKuiper ignores it.`,
+        ),
+      );
     }
     return diagnostics;
   },

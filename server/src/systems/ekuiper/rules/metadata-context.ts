@@ -111,7 +111,9 @@ export function mainGoSources(context: RuleContext): Array<{ file: string; code:
 
 /** Go source without comments (good enough to find top-level declarations). */
 export function stripGoComments(text: string): string {
-  return text.replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, ' ')).replace(/(^|[^:"'`])\/\/[^\n]*/g, '$1');
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, ' '))
+    .replace(/(^|[^:"'`])\/\/[^\n]*/g, '$1');
 }
 
 /**

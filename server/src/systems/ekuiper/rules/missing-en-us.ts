@@ -21,7 +21,13 @@ export const missingEnUs: Rule = {
         severity: 'warning',
         code: 'ekuiper.missing-en-us',
         message: `about.description has no en_US text: the management console shows it in English. Add "en_US".`,
-        data: { keyword: 'required', key: 'en_US', pointer: '/about/description', valueType: 'string', default: other ?? '' },
+        data: {
+          keyword: 'required',
+          key: 'en_US',
+          pointer: '/about/description',
+          valueType: 'string',
+          default: other ?? '',
+        },
       },
     ];
   },

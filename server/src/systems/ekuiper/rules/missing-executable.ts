@@ -20,7 +20,12 @@ export const missingExecutable: Rule = {
     const target = path.join(path.dirname(context.path), file);
     if (context.files.isFile(target)) return [];
     const buildable = hasBuildInputs(context, file);
-    const suggestion = nearbyProgram(context.files.list(path.dirname(target)).filter((name) => context.files.isFile(path.join(path.dirname(target), name))), file);
+    const suggestion = nearbyProgram(
+      context.files
+        .list(path.dirname(target))
+        .filter((name) => context.files.isFile(path.join(path.dirname(target), name))),
+      file,
+    );
     const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';
     return [
       {

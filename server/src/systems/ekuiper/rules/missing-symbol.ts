@@ -1,7 +1,17 @@
 import * as path from 'node:path';
 import { findProperty, stringValue } from '../../../core';
 import type { Rule } from '../../../analysis/rule';
-import { METADATA_KINDS, belongsToPortable, declaresSymbol, mainGoSources, metadataRoot, pluginAnchor, pluginName, pluginTypeOf, ucFirst } from './metadata-context';
+import {
+  METADATA_KINDS,
+  belongsToPortable,
+  declaresSymbol,
+  mainGoSources,
+  metadataRoot,
+  pluginAnchor,
+  pluginName,
+  pluginTypeOf,
+  ucFirst,
+} from './metadata-context';
 
 // eKuiper opens a native plugin's .so and looks up the symbol ucFirst(<name>) (a lookup source:
 // <Name>Lookup; a function plugin installed with a `functions` list: ucFirst of each function)
@@ -30,7 +40,8 @@ export const missingSymbol: Rule = {
     }
     if (sources.some((source) => [...accepted].some((candidate) => declaresSymbol(source.code, candidate)))) return [];
     const where = [...new Set(sources.map((s) => path.basename(path.dirname(s.file))))].join(', ');
-    const shape = type === 'function' ? `var ${symbol} = ...` : `func ${symbol}() api.${type === 'source' ? 'Source' : 'Sink'}`;
+    const shape =
+      type === 'function' ? `var ${symbol} = ...` : `func ${symbol}() api.${type === 'source' ? 'Source' : 'Sink'}`;
     return [
       {
         ...pluginAnchor(context),

@@ -7,7 +7,11 @@ import { METADATA_KINDS, metadataRoot, pluginTypeOfFolder } from './metadata-con
 // sources, sinks and functions from sources/, sinks/ and functions/ folders. When the folder the
 // file lives in says which it is, the category must agree (top-level `node` for sources and sinks,
 // each `functions[].node` for functions). Error on the value.
-const KIND_CATEGORY: Record<string, string> = { 'ekuiper-source-meta': 'source', 'ekuiper-sink-meta': 'sink', 'ekuiper-function-meta': 'function' };
+const KIND_CATEGORY: Record<string, string> = {
+  'ekuiper-source-meta': 'source',
+  'ekuiper-sink-meta': 'sink',
+  'ekuiper-function-meta': 'function',
+};
 
 export const nodeCategory: Rule = {
   id: 'ekuiper.node-category',
@@ -22,7 +26,8 @@ export const nodeCategory: Rule = {
     if (KIND_CATEGORY[context.kind] === expected) return [];
     const nodes: Array<ValueNode | undefined> = [findProperty(root, 'node')?.value];
     const functions = findProperty(root, 'functions')?.value;
-    for (const item of functions?.type === 'array' ? functions.items : []) nodes.push(findProperty(item, 'node')?.value);
+    for (const item of functions?.type === 'array' ? functions.items : [])
+      nodes.push(findProperty(item, 'node')?.value);
     const diagnostics: EngineDiagnostic[] = [];
     for (const node of nodes) {
       const category = findProperty(node, 'category')?.value;

@@ -7,7 +7,8 @@ import type { RuleContext } from '../../../analysis/rule';
 // whether that folder builds its executable. Not a rule itself.
 
 /** Files that build a portable plugin's executable (besides the executable itself). */
-const BUILD_INPUTS = /^(go\.mod|Makefile|makefile|GNUmakefile|requirements\.txt|pyproject\.toml|setup\.py|setup\.cfg|.+\.go|.+\.py)$/;
+const BUILD_INPUTS =
+  /^(go\.mod|Makefile|makefile|GNUmakefile|requirements\.txt|pyproject\.toml|setup\.py|setup\.cfg|.+\.go|.+\.py)$/;
 
 /** The manifest's root object, or undefined for an empty or non-object document. */
 export function manifestRoot(context: RuleContext): ObjectNode | undefined {
@@ -37,7 +38,8 @@ export function isSinglePluginFolder(context: RuleContext): boolean {
   for (const name of context.files.list(dir)) {
     if (!name.toLowerCase().endsWith('.json')) continue;
     const file = path.join(dir, name);
-    const manifest = file === context.path || (context.files.isFile(file) && isPortableManifestFile(file, context.files));
+    const manifest =
+      file === context.path || (context.files.isFile(file) && isPortableManifestFile(file, context.files));
     if (manifest && ++manifests > 1) return false;
   }
   return true;
@@ -57,7 +59,9 @@ export function hasBuildInputs(context: RuleContext, executable: string): boolea
 }
 
 /** The `executable` property when it is a non-empty relative path, with its value. */
-export function executableOf(root: ObjectNode): { value: NonNullable<ReturnType<typeof findProperty>>['value']; file: string } | undefined {
+export function executableOf(
+  root: ObjectNode,
+): { value: NonNullable<ReturnType<typeof findProperty>>['value']; file: string } | undefined {
   const property = findProperty(root, 'executable');
   const file = stringValue(property?.value)?.trim();
   if (!property || !file || path.isAbsolute(file) || path.win32.isAbsolute(file)) return undefined;

@@ -1,7 +1,17 @@
 import * as path from 'node:path';
 import type { EngineDiagnostic } from '../../../core';
 import type { Rule } from '../../../analysis/rule';
-import { METADATA_KINDS, belongsToPortable, isSoFor, isValidSoName, pluginAnchor, pluginName, pluginTypeOf, soFolders, ucFirst } from './metadata-context';
+import {
+  METADATA_KINDS,
+  belongsToPortable,
+  isSoFor,
+  isValidSoName,
+  pluginAnchor,
+  pluginName,
+  pluginTypeOf,
+  soFolders,
+  ucFirst,
+} from './metadata-context';
 
 // A native plugin's `.so` must be named `Name.so` or `name.so`, optionally with `@<version>`
 // (eKuiper: `^(name|Name)(@.*)?\.so$`, internal/plugin/native/manager.go): the installer refuses

@@ -1,7 +1,22 @@
 import * as path from 'node:path';
-import { findProperty, goModModule, readYaml, type EngineDiagnostic, type FileAccess, type ValueNode } from '../../../core';
+import {
+  findProperty,
+  goModModule,
+  readYaml,
+  type EngineDiagnostic,
+  type FileAccess,
+  type ValueNode,
+} from '../../../core';
 import type { Rule } from '../../../analysis/rule';
-import { expandMake, logicalLines, makeVariables, shellCommands, stripComment, type LogicalLine, type Word } from './shell-words';
+import {
+  expandMake,
+  logicalLines,
+  makeVariables,
+  shellCommands,
+  stripComment,
+  type LogicalLine,
+  type Word,
+} from './shell-words';
 
 // What `gatewayd plugin install github.com/<owner>/<repo>@<version>` needs from a release
 // (gatewayd cmd/plugin_install.go): a tag starting with "v" (other versions find no release), an
@@ -21,7 +36,22 @@ export function pluginRepoName(root: string, files: FileAccess): string | undefi
 }
 
 /** Words before a command that are not the command (`do go build ...`, `then tar ...`). */
-const SHELL_KEYWORDS = new Set(['do', 'then', 'else', 'elif', 'if', 'while', 'until', '!', '{', '}', 'time', 'exec', 'done', 'fi']);
+const SHELL_KEYWORDS = new Set([
+  'do',
+  'then',
+  'else',
+  'elif',
+  'if',
+  'while',
+  'until',
+  '!',
+  '{',
+  '}',
+  'time',
+  'exec',
+  'done',
+  'fi',
+]);
 const OTHER_SUMS = /^(md5sum|sha1sum|sha224sum|sha384sum|sha512sum|b2sum|cksum|md5)$/;
 const RELEASE_TARGET = /release|dist|publish|package|archive/i;
 
@@ -34,29 +64,41 @@ interface Finding {
 }
 
 /** Checks the simple commands of one release script (a recipe or a workflow `run:`). */
-function checkCommands(commands: Word[][], expand: (text: string) => string, repo: string | undefined): { findings: Finding[]; checksumFiles: Word[]; wroteChecksums: boolean } {
+function checkCommands(
+  commands: Word[][],
+  expand: (text: string) => string,
+  repo: string | undefined,
+): { findings: Finding[]; checksumFiles: Word[]; wroteChecksums: boolean } {
   const findings: Finding[] = [];
   const checksumFiles: Word[] = [];
   let wroteChecksums = false;
   // `archive=$(NAME)-$$os-...; tar czf $$archive.tar.gz`: shell variables set in the script.
   const shellVars = new Map<string, string>();
-  const expandShell = (text: string) => expand(text).replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (all, name) => shellVars.get(name) ?? all);
+  const expandShell = (text: string) =>
+    expand(text).replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (all, name) => shellVars.get(name) ?? all);
   for (const words of commands) {
     if (words.length && words.every((w) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(w.text))) {
-      for (const w of words) shellVars.set(w.text.slice(0, w.text.indexOf('=')), expand(w.text.slice(w.text.indexOf('=') + 1)));
+      for (const w of words)
+        shellVars.set(w.text.slice(0, w.text.indexOf('=')), expand(w.text.slice(w.text.indexOf('=') + 1)));
       continue;
     }
     // Skip leading VAR=value assignments (GOOS=linux go build ...).
     let i = 0;
-    while (i < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i].text) || SHELL_KEYWORDS.has(words[i].text))) i++;
+    while (i < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i].text) || SHELL_KEYWORDS.has(words[i].text)))
+      i++;
     const program = words[i];
     if (!program) continue;
     const name = path.posix.basename(expand(program.text));
     const args = words.slice(i + 1);
     const redirect = args.findIndex((w) => w.text === '>' || w.text === '>>');
     const redirected = redirect >= 0 ? args[redirect + 1] : undefined;
-    if (/checksums\.txt/.test(expand(words.map((w) => w.text).join(' ')))) wroteChecksums ||= !!redirected && path.posix.basename(expand(redirected.text)) === 'checksums.txt';
-    if (OTHER_SUMS.test(name) || (name === 'shasum' && !args.some((a, k) => (a.text === '-a' && args[k + 1]?.text === '256') || a.text === '-a256'))) {
+    if (/checksums\.txt/.test(expand(words.map((w) => w.text).join(' '))))
+      wroteChecksums ||= !!redirected && path.posix.basename(expand(redirected.text)) === 'checksums.txt';
+    if (
+      OTHER_SUMS.test(name) ||
+      (name === 'shasum' &&
+        !args.some((a, k) => (a.text === '-a' && args[k + 1]?.text === '256') || a.text === '-a256'))
+    ) {
       findings.push({
         word: program,
         severity: 'error',
@@ -92,7 +134,9 @@ function checkCommands(commands: Word[][], expand: (text: string) => string, rep
 /** The archive a tar/zip command writes. */
 function archiveOf(program: string, args: Word[]): Word | undefined {
   if (program === 'tar') {
-    const flag = args.findIndex((w) => /^-?[a-zA-Z]*c[a-zA-Z]*f$/.test(w.text) || w.text === '-f' || w.text === '--file');
+    const flag = args.findIndex(
+      (w) => /^-?[a-zA-Z]*c[a-zA-Z]*f$/.test(w.text) || w.text === '-f' || w.text === '--file',
+    );
     if (flag >= 0) return args[flag + 1];
     return args.find((w) => w.text.startsWith('--file='));
   }
@@ -109,12 +153,20 @@ function checkAssetName(archive: Word, expand: (text: string) => string, repo: s
   const findings: Finding[] = [];
   // `$os_$arch` in sh is the variable "os_" then "arch": the OS silently disappears.
   const glued = /\$([A-Za-z_][A-Za-z0-9]*_[A-Za-z0-9_]*)/.exec(base);
-  const ext = /\.tar\.gz$/.test(base) ? '.tar.gz' : /\.zip$/.test(base) ? '.zip' : /\.tgz$/.test(base) ? '.tgz' : undefined;
+  const ext = /\.tar\.gz$/.test(base)
+    ? '.tar.gz'
+    : /\.zip$/.test(base)
+      ? '.zip'
+      : /\.tgz$/.test(base)
+        ? '.tgz'
+        : undefined;
   const stem = ext ? base.slice(0, -ext.length) : base;
   const parts = stem.split('-');
   const isVar = (p: string | undefined) => !!p && /^(\{[^}]+\}|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?)$/.test(p);
   const wellFormed =
-    !glued && (ext === '.tar.gz' || ext === '.zip') && parts.length >= 4 &&
+    !glued &&
+    (ext === '.tar.gz' || ext === '.zip') &&
+    parts.length >= 4 &&
     (isVar(parts[parts.length - 3]) || GOOS.test(parts[parts.length - 3])) &&
     (isVar(parts[parts.length - 2]) || GOARCH.test(parts[parts.length - 2])) &&
     (isVar(parts[parts.length - 1]) || /^v\d+\.\d+\.\d+/.test(parts[parts.length - 1])) &&
@@ -123,7 +175,11 @@ function checkAssetName(archive: Word, expand: (text: string) => string, repo: s
   const osVar = /\$\$?\{?(os|goos|GOOS)(?![A-Za-z0-9])\}?/.exec(written)?.[0];
   const archVar = /\$\$?\{?(arch|goarch|GOARCH)(?![A-Za-z0-9])\}?/.exec(written)?.[0];
   const dir = written.includes('/') ? written.slice(0, written.lastIndexOf('/') + 1) : '';
-  const name = /^\$\((\w+)\)/.exec(path.posix.basename(written))?.[0] && expand(/^\$\((\w+)\)/.exec(path.posix.basename(written))![0]) === repo ? /^\$\((\w+)\)/.exec(path.posix.basename(written))![0] : repo ?? '<name>';
+  const name =
+    /^\$\((\w+)\)/.exec(path.posix.basename(written))?.[0] &&
+    expand(/^\$\((\w+)\)/.exec(path.posix.basename(written))![0]) === repo
+      ? /^\$\((\w+)\)/.exec(path.posix.basename(written))![0]
+      : (repo ?? '<name>');
   // A fix only where the recipe already has its OS and architecture variables to name the asset with.
   const replacement = osVar && archVar ? `${dir}${name}-${osVar}-${archVar}-$(VERSION).tar.gz` : undefined;
   const refused = !!glued || !ext || ext === '.tgz';
@@ -142,7 +198,14 @@ function checkAssetName(archive: Word, expand: (text: string) => string, repo: s
 }
 
 function toDiagnostic(f: Finding): EngineDiagnostic {
-  return { start: f.word.start, end: f.word.end, severity: f.severity, code: f.code, message: f.message, data: f.replacement ? { replace: f.replacement } : undefined };
+  return {
+    start: f.word.start,
+    end: f.word.end,
+    severity: f.severity,
+    code: f.code,
+    message: f.message,
+    data: f.replacement ? { replace: f.replacement } : undefined,
+  };
 }
 
 function checksumsName(files: Word[], wrote: boolean, expand: (t: string) => string): EngineDiagnostic[] {
@@ -185,7 +248,10 @@ function checkMakefile(text: string, repo: string | undefined): EngineDiagnostic
     const archives = commands.some((c) => c.some((w) => w.text === 'tar' || w.text === 'zip'));
     if (!RELEASE_TARGET.test(name) && !archives) continue;
     const result = checkCommands(commands, expand, repo);
-    diagnostics.push(...result.findings.map(toDiagnostic), ...checksumsName(result.checksumFiles, result.wroteChecksums, expand));
+    diagnostics.push(
+      ...result.findings.map(toDiagnostic),
+      ...checksumsName(result.checksumFiles, result.wroteChecksums, expand),
+    );
   }
   return diagnostics;
 }
@@ -231,7 +297,11 @@ function checkWorkflow(text: string, repo: string | undefined): EngineDiagnostic
 /** A `run:` value as shell lines with their offsets in the file (block scalars line by line). */
 function checkScript(text: string, run: ValueNode, repo: string | undefined): EngineDiagnostic[] {
   const raw = text.slice(run.start, run.end);
-  const lines = logicalLines(raw).map((l) => ({ ...l, offsets: l.offsets.map((o) => o + run.start), start: l.start + run.start }));
+  const lines = logicalLines(raw).map((l) => ({
+    ...l,
+    offsets: l.offsets.map((o) => o + run.start),
+    start: l.start + run.start,
+  }));
   const body = /^[|>]/.test(raw) ? lines.slice(1) : lines;
   const commands = body.flatMap((line) => shellCommands(line));
   const expand = (t: string) => t.replace(/\$\{\{[^}]*\}\}/g, '{expr}');

@@ -50,7 +50,12 @@ export function shellCommands(line: LogicalLine, from = 0): Word[][] {
   let wordStart = -1;
   let quote: string | undefined;
   const flushWord = (end: number) => {
-    if (wordStart >= 0) command.push({ text: word, start: line.offsets[wordStart], end: (line.offsets[end - 1] ?? line.offsets[wordStart]) + 1 });
+    if (wordStart >= 0)
+      command.push({
+        text: word,
+        start: line.offsets[wordStart],
+        end: (line.offsets[end - 1] ?? line.offsets[wordStart]) + 1,
+      });
     word = '';
     wordStart = -1;
   };
@@ -115,7 +120,9 @@ export function makeVariables(lines: LogicalLine[]): Map<string, string> {
   const vars = new Map<string, string>();
   for (const line of lines) {
     if (line.text.startsWith('\t')) continue;
-    const m = /^\s*(?:export\s+|override\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*(::=|:=|\?=|\+=|=)\s*(.*)$/.exec(stripComment(line.text));
+    const m = /^\s*(?:export\s+|override\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*(::=|:=|\?=|\+=|=)\s*(.*)$/.exec(
+      stripComment(line.text),
+    );
     if (!m) continue;
     const [, name, op, value] = m;
     if (op === '?=' && vars.has(name)) continue;
@@ -138,7 +145,8 @@ export function expandMake(text: string, vars: Map<string, string>, depth = 0): 
     if (all === '$$') return '$';
     const name = a ?? b;
     const value = vars.get(name);
-    if (value === undefined || depth > 8 || /\$\((shell|wildcard|patsubst|subst|notdir|basename)\b/.test(value)) return `{${name}}`;
+    if (value === undefined || depth > 8 || /\$\((shell|wildcard|patsubst|subst|notdir|basename)\b/.test(value))
+      return `{${name}}`;
     return expandMake(value, vars, depth + 1);
   });
 }

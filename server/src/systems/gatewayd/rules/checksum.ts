@@ -20,7 +20,7 @@ export const checksumMatchesBinary: Rule = {
       const localPath = findProperty(entry, 'localPath');
       const checksum = findProperty(entry, 'checksum');
       const file = stringValue(localPath?.value);
-      if (!localPath || !file || localPath.value.type === 'scalar' && localPath.value.placeholder) continue;
+      if (!localPath || !file || (localPath.value.type === 'scalar' && localPath.value.placeholder)) continue;
       const binary = path.resolve(path.dirname(context.path), file);
       const name = entryName(entry) ?? 'this plugin';
       const place = resolveWithin(context.files.roots ?? [path.dirname(context.path)], binary);

@@ -39,7 +39,9 @@ export const configGroups: Rule = {
       for (const group of section(root, name)?.properties ?? []) {
         if (group.value.type !== 'object' || !clients) continue;
         const clientGroup = findProperty(clients, group.key)?.value;
-        const blocks = new Set(clientGroup?.type === 'object' ? clientGroup.properties.map((p) => p.key.toLowerCase()) : []);
+        const blocks = new Set(
+          clientGroup?.type === 'object' ? clientGroup.properties.map((p) => p.key.toLowerCase()) : [],
+        );
         for (const block of group.value.properties) {
           if (blocks.has(block.key.toLowerCase())) continue;
           diagnostics.push({

@@ -5,4 +5,10 @@ import { configGroups } from './config-groups';
 import { duplicatePluginNames } from './duplicate-names';
 import { magicCookie } from './magic-cookie';
 
-export const GATEWAYD_RULES: readonly Rule[] = [magicCookie, checksumMatchesBinary, duplicatePluginNames, configGroups, gatewaydRelease];
+export const GATEWAYD_RULES: readonly Rule[] = [
+  magicCookie,
+  checksumMatchesBinary,
+  duplicatePluginNames,
+  configGroups,
+  gatewaydRelease,
+];

@@ -20,7 +20,12 @@ export const magicCookie: Rule = {
       if (!env || env.value.type !== 'array') continue; // the schema reports a missing or malformed env
       const name = entryName(entry) ?? 'this plugin';
       const items = env.value.items;
-      const cookie = MAGIC_COOKIE.map(({ key, value }) => ({ key, value, line: `${key}=${value}`, effective: items.filter((item) => stringValue(item)?.startsWith(`${key}=`)).pop() }));
+      const cookie = MAGIC_COOKIE.map(({ key, value }) => ({
+        key,
+        value,
+        line: `${key}=${value}`,
+        effective: items.filter((item) => stringValue(item)?.startsWith(`${key}=`)).pop(),
+      }));
       const missing = cookie.filter((c) => !c.effective).map((c) => c.line);
       for (const { key, value, line, effective } of cookie) {
         if (!effective) {

@@ -1,5 +1,15 @@
 import * as path from 'node:path';
-import { findProperty, readToml, readYaml, stringValue, toValue, type EngineDiagnostic, type FileAccess, type ObjectNode, type ValueNode } from '../../../core';
+import {
+  findProperty,
+  readToml,
+  readYaml,
+  stringValue,
+  toValue,
+  type EngineDiagnostic,
+  type FileAccess,
+  type ObjectNode,
+  type ValueNode,
+} from '../../../core';
 import type { Rule } from '../../../analysis/rule';
 import { policyRegex, readPolicy, type Policy } from './policy';
 
@@ -62,7 +72,8 @@ export function passes(policy: Policy, detection: unknown): boolean {
   if (!present) return false;
   if (policy.check === 'existence') return true;
   if (typeof value !== 'string') return false;
-  if (policy.check === 'pattern') return policy.regex === undefined ? false : policyRegex(policy.regex, policy.ignorecase === true).test(value);
+  if (policy.check === 'pattern')
+    return policy.regex === undefined ? false : policyRegex(policy.regex, policy.ignorecase === true).test(value);
   const limits = policy.validations ?? {};
   const length = [...value].length;
   if (limits.minLength !== undefined && length < limits.minLength) return false;
@@ -112,7 +123,12 @@ export const applyPolicies: Rule = {
       const parsed = readYaml(text, { version: '1.2' });
       const policy = readPolicy(parsed.documents[0]?.root);
       // A policy that does not decode is reported on the policy file itself.
-      if (!policy || (policy.check === 'pattern' && policy.regex === undefined) || (policy.check === 'constraint' && !policy.validations)) continue;
+      if (
+        !policy ||
+        (policy.check === 'pattern' && policy.regex === undefined) ||
+        (policy.check === 'constraint' && !policy.validations)
+      )
+        continue;
       let ok: boolean;
       try {
         ok = passes(policy, detection);

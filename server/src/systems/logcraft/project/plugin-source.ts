@@ -55,8 +55,12 @@ function pythonLoadName(root: SyntaxNode): NameLiteral | undefined {
       if (call.childForFieldName('function')?.text.split('.').pop() !== 'Metadata') continue;
       const args = call.childForFieldName('arguments')?.namedChildren ?? [];
       const keyword = args.find((a) => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'name');
-      const value = keyword ? keyword.childForFieldName('value') : args.find((a) => a?.type !== 'keyword_argument' && a?.type !== 'comment');
-      return value?.type === 'string' && !value.namedChildren.some((c) => c?.type === 'interpolation') ? stringContent(value) : undefined;
+      const value = keyword
+        ? keyword.childForFieldName('value')
+        : args.find((a) => a?.type !== 'keyword_argument' && a?.type !== 'comment');
+      return value?.type === 'string' && !value.namedChildren.some((c) => c?.type === 'interpolation')
+        ? stringContent(value)
+        : undefined;
     }
   }
   return undefined;
@@ -97,9 +101,17 @@ export const logcraftPluginSource: Rule = {
 };
 
 function pythonPluginClass(root: SyntaxNode, file: string): EngineDiagnostic[] {
-  const classes = root.namedChildren.filter((c): c is SyntaxNode => c?.type === 'class_definition' || c?.type === 'decorated_definition');
-  const defs = classes.map((c) => (c.type === 'decorated_definition' ? c.childForFieldName('definition') : c)).filter((c): c is SyntaxNode => c?.type === 'class_definition');
-  const implementing = defs.filter((c) => (c.childForFieldName('superclasses')?.namedChildren ?? []).some((s) => s?.text === 'Plugins' || s?.text.endsWith('.Plugin')));
+  const classes = root.namedChildren.filter(
+    (c): c is SyntaxNode => c?.type === 'class_definition' || c?.type === 'decorated_definition',
+  );
+  const defs = classes
+    .map((c) => (c.type === 'decorated_definition' ? c.childForFieldName('definition') : c))
+    .filter((c): c is SyntaxNode => c?.type === 'class_definition');
+  const implementing = defs.filter((c) =>
+    (c.childForFieldName('superclasses')?.namedChildren ?? []).some(
+      (s) => s?.text === 'Plugins' || s?.text.endsWith('.Plugin'),
+    ),
+  );
   const plugin = defs.find((c) => c.childForFieldName('name')?.text === 'Plugin');
   if (plugin || !implementing.length) return [];
   const wrong = implementing[0].childForFieldName('name')!;

@@ -37,7 +37,11 @@ export function policyRegex(source: string, ignorecase: boolean): RegExp {
 export function readPolicy(root: ValueNode | undefined): Policy | undefined {
   const value = toValue(root) as Record<string, unknown> | undefined;
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  if (typeof value.field !== 'string' || !['existence', 'absence', 'pattern', 'constraint'].includes(value.check as string)) return undefined;
+  if (
+    typeof value.field !== 'string' ||
+    !['existence', 'absence', 'pattern', 'constraint'].includes(value.check as string)
+  )
+    return undefined;
   if (value.severity !== 'warning' && value.severity !== 'error') return undefined;
   return value as unknown as Policy;
 }
@@ -78,10 +82,23 @@ export const logcraftPolicy: Rule = {
       });
     }
     if (checkValue === 'pattern' && !regex && check) {
-      diagnostics.push({ start: check.start, end: check.end, severity: 'error', code: 'logcraft.policy-regex', message: 'A pattern check needs a regex: lgc validate stops with "pattern check requires a regex".' });
+      diagnostics.push({
+        start: check.start,
+        end: check.end,
+        severity: 'error',
+        code: 'logcraft.policy-regex',
+        message: 'A pattern check needs a regex: lgc validate stops with "pattern check requires a regex".',
+      });
     }
     if (checkValue === 'constraint' && !validations && !constraints && check) {
-      diagnostics.push({ start: check.start, end: check.end, severity: 'error', code: 'logcraft.policy-validations', message: 'A constraint check needs validations (minLength, maxLength and/or values): lgc validate stops with "constraint check requires validations to be defined".' });
+      diagnostics.push({
+        start: check.start,
+        end: check.end,
+        severity: 'error',
+        code: 'logcraft.policy-validations',
+        message:
+          'A constraint check needs validations (minLength, maxLength and/or values): lgc validate stops with "constraint check requires validations to be defined".',
+      });
     }
     if (regex?.value.type === 'scalar' && typeof regex.value.value === 'string') {
       const ignorecase = findProperty(root, 'ignorecase')?.value;
@@ -105,8 +122,21 @@ export const logcraftPolicy: Rule = {
     const limits = validations?.value;
     const min = findProperty(limits, 'minLength')?.value;
     const max = findProperty(limits, 'maxLength')?.value;
-    if (min?.type === 'scalar' && max?.type === 'scalar' && typeof min.value === 'number' && typeof max.value === 'number' && min.value > max.value) {
-      diagnostics.push({ start: min.start, end: min.end, severity: 'error', code: 'logcraft.policy-validations', message: 'minLength is greater than maxLength: lgc validate stops with "minLength must be less than or equal to maxLength".' });
+    if (
+      min?.type === 'scalar' &&
+      max?.type === 'scalar' &&
+      typeof min.value === 'number' &&
+      typeof max.value === 'number' &&
+      min.value > max.value
+    ) {
+      diagnostics.push({
+        start: min.start,
+        end: min.end,
+        severity: 'error',
+        code: 'logcraft.policy-validations',
+        message:
+          'minLength is greater than maxLength: lgc validate stops with "minLength must be less than or equal to maxLength".',
+      });
     }
     return diagnostics;
   },

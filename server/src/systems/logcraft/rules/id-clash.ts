@@ -9,7 +9,9 @@ export const idClash: Rule = {
   kinds: ['logcraft-config'],
   check(context) {
     const all = services(context.documents);
-    const environments = new Set(all.map((p) => stringValue(findProperty(service(p), 'environment')?.value)).filter((e): e is string => !!e));
+    const environments = new Set(
+      all.map((p) => stringValue(findProperty(service(p), 'environment')?.value)).filter((e): e is string => !!e),
+    );
     const diagnostics: EngineDiagnostic[] = [];
     for (const property of all) {
       if (!environments.has(property.key)) continue;

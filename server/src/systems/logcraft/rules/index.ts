@@ -6,4 +6,11 @@ import { idClash } from './id-clash';
 import { missingPlugin } from './missing-plugin';
 import { serviceSettings } from './settings';
 
-export const LOGCRAFT_RULES: readonly Rule[] = [idClash, missingPlugin, serviceSettings, logcraftPluginSource, logcraftPolicy, applyPolicies];
+export const LOGCRAFT_RULES: readonly Rule[] = [
+  idClash,
+  missingPlugin,
+  serviceSettings,
+  logcraftPluginSource,
+  logcraftPolicy,
+  applyPolicies,
+];
