@@ -11,6 +11,34 @@ const noDeepCore = {
   message: 'Import the core through its public entry (core/index.ts), not a file inside it.',
 };
 
+// Layers above the core, lowest first (docs/ARCHITECTURE.md): each may import only those before it.
+const LAYERS = ['schemas', 'systems', 'analysis', 'features', 'lsp'];
+const ENTRY_POINTS = ['cli', 'scaffold'];
+/** no-restricted-imports for one layer: nothing above it, no vscode, no deep core imports. */
+function layer(name) {
+  const above = [...LAYERS.slice(LAYERS.indexOf(name) + 1), ...ENTRY_POINTS];
+  return {
+    files: [`server/src/${name}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noVscode],
+          patterns: [
+            noDeepCore,
+            {
+              group: above.flatMap((dir) => [`**/${dir}`, `**/${dir}/**`]),
+              // A feature may name the service it is given by type (features take it as a parameter).
+              allowTypeImports: name === 'features',
+              message: `server/src/${name}/ imports only the layers below it (${['core', ...LAYERS.slice(0, LAYERS.indexOf(name))].join(', ')}); see docs/ARCHITECTURE.md.`,
+            },
+          ],
+        },
+      ],
+    },
+  };
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -126,4 +154,5 @@ export default tseslint.config(
       ],
     },
   },
+  ...LAYERS.map(layer),
 );

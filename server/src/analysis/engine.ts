@@ -17,7 +17,7 @@ import { mapSchemaErrors } from '../schemas/error-mapper';
 import { SchemaStore } from '../schemas/schema-store';
 import { ALL_RULES, classify, KINDS } from '../systems';
 import { foldKeyCase, judgeTypes, navigatorFor } from './host-decoding';
-import type { Rule, RuleContext } from './rule';
+import type { Rule, RuleContext } from '../systems/rule';
 import { applySuppressions } from './suppression';
 
 export interface AnalyzeInput {

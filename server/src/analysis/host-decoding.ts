@@ -12,7 +12,7 @@ import {
 } from '../core';
 import type { ErrorObject } from 'ajv';
 import type { JsonSchema, SchemaStore } from '../schemas/schema-store';
-import { SchemaNavigator } from '../features/schema-navigator';
+import { SchemaNavigator } from '../schemas/navigator';
 
 // What a host's decoder does with a value, beyond what a JSON schema can say: Go's encoding/json
 // matches keys ignoring case, yaml.v2 writes any scalar into a string field, mapstructure decodes

@@ -53,3 +53,5 @@ export type * from './types';
 export { parseSource, descendants, type SourceLanguage, type SyntaxNode } from './parse/source-parser';
 export { readGoMod, requirementOf, directive, type GoModFile, type GoModLine, type GoModToken } from './parse/go-mod';
 export { findUp, goModModule, goModRequires, zipMembers } from './place';
+export { compilePath, comparePath, type PathPattern } from './path-pattern';
+export { locateTemplates } from './templates-folder';

@@ -8,6 +8,7 @@ import type {
   ValueNode,
 } from './types';
 import { findProperty } from './parse/tree-builder';
+import { compilePath, type PathPattern } from './path-pattern';
 
 /** The node at a JSON pointer (`/spec/destinations/0`), as ajv reports instance paths. */
 export function nodeAtPointer(root: ValueNode | undefined, pointer: string): ValueNode | undefined {
@@ -97,6 +98,40 @@ export function ownerSpan(node: ValueNode, text: string): Span {
   if (lineEnd > node.start && text[lineEnd - 1] === '\r') lineEnd--; // CRLF: the line ends before \r
   const end = lineEnd === -1 ? node.end : Math.min(node.end, lineEnd);
   return { start: node.start, end: Math.max(end, node.start + 1) };
+}
+
+/** The node when it is a mapping, else undefined: the usual first step of a rule. */
+export function asObject(node: ValueNode | undefined): ObjectNode | undefined {
+  return node?.type === 'object' ? node : undefined;
+}
+
+/** A mapping's properties, in order; none when the node is absent or not a mapping. */
+export function objectItems(node: ValueNode | undefined): PropertyNode[] {
+  return node?.type === 'object' ? node.properties : [];
+}
+
+/** A sequence's items, in order; none when the node is absent or not a sequence. */
+export function arrayItems(node: ValueNode | undefined): ValueNode[] {
+  return node?.type === 'array' ? node.items : [];
+}
+
+/**
+ * The nodes below `root` at a path written in the one notation of the descriptors' rows
+ * (`plugins[].localPath`, `spec.destinations[]`, `services.*.plugin`; see path-pattern.ts).
+ */
+export function nodesAtPath(root: ValueNode | undefined, path: string | PathPattern): ValueNode[] {
+  const pattern = typeof path === 'string' ? compilePath(path) : path;
+  let current: ValueNode[] = root ? [root] : [];
+  for (const step of pattern) {
+    current = current.flatMap((node) =>
+      step === null
+        ? arrayItems(node)
+        : objectItems(node)
+            .filter((p) => step === '*' || p.key === step)
+            .map((p) => p.value),
+    );
+  }
+  return current;
 }
 
 export function* walkProperties(node: ValueNode | undefined): Generator<PropertyNode> {

@@ -2,7 +2,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../analysis';
 import type { KindId, ParsedFile } from '../core';
 import { KINDS } from '../systems';
-import { uriToPath, type WorkbenchService } from '../lsp/workbench-service';
+import type { WorkbenchService } from '../lsp/workbench-service';
+import { uriToPath } from './uri';
 
 /** A manifest and its analysis: what every feature function takes. */
 export interface AnalyzedDocument {
@@ -68,12 +69,4 @@ export class OpenDocuments {
     const parsed = this.service.engine.parse(uriToPath(uri), document.getText(), kind, document.version);
     return { document, analysis: { ...analysis, kind, parsed } };
   }
-}
-
-/** The open document and its analysis (as `OpenDocuments.get`), for the features that register their own handlers. */
-export function analyzedDocument(
-  { documents, service }: { documents: DocumentSource; service: WorkbenchService },
-  uri: string,
-): Promise<AnalyzedDocument | undefined> {
-  return new OpenDocuments(documents, service).get(uri);
 }

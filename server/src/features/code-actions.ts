@@ -1,7 +1,7 @@
 import type { CodeAction, CodeActionContext } from 'vscode-languageserver';
 import { documentAt } from '../core';
 import { KINDS } from '../systems';
-import { uriToPath } from '../lsp/workbench-service';
+import { uriToPath } from './uri';
 import type { AnalyzedDocument } from './analyzed-document';
 import { fixesFor } from './fixes/registry';
 import { suppressOnLine } from './fixes/suppress';

@@ -12,10 +12,10 @@ import type { Engine } from '../analysis';
 import { documentAt, type Format, toValue } from '../core';
 import { KINDS } from '../systems';
 import type { JsonSchema } from '../schemas/schema-store';
-import { uriToPath } from '../lsp/workbench-service';
+import { uriToPath } from './uri';
 import { cursorContext, type CursorContext } from './cursor-context';
 import type { AnalyzedDocument } from './analyzed-document';
-import { allowedValues, describe, examplesOf, SchemaNavigator, typesOf } from './schema-navigator';
+import { allowedValues, describe, examplesOf, SchemaNavigator, typesOf } from '../schemas/navigator';
 import { workspaceValues } from './workspace-values';
 import { schemasAt } from './embedded-schema';
 

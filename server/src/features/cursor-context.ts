@@ -1,6 +1,6 @@
 import { getLocation, parseTree, findNodeAtLocation, type Node as JsonNode } from 'jsonc-parser';
 import { readYaml, readToml, toValue, type Format } from '../core';
-import type { PathSegment } from './schema-navigator';
+import type { PathSegment } from '../schemas/navigator';
 
 /** Where the cursor is in a (possibly half-typed) manifest. */
 export interface CursorContext {

@@ -2,10 +2,10 @@ import { pathToFileURL } from 'node:url';
 import type { Location } from 'vscode-languageserver';
 import type { Engine } from '../analysis';
 import { documentAt, LineIndex, nodeAt, type Step } from '../core';
-import { uriToPath } from '../lsp/workbench-service';
+import { uriToPath } from './uri';
 import { SYSTEMS, type ReferenceRow } from '../systems';
 import type { AnalyzedDocument } from './analyzed-document';
-import { comparePath, compilePath, type PathPattern } from './path-pattern';
+import { comparePath, compilePath, type PathPattern } from '../core';
 
 type CompiledRow = ReferenceRow & { at?: PathPattern };
 

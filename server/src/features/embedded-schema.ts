@@ -1,21 +1,10 @@
 import type { KindId, FileAccess } from '../core';
+import { SYSTEMS } from '../systems';
+import type { EmbeddedSchemaProvider } from '../systems/types';
 import type { JsonSchema, SchemaStore } from '../schemas/schema-store';
-import { cloudqueryPluginSpec } from '../systems/cloudquery/embedded-schema';
-import { SchemaNavigator, type PathSegment } from './schema-navigator';
+import { SchemaNavigator, type PathSegment } from '../schemas/navigator';
 
-/** A schema that applies below a path of a manifest instead of the kind's own (a plugin's spec schema). */
-export interface EmbeddedSchemaProvider {
-  kinds: readonly KindId[];
-  /** The schema file and text for this path, how many path segments lead to its root, and the value there. */
-  at(
-    file: string,
-    files: FileAccess,
-    path: PathSegment[],
-    documentValue: unknown,
-  ): { file: string; text: string; depth: number; value: unknown } | undefined;
-}
-
-const PROVIDERS: readonly EmbeddedSchemaProvider[] = [cloudqueryPluginSpec];
+const PROVIDERS: readonly EmbeddedSchemaProvider[] = SYSTEMS.flatMap((system) => system.embeddedSchemas ?? []);
 const parsed = new Map<string, JsonSchema | null>();
 
 /**

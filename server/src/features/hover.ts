@@ -5,8 +5,8 @@ import { documentAt, toValue, type Format, type ValueNode } from '../core';
 import { cursorContext } from './cursor-context';
 import type { AnalyzedDocument } from './analyzed-document';
 import { schemasAt } from './embedded-schema';
-import { uriToPath } from '../lsp/workbench-service';
-import { allowedValues, describe, typesOf, type PathSegment } from './schema-navigator';
+import { uriToPath } from './uri';
+import { allowedValues, describe, typesOf, type PathSegment } from '../schemas/navigator';
 
 interface Target {
   path: PathSegment[];

@@ -2,11 +2,11 @@ import { pathToFileURL } from 'node:url';
 import type { DocumentLink } from 'vscode-languageserver';
 import type { Engine } from '../analysis';
 import { stringValue, type Step, type ValueNode } from '../core';
-import { uriToPath } from '../lsp/workbench-service';
+import { uriToPath } from './uri';
 import { SYSTEMS } from '../systems';
 import { relativePath } from '../systems/link-resolvers';
 import type { AnalyzedDocument } from './analyzed-document';
-import { comparePath, compilePath } from './path-pattern';
+import { comparePath, compilePath } from '../core';
 
 const LINKS = SYSTEMS.flatMap((system) => system.links ?? []);
 

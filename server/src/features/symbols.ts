@@ -2,7 +2,7 @@ import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findProperty, type KindId, type ValueNode, type Step } from '../core';
 import { SYSTEMS, type OutlineRow, type SymbolKindName } from '../systems';
-import { comparePath, compilePath, type PathPattern } from './path-pattern';
+import { comparePath, compilePath, type PathPattern } from '../core';
 
 const SYMBOL_KINDS: Record<SymbolKindName, SymbolKind> = {
   module: SymbolKind.Module,

@@ -1,8 +1,8 @@
 import type { KindId } from '../core';
-import type { RuleContext } from '../analysis/rule';
+import type { RuleContext } from '../systems/rule';
 import { SYSTEMS } from '../systems';
-import { compilePath } from './path-pattern';
-import type { PathSegment } from './schema-navigator';
+import { compilePath } from '../core';
+import type { PathSegment } from '../schemas/navigator';
 
 /** Every system's sources of values known from the workspace, with their compiled paths. */
 const SOURCES = SYSTEMS.flatMap((system) => system.workspaceValues ?? []).map((source) => ({

@@ -1,5 +1,7 @@
 import {
   CodeActionKind,
+  ErrorCodes,
+  ResponseError,
   TextDocumentSyncKind,
   type Connection,
   type InitializeResult,
@@ -16,8 +18,13 @@ import {
   links,
   OpenDocuments,
   outline,
-  registerFolding,
-  registerNames,
+  foldingRanges,
+  selectionRanges,
+  nameScope,
+  prepareRename,
+  rename,
+  references,
+  nameLenses,
 } from '../features';
 import { KINDS, systemById } from '../systems';
 import { toLspDiagnostics } from './diagnostics';
@@ -236,7 +243,42 @@ export function registerHandlers(
     const analyzed = await open.get(textDocument.uri);
     return analyzed ? links(analyzed, engine) : null;
   });
-  // Folding and selection ranges; rename, references and the references lens (features/*-handlers.ts).
-  registerFolding({ connection, documents, service });
-  registerNames({ connection, documents, service });
+  /** Folding ranges for mappings, sequences and multi-line values, in YAML, JSON and TOML. */
+  connection.onFoldingRanges(async ({ textDocument }) => {
+    const analyzed = await open.get(textDocument.uri);
+    return analyzed ? foldingRanges(analyzed.analysis.parsed) : null;
+  });
+  /** Expand selection: the value, its entry, the enclosing mapping or sequence, the document. */
+  connection.onSelectionRanges(async ({ textDocument, positions }) => {
+    const analyzed = await open.get(textDocument.uri);
+    if (!analyzed) return null;
+    return selectionRanges(
+      analyzed.analysis.parsed,
+      positions.map((p) => analyzed.document.offsetAt(p)),
+    );
+  });
+
+  // Rename, find references and the references lens, over the systems' name providers.
+  const names = async (uri: string) => {
+    const analyzed = await open.get(uri);
+    return analyzed && nameScope(analyzed, engine, documents.all());
+  };
+  connection.onPrepareRename(async ({ textDocument, position }) => {
+    const scope = await names(textDocument.uri);
+    return scope ? prepareRename(scope, scope.document.offsetAt(position)) : null;
+  });
+  connection.onRenameRequest(async ({ textDocument, position, newName }) => {
+    const scope = await names(textDocument.uri);
+    const result = scope ? rename(scope, scope.document.offsetAt(position), newName) : null;
+    if (result && 'error' in result) throw new ResponseError(ErrorCodes.InvalidParams, result.error);
+    return result;
+  });
+  connection.onReferences(async ({ textDocument, position, context }) => {
+    const scope = await names(textDocument.uri);
+    return scope ? references(scope, scope.document.offsetAt(position), context.includeDeclaration) : null;
+  });
+  connection.onCodeLens(async ({ textDocument }) => {
+    const scope = await names(textDocument.uri);
+    return scope ? nameLenses(scope) : null;
+  });
 }

@@ -1,11 +1,11 @@
 import * as path from 'node:path';
 import { minimatch } from 'minimatch';
-import { URI } from 'vscode-uri';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Engine, type Analysis } from '../analysis';
 import { FileCache, nodeFileAccess, type FileAccess, type KindId } from '../core';
 import { isKindId, KINDS } from '../systems';
 import { DEFAULT_SETTINGS, type WorkbenchSettings } from './settings';
+import { uriToPath } from '../features/uri';
 
 export interface DocumentAnalysis extends Analysis {
   uri: string;
@@ -129,7 +129,4 @@ export class WorkbenchService {
   }
 }
 
-export function uriToPath(uri: string): string {
-  const parsed = URI.parse(uri);
-  return parsed.scheme === 'file' ? parsed.fsPath : parsed.path;
-}
+export { uriToPath };

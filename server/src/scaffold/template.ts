@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { locateTemplates } from '../core';
 
 /**
  * A template is data: `<templates>/<id>/template.json` plus a `files/` tree whose paths and
@@ -43,19 +44,7 @@ export interface Template extends TemplateDefinition {
 
 const TEMPLATE_SUFFIX = '.tmpl';
 
-/** The templates folder: dist/templates in a bundle, templates/ in a checkout. */
-export function locateTemplates(): string {
-  const override = process.env.PLUGIN_WORKBENCH_TEMPLATES;
-  if (override) return override;
-  let dir = __dirname;
-  for (let i = 0; i < 6; i++) {
-    for (const candidate of [path.join(dir, 'templates'), path.join(dir, 'dist', 'templates')]) {
-      if (fs.existsSync(path.join(candidate, 'index.json'))) return candidate;
-    }
-    dir = path.dirname(dir);
-  }
-  throw new Error('The scaffolding templates were not found next to the program.');
-}
+export { locateTemplates };
 
 function templateIds(root: string): string[] {
   return JSON.parse(fs.readFileSync(path.join(root, 'index.json'), 'utf8')) as string[];

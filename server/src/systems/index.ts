@@ -8,7 +8,7 @@ import {
   type KindId,
   type SystemId,
 } from '../core';
-import type { Rule } from '../analysis/rule';
+import type { Rule } from './rule';
 import { anklet } from './anklet';
 import { cloudquery } from './cloudquery';
 import { ekuiper } from './ekuiper';

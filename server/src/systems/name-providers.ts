@@ -1,5 +1,5 @@
 import type { KindId } from '../core';
-import type { NameProvider } from '../features/name-references';
+import type { NameProvider } from './name-sites';
 import { SYSTEMS } from './index';
 
 /** The systems' name providers (rename, references, references lens), from their descriptors. */

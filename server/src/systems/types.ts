@@ -1,7 +1,8 @@
-import type { KindDefinition, KindId, SystemId, ValueNode } from '../core';
-import type { Rule, RuleContext } from '../analysis/rule';
+import type { FileAccess, KindDefinition, KindId, SystemId, ValueNode } from '../core';
+import type { PathSegment } from '../schemas/navigator';
+import type { Rule, RuleContext } from './rule';
 import type { HostDescriptor, ProjectKind, ToolInfo } from './projects';
-import type { NameProvider } from '../features/name-references';
+import type { NameProvider } from './name-sites';
 
 // The shape of what one plugin system knows. Each folder under systems/ exports one
 // SystemDescriptor from its index.ts; generic code (features, lsp, cli, client) iterates them and
@@ -12,7 +13,7 @@ export type SymbolKindName = 'module' | 'namespace' | 'event' | 'function' | 'fi
 
 /**
  * One line of a kind's outline.
- * - `path`: where the node is, from the document root (see features/path-pattern.ts): keys
+ * - `path`: where the node is, from the document root (see core/path-pattern.ts): keys
  *   separated by `.`, `*` for any key, `[]` for any list item; `''` is the document itself.
  * - `label`/`detail`: templates; `{field.sub}` is a scalar under the node, `{@key}` the node's key,
  *   `{@value}` its scalar value, `{@index}` its list index; `{a|b}` takes the first that exists.
@@ -78,6 +79,18 @@ export type FixName =
   | 'moveKeyInto'
   | 'createMissingFile';
 
+/** A schema that applies below a path of a manifest instead of the kind's own (a plugin's spec schema). */
+export interface EmbeddedSchemaProvider {
+  kinds: readonly KindId[];
+  /** The schema file and text for this path, how many path segments lead to its root, and the value there. */
+  at(
+    file: string,
+    files: FileAccess,
+    path: PathSegment[],
+    documentValue: unknown,
+  ): { file: string; text: string; depth: number; value: unknown } | undefined;
+}
+
 export interface SystemDescriptor {
   id: SystemId;
   /** Short name (status bar, messages). */
@@ -92,6 +105,8 @@ export interface SystemDescriptor {
   references?: ReferenceProvider[];
   /** Names declared here and used elsewhere, for rename, find references and the references lens. */
   names?: NameProvider;
+  /** Schemas that apply below a path instead of the kind's own (completion and hover inside a plugin's spec). */
+  embeddedSchemas?: EmbeddedSchemaProvider[];
   /** Quick fixes by diagnostic code, beyond the shared ones for the schema codes. */
   fixes?: Record<string, FixName[]>;
   /** Plugin projects of this system: detection, tasks and the launch configuration offered. */

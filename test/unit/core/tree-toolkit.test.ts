@@ -1,6 +1,19 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { diagnosticAt, documentAt, nodeAt, readYaml, uniqueNames } from '../../../server/src/core';
+import {
+  arrayItems,
+  asObject,
+  compilePath,
+  comparePath,
+  diagnosticAt,
+  documentAt,
+  nodeAt,
+  nodesAtPath,
+  objectItems,
+  readYaml,
+  stringValue,
+  uniqueNames,
+} from '../../../server/src/core';
 import { cursor } from '../../helpers/cursor';
 
 test('uniqueNames: every later item with a name seen before, in order; unnamed items skipped', () => {
@@ -50,4 +63,37 @@ test('documentAt and nodeAt: the document of a multi-document file and the key o
     'a leading comment belongs to its document',
   );
   assert.equal(at('a: [1, 2]\n|').found, undefined);
+});
+
+test('objectItems, arrayItems, asObject: the children of the right shape, nothing for any other node', () => {
+  const root = readYaml('a: 1\nb: [x, y]\nc: text\n', { version: '1.2' }).documents[0].root;
+  assert.deepEqual(
+    objectItems(root).map((p) => p.key),
+    ['a', 'b', 'c'],
+  );
+  const b = objectItems(root)[1].value;
+  assert.deepEqual(arrayItems(b).map(stringValue), ['x', 'y']);
+  assert.deepEqual(objectItems(b), []);
+  assert.deepEqual(arrayItems(root), []);
+  assert.deepEqual(objectItems(undefined), []);
+  assert.equal(asObject(root), root);
+  assert.equal(asObject(b), undefined);
+});
+
+test('one path notation: compilePath/comparePath and nodesAtPath agree on keys, * and []', () => {
+  const text =
+    'plugins:\n  - name: a\n    localPath: ./a\n  - name: b\n  - localPath: ./c\nother: {x: {plugin: p}, y: {plugin: q}}\n';
+  const root = readYaml(text, { version: '1.2' }).documents[0].root;
+  assert.deepEqual(nodesAtPath(root, 'plugins[].localPath').map(stringValue), ['./a', './c']);
+  assert.deepEqual(nodesAtPath(root, 'other.*.plugin').map(stringValue), ['p', 'q']);
+  assert.deepEqual(nodesAtPath(root, 'plugins[]').length, 3);
+  assert.deepEqual(nodesAtPath(root, '').length, 1);
+  assert.deepEqual(nodesAtPath(root, 'missing[].x'), []);
+  assert.deepEqual(nodesAtPath(undefined, 'plugins'), []);
+  const pattern = compilePath('plugins[].localPath');
+  assert.deepEqual(pattern, ['plugins', null, 'localPath']);
+  assert.equal(comparePath(pattern, ['plugins', 0, 'localPath']), 'exact');
+  assert.equal(comparePath(pattern, ['plugins', 0]), 'prefix');
+  assert.equal(comparePath(pattern, ['plugins', 'x']), undefined);
+  assert.equal(comparePath(compilePath('spec.destinations[]'), ['spec', 'destinations', 2]), 'exact');
 });

@@ -1,4 +1,4 @@
-import type { EmbeddedSchemaProvider } from '../../features/embedded-schema';
+import type { EmbeddedSchemaProvider } from '../types';
 import { projectFor, publishedSchema } from './rules/plugin-spec-schema';
 
 /**

@@ -2,6 +2,7 @@ import { findProperty, stringValue } from '../../core';
 import { relativePath } from '../link-resolvers';
 import { CLOUDQUERY_HOST, CLOUDQUERY_PROJECTS, CLOUDQUERY_TOOLS } from './project';
 import type { SystemDescriptor } from '../types';
+import { cloudqueryPluginSpec } from './embedded-schema';
 import { CLOUDQUERY_KINDS } from './kinds';
 import { CLOUDQUERY_REFERENCES, cloudqueryNames } from './names';
 import { CLOUDQUERY_RULES } from './rules';
@@ -73,6 +74,7 @@ export const cloudquery: SystemDescriptor = {
     },
   ],
   names: cloudqueryNames,
+  embeddedSchemas: [cloudqueryPluginSpec],
   fixes: {
     'cloudquery.table-name': ['replaceWithKnownValue'],
     'cloudquery.spec-snake-case': ['replaceWithKnownValue'],

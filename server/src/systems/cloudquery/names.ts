@@ -1,7 +1,7 @@
 import { findProperty, type ScalarNode } from '../../core';
-import type { NameProvider, NameSite } from '../../features/name-references';
+import type { NameProvider, NameSite } from '../name-sites';
 import type { ReferenceRow } from '../types';
-import { siteRows, valueSpan } from '../../features/name-references';
+import { siteRows, valueSpan } from '../name-sites';
 import { siblingSpecFiles, specOf } from './rules/spec-index';
 
 /** `@@plugins.<name>.connection` names a destination, in backend_options and anywhere in a plugin's own spec (expanded at sync time). */

@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findProperty, readYaml, stringValue, type ObjectNode } from '../../core';
-import { locateTemplates } from '../../scaffold/template';
+import { findProperty, locateTemplates, readYaml, stringValue, type ObjectNode } from '../../core';
 import {
   LaunchConfigError,
   mustExist,

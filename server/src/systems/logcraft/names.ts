@@ -1,4 +1,4 @@
-import type { NameProvider, NameSite } from '../../features/name-references';
+import type { NameProvider, NameSite } from '../name-sites';
 
 /** One key of a dotted TOML key path, with its span (quotes excluded). */
 interface Segment {

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { EngineDiagnostic } from '../../../core';
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 import { dispatchedPlugins, findRunGo } from './dispatch';
 
 /** The name Anklet's config uses for a plugin folder: receivers carry `_receiver`. */

@@ -1,5 +1,5 @@
 import { diagnosticAt, findProperty, stringValue, uniqueNames } from '../../../core';
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 import { ankletConfig } from './plugins';
 
 // Anklet keys each plugin's state by its name: names must be unique.

@@ -1,4 +1,4 @@
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 
 // Anklet decodes the whole file; an empty one ends in "unable to load config.yml".
 export const emptyConfig: Rule = {

@@ -1,5 +1,5 @@
 import { findProperty, ownerSpan, type EngineDiagnostic, type ObjectNode } from '../../../core';
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 import { ankletConfig, isReceiver, label, pluginType, setting } from './plugins';
 
 /** Checks the github handler and receiver make when they start (ValidateGitHubScope and friends). */

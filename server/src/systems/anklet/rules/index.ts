@@ -1,4 +1,4 @@
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 import { ankletPluginFolder } from '../project/plugin-folder';
 import { duplicateNames } from './duplicate-names';
 import { emptyConfig } from './empty-config';

@@ -1,5 +1,5 @@
 import { findProperty, ownerSpan, type EngineDiagnostic, type ObjectNode } from '../../../core';
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 import { ankletConfig, label, setting } from './plugins';
 
 // Anklet connects a plugin to its database only when global_database_url or the plugin's own

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { findProperty, closest, type EngineDiagnostic } from '../../../core';
-import type { Rule, RuleContext } from '../../../analysis/rule';
+import type { Rule, RuleContext } from '../../rule';
 import { ankletConfig, pluginType } from './plugins';
 import { dispatchedPlugins, findRunGo } from '../project/dispatch';
 

@@ -8,7 +8,7 @@ import {
   type FileAccess,
   type SyntaxNode,
 } from '../../../core';
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 
 const SNAKE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
 /** Words whose plural is themselves; a table of them is still a collection. */

@@ -1,5 +1,5 @@
 import { findProperty, type EngineDiagnostic } from '../../../core';
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 import { specIndex, specOf } from './spec-index';
 
 const CONNECTION = /^@@plugins\.([^.\s]+)\.connection$/;

@@ -1,5 +1,5 @@
 import { diagnosticAt, uniqueNames } from '../../../core';
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 import { specsInDocuments } from './spec-index';
 
 // Two specs of one kind with the same name in one file: CloudQuery stops with "duplicate source

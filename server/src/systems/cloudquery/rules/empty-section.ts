@@ -1,5 +1,5 @@
 import type { EngineDiagnostic } from '../../../core';
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 
 // The CLI cuts a file at every "\n---\n" line and decodes each section; a section with no YAML in
 // it (only comments or blank lines, e.g. a `---` at the end of the file) decodes to null, which is

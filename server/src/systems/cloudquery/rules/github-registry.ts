@@ -1,5 +1,5 @@
 import { findProperty, type EngineDiagnostic } from '../../../core';
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 import { specOf } from './spec-index';
 
 // CloudQuery logs "registry: github is deprecated & will be removed in future releases".

@@ -1,4 +1,4 @@
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 import { cloudqueryTableNames } from '../project/table-names';
 import { backendConnection } from './backend-connection';
 import { duplicateNames } from './duplicate-names';

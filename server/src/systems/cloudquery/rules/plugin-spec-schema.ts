@@ -9,7 +9,7 @@ import {
   type FileAccess,
 } from '../../../core';
 import { mapSchemaErrors } from '../../../schemas/error-mapper';
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 import { specOf } from './spec-index';
 
 const EMBED = /\/\/go:embed\s+(\S+\.json)/g;

@@ -12,7 +12,7 @@ import {
   type ScalarNode,
   type ValueNode,
 } from '../../../core';
-import type { RuleContext } from '../../../analysis/rule';
+import type { RuleContext } from '../../rule';
 
 export type SpecKind = 'source' | 'destination' | 'transformer';
 

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { findProperty, type EngineDiagnostic, closest } from '../../../core';
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 import { hasPlaceholderName, isPlaceholder, specIndex, specOf, type SpecKind } from './spec-index';
 
 // A source's `destinations` must name destination specs, a destination's `transformers` must name

@@ -1,5 +1,5 @@
 import { findProperty, CASE_TRANSFORMS, type EngineDiagnostic } from '../../../core';
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 import { specOf } from './spec-index';
 
 const SNAKE = /^[a-z0-9]+(_[a-z0-9]+)*$/;

@@ -1,5 +1,5 @@
 import { findProperty, stringValue, type EngineDiagnostic } from '../../../core';
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 import { isPlaceholder, specOf } from './spec-index';
 
 // CloudQuery: "sync_group_id is not supported with write_mode: overwrite-delete-stale", and that

@@ -1,4 +1,4 @@
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 
 // CloudQuery expands `${time:<when>}` or `${time:<when>|<Go layout>}` before parsing and refuses
 // to start when <when> is not a time it understands.

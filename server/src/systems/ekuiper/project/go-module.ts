@@ -1,5 +1,5 @@
 import { directive, readGoMod, requirementOf, type EngineDiagnostic, type GoModLine } from '../../../core';
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 import { targetRelease } from '../../targets';
 
 export const CONTRACT_MODULE = 'github.com/lf-edge/ekuiper/contract/v2';

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { findProperty, readJson, zipMembers, type EngineDiagnostic } from '../../../core';
 import { unzipSync, strFromU8 } from 'fflate';
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 
 /** The plugin name a zip installs as: its file name without `@version` and `.zip` (as the REST examples name it). */
 export function zipPluginName(file: string): string {

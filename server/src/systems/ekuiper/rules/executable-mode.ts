@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findProperty, stringValue } from '../../../core';
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 import { executableOf, isSinglePluginFolder, manifestRoot } from './package-context';
 
 // eKuiper starts a `go` portable plugin by running `<dir>/<executable>` itself

@@ -1,4 +1,4 @@
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 import { ekuiperGoModule } from '../project/go-module';
 import { ekuiperPluginZip } from '../project/plugin-zip';
 import { executableMode } from './executable-mode';

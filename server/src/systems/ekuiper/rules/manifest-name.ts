@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { findProperty, stringValue } from '../../../core';
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 import { manifestRoot } from './package-context';
 
 // eKuiper installs portable plugin <n> from `<n>.json` at the zip's root, then refuses a manifest

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
-import { deriveFrom, findProperty, type KindId, type ObjectNode, type Span } from '../../../core';
-import type { RuleContext } from '../../../analysis/rule';
+import { asObject, deriveFrom, findProperty, type KindId, type ObjectNode, type Span } from '../../../core';
+import type { RuleContext } from '../../rule';
 import { isPortableManifestFile } from './package-context';
 
 // Shared by the rules on a plugin's metadata JSON (`<name>.json` of a source, sink or function):
@@ -46,8 +46,7 @@ export function ucFirst(name: string): string {
 }
 
 export function metadataRoot(context: RuleContext): ObjectNode | undefined {
-  const root = context.documents[0]?.root;
-  return root?.type === 'object' ? root : undefined;
+  return asObject(context.documents[0]?.root);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { findProperty, stringValue } from '../../../core';
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 import { METADATA_KINDS, metadataRoot } from './metadata-context';
 
 // Texts in plugin metadata carry `en_US` (the management console's English text; eKuiper's own

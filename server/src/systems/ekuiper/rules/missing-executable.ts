@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { closest } from '../../../core';
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 import { executableOf, hasBuildInputs, isSinglePluginFolder, manifestRoot } from './package-context';
 
 // eKuiper's portable installer requires the `executable` in the package, exactly as written, and

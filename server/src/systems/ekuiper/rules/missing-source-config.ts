@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { findProperty, stringValue, type EngineDiagnostic } from '../../../core';
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 import { isSinglePluginFolder, manifestRoot } from './package-context';
 
 // eKuiper's portable installer requires `sources/<source>.yaml` in the package for every entry of

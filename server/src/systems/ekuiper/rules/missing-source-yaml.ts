@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 import { pluginAnchor, pluginName } from './metadata-context';
 
 // A native source's zip needs `<name>.yaml` at its root beside `<name>.json` and the .so: eKuiper

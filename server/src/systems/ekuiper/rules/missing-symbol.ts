@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { findProperty, stringValue } from '../../../core';
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 import {
   METADATA_KINDS,
   belongsToPortable,

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { findProperty, stringValue, type EngineDiagnostic, type ValueNode } from '../../../core';
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 import { METADATA_KINDS, metadataRoot, pluginTypeOfFolder } from './metadata-context';
 
 // The management console places a plugin by `node.category`; eKuiper reads the metadata of

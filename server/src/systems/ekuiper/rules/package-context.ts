@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { classify } from '../..';
-import { deriveFrom, findProperty, stringValue, type FileAccess, type ObjectNode } from '../../../core';
-import type { RuleContext } from '../../../analysis/rule';
+import { asObject, deriveFrom, findProperty, stringValue, type FileAccess, type ObjectNode } from '../../../core';
+import type { RuleContext } from '../../rule';
 
 // Shared by the rules on a portable plugin's manifest: which folder is a plugin package, and
 // whether that folder builds its executable. Not a rule itself.
@@ -12,8 +12,7 @@ const BUILD_INPUTS =
 
 /** The manifest's root object, or undefined for an empty or non-object document. */
 export function manifestRoot(context: RuleContext): ObjectNode | undefined {
-  const root = context.documents[0]?.root;
-  return root?.type === 'object' ? root : undefined;
+  return asObject(context.documents[0]?.root);
 }
 
 /** Whether a JSON file's text is a portable plugin manifest, classified as the engine would. */

@@ -7,7 +7,7 @@ import {
   type FileAccess,
   type ValueNode,
 } from '../../../core';
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 import {
   expandMake,
   logicalLines,

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { findProperty, stringValue, type EngineDiagnostic } from '../../../core';
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 import { MAX_HASH_BYTES, resolveWithin } from '../../../core';
 import { binaryMissingMessage } from '../update-checksum';
 import { entryName, pluginEntries } from './plugin-entries';

@@ -1,5 +1,5 @@
-import { findProperty, type EngineDiagnostic, type ObjectNode } from '../../../core';
-import type { Rule } from '../../../analysis/rule';
+import { asObject, findProperty, type EngineDiagnostic, type ObjectNode } from '../../../core';
+import type { Rule } from '../../rule';
 
 // gatewayd.yaml is keyed by configuration group in six sections, and GatewayD looks each group
 // up by name across them (a server's group needs its logger, pool and proxy). Group and block
@@ -7,8 +7,7 @@ import type { Rule } from '../../../analysis/rule';
 const GROUPED = ['loggers', 'metrics', 'clients', 'pools', 'proxies', 'servers'] as const;
 
 function section(root: ObjectNode | undefined, name: string): ObjectNode | undefined {
-  const value = findProperty(root, name)?.value;
-  return value?.type === 'object' ? value : undefined;
+  return asObject(findProperty(root, name)?.value);
 }
 
 export const configGroups: Rule = {

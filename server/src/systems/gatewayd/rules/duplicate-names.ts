@@ -1,5 +1,5 @@
 import { diagnosticAt, findProperty, uniqueNames } from '../../../core';
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 import { entryName, pluginEntries } from './plugin-entries';
 
 // Plugins are registered by name; a second entry with the same name is refused.

@@ -1,4 +1,4 @@
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 import { gatewaydRelease } from '../project/release';
 import { checksumMatchesBinary } from './checksum';
 import { configGroups } from './config-groups';

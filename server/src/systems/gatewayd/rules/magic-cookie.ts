@@ -1,5 +1,5 @@
 import { findProperty, stringValue, type EngineDiagnostic } from '../../../core';
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 import { entryName, pluginEntries } from './plugin-entries';
 
 /** The go-plugin handshake GatewayD plugins are built with: both lines must be in `env`. */

@@ -10,7 +10,7 @@ import {
   type ObjectNode,
   type ValueNode,
 } from '../../../core';
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 import { policyRegex, readPolicy, type Policy } from './policy';
 
 /** lgc reads policies from .logcraft/policies/<plugin>/ below the project (configuration.rs LGC_POLICIES_DIR). */

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { descendants, parseSource, type EngineDiagnostic, type SyntaxNode } from '../../../core';
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 
 /** lgc's identifier convention (libs/lgc-common/src/utils.rs ensure_kebab_case). */
 export const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;

@@ -1,5 +1,5 @@
 import { findProperty, toValue, type EngineDiagnostic, type ValueNode } from '../../../core';
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 
 // lgc's policies (libs/lgc-policies/src/policy.rs, schema.rs): serde reads field, check,
 // severity, message, ignorecase, regex, validations and ignores other keys; to_schema() then

@@ -1,5 +1,5 @@
 import { findProperty, stringValue, type EngineDiagnostic } from '../../../core';
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 import { service, services } from './services';
 
 // `lgc plan <identifier>` accepts a service id or an environment name: they share one namespace,

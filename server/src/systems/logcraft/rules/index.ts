@@ -1,4 +1,4 @@
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 import { applyPolicies } from '../project/apply-policies';
 import { logcraftPluginSource } from '../project/plugin-source';
 import { logcraftPolicy } from '../project/policy';

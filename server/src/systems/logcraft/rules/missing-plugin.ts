@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { findProperty, stringValue, type EngineDiagnostic } from '../../../core';
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 import { service, services } from './services';
 
 /** lgc's default home when `base_dir` is not set. */

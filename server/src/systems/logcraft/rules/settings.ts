@@ -1,6 +1,6 @@
 import { findProperty, stringValue, toValue, type EngineDiagnostic } from '../../../core';
 import { mapSchemaErrors } from '../../../schemas/error-mapper';
-import type { Rule } from '../../../analysis/rule';
+import type { Rule } from '../../rule';
 import { service, services } from './services';
 
 /** Plugins whose settings we know: their schema is schemas/logcraft-settings-<plugin>.schema.json. */

@@ -1,4 +1,4 @@
-import type { JsonSchema, SchemaStore } from '../schemas/schema-store';
+import type { JsonSchema, SchemaStore } from './schema-store';
 
 export type PathSegment = string | number;
 

@@ -1,4 +1,4 @@
-import type { Step } from '../core';
+import type { Step } from './';
 
 /**
  * A place in a manifest, written `plugins[].localPath`: keys separated by `.`, `*` for any key,
