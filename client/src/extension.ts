@@ -5,7 +5,8 @@ import { changeAssociation } from './commands/change-association';
 import { showReferences } from './commands/show-references';
 import { createLanguageClient } from './language-client';
 import { ManifestStatusBar } from './status/status-bar';
-import { newPlugin } from './scaffold/wizard';
+import { newPlugin, type NewPluginArgs } from './scaffold/wizard';
+import { showPendingNextSteps } from './scaffold/next-steps';
 import { registerPluginDebugger } from './debug/plugin-debugger';
 import { DEBUG_TYPE, PluginHostAdapterFactory, PluginHostConfigurationProvider } from './debug/provider';
 import { TASK_TYPE, WorkbenchTaskProvider } from './tasks/task-provider';
@@ -41,7 +42,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Plugin
       return client?.isRunning() ?? false;
     }),
     vscode.commands.registerCommand('pluginWorkbench.showOutput', () => outputChannel.show(true)),
-    vscode.commands.registerCommand('pluginWorkbench.newPlugin', newPlugin),
+    vscode.commands.registerCommand('pluginWorkbench.newPlugin', (args?: NewPluginArgs) =>
+      newPlugin(args, context.globalState),
+    ),
     vscode.commands.registerCommand('pluginWorkbench.showReferences', showReferences),
     vscode.commands.registerCommand(
       'pluginWorkbench.changeAssociation',
@@ -66,6 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Plugin
     { dispose: () => void client?.stop() },
   );
 
+  void showPendingNextSteps(context.globalState);
   await start();
   return {
     statusBar: () => statusBar.state,

@@ -14,6 +14,7 @@ import {
   type TemplateDefinition,
 } from '../../../server/src/scaffold';
 import { systems } from '../server-api';
+import { rememberNextSteps } from './next-steps';
 
 export interface NewPluginArgs {
   template?: string;
@@ -33,17 +34,25 @@ export interface NewPluginResult {
  * `Plugin Workbench: New Plugin...`: system, kind, name, options, parent folder, then the same
  * writer as `plugin-workbench new`. With `template`, `name` and `parentDir` it asks nothing.
  */
-export async function newPlugin(args: NewPluginArgs = {}): Promise<NewPluginResult | undefined> {
+export async function newPlugin(
+  args: NewPluginArgs = {},
+  state?: vscode.Memento,
+): Promise<NewPluginResult | undefined> {
   const templates = listTemplates();
-  const template = args.template ? templates.find((t) => t.id === args.template) : await pickTemplate(templates);
-  if (!template) {
+  const picked = args.template ? templates.find((t) => t.id === args.template) : await pickTemplate(templates);
+  if (!picked) {
     if (args.template) throw new Error(`Unknown template "${args.template}".`);
     return undefined;
   }
+  const { template, asked } = 'template' in picked ? picked : { template: picked, asked: 0 };
+  // A counter on every prompt once the template is known: system and kind, name, options, folder.
+  const total = asked + (args.name ? 0 : 1 + (args.options ? 0 : template.options.length)) + (args.parentDir ? 0 : 1);
+  let step = asked;
+  const counter = () => ` (step ${++step} of ${total})`;
   const name =
     args.name ??
     (await vscode.window.showInputBox({
-      title: `New ${template.title}`,
+      title: `New ${template.title}${counter()}`,
       prompt: template.description,
       placeHolder: template.name.example,
       validateInput: (value) => validateName(template, value),
@@ -52,9 +61,10 @@ export async function newPlugin(args: NewPluginArgs = {}): Promise<NewPluginResu
   if (name === undefined) return undefined;
   const nameProblem = validateName(template, name);
   if (nameProblem) throw new Error(nameProblem);
-  const options = args.options ?? (args.name ? {} : await askOptions(template, name));
+  const options = args.options ?? (args.name ? {} : await askOptions(template, name, counter));
   if (!options) return undefined;
-  const parentDir = args.parentDir ?? (await pickParent());
+  const parentDir =
+    args.parentDir ?? (await pickParent(`New ${template.title}: where to create "${name}"${counter()}`));
   if (!parentDir) return undefined;
 
   try {
@@ -70,7 +80,10 @@ export async function newPlugin(args: NewPluginArgs = {}): Promise<NewPluginResu
     const result = { directory: plan.directory, files };
     if (args.open === false) return result;
     const next = plan.next.length ? ` Next: ${plan.next.join('; ')}` : '';
-    void vscode.window.showInformationMessage(`Created ${template.title} "${name}" (${files.length} files).${next}`);
+    // Said in the window the project opens in (a new one, or this one reloaded), on its activation.
+    const message = `Created ${template.title} "${name}" (${files.length} files).${next}`;
+    if (state) await rememberNextSteps(state, plan.directory, message);
+    else void vscode.window.showInformationMessage(message);
     // The new project opens: in this window when none is open, else in a new one.
     const hasWorkspace = (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
     await vscode.commands.executeCommand('vscode.openFolder', vscode.Uri.file(plan.directory), {
@@ -86,7 +99,9 @@ export async function newPlugin(args: NewPluginArgs = {}): Promise<NewPluginResu
   }
 }
 
-async function pickTemplate(templates: TemplateDefinition[]): Promise<TemplateDefinition | undefined> {
+async function pickTemplate(
+  templates: TemplateDefinition[],
+): Promise<{ template: TemplateDefinition; asked: number } | undefined> {
   const system = await vscode.window.showQuickPick(
     systems()
       .SYSTEMS.filter((s) => templates.some((t) => t.system === s.id))
@@ -95,15 +110,19 @@ async function pickTemplate(templates: TemplateDefinition[]): Promise<TemplateDe
   );
   if (!system) return undefined;
   const choices = templates.filter((t) => t.system === system.id);
-  if (choices.length === 1) return choices[0];
+  if (choices.length === 1) return { template: choices[0], asked: 1 };
   const picked = await vscode.window.showQuickPick(
     choices.map((t) => ({ label: t.title, description: t.id, detail: t.description, template: t })),
     { title: `New ${system.label} plugin: which kind?`, ignoreFocusOut: true },
   );
-  return picked?.template;
+  return picked && { template: picked.template, asked: 2 };
 }
 
-async function askOptions(template: TemplateDefinition, name: string): Promise<Record<string, string> | undefined> {
+async function askOptions(
+  template: TemplateDefinition,
+  name: string,
+  counter: () => string,
+): Promise<Record<string, string> | undefined> {
   const options: Record<string, string> = {};
   // The same defaults, checks and implied variables as `plugin-workbench new` (scaffold/writer.ts).
   const vars: Record<string, string> = nameVariables(name);
@@ -120,14 +139,14 @@ async function askOptions(template: TemplateDefinition, name: string): Promise<R
       items.sort((a, b) => Number(b.label === suggested) - Number(a.label === suggested));
       value = (
         await vscode.window.showQuickPick(items, {
-          title: `New ${template.title}: ${option.key}`,
+          title: `New ${template.title}: ${option.key}${counter()}`,
           placeHolder: option.description,
           ignoreFocusOut: true,
         })
       )?.label;
     } else {
       value = await vscode.window.showInputBox({
-        title: `New ${template.title}: ${option.key}`,
+        title: `New ${template.title}: ${option.key}${counter()}`,
         prompt: option.description,
         value: suggested,
         ignoreFocusOut: true,
@@ -141,8 +160,9 @@ async function askOptions(template: TemplateDefinition, name: string): Promise<R
   return options;
 }
 
-async function pickParent(): Promise<string | undefined> {
+async function pickParent(title: string): Promise<string | undefined> {
   const folders = await vscode.window.showOpenDialog({
+    title,
     canSelectFiles: false,
     canSelectFolders: true,
     canSelectMany: false,

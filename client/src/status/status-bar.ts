@@ -38,10 +38,17 @@ export class ManifestStatusBar implements vscode.Disposable {
   }
 
   /** What the item shows now (for tests and the command). */
-  get state(): { classification: Classification | null; text: string; tooltip: string; visible: boolean } {
+  get state(): {
+    classification: Classification | null;
+    text: string;
+    tooltip: string;
+    ariaLabel: string;
+    visible: boolean;
+  } {
     const tooltip =
       this.item.tooltip instanceof vscode.MarkdownString ? this.item.tooltip.value : String(this.item.tooltip ?? '');
-    return { classification: this.current, text: this.item.text, tooltip, visible: this.current !== null };
+    const ariaLabel = this.item.accessibilityInformation?.label ?? '';
+    return { classification: this.current, text: this.item.text, tooltip, ariaLabel, visible: this.current !== null };
   }
 
   /**
@@ -93,6 +100,8 @@ export class ManifestStatusBar implements vscode.Disposable {
       );
     }
     this.item.tooltip = tooltip;
+    // Without its own label, VS Code reads the tooltip's raw markdown (`**...**`) to screen readers.
+    this.item.accessibilityInformation = { label: plainLabel(classification), role: 'button' };
     this.item.show();
   }
 
@@ -100,4 +109,14 @@ export class ManifestStatusBar implements vscode.Disposable {
     this.item.dispose();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** What a screen reader says for the item: the tooltip's facts in plain words. */
+export function plainLabel(classification: Classification): string {
+  const parts = [`Plugin Workbench: ${classification.systemName} ${classification.title} (${classification.kind})`];
+  if (classification.disabled) parts.push(`checks for ${classification.systemName} are turned off`);
+  else parts.push(`${classification.error} error(s), ${classification.warning} warning(s)`);
+  if (!classification.trusted) parts.push('restricted mode: validation only');
+  parts.push('activate to change the manifest kind');
+  return parts.join(', ');
 }

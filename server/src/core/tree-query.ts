@@ -96,7 +96,10 @@ export function ownerSpan(node: ValueNode, text: string): Span {
   if (node.property) return keySpan(node.property);
   let lineEnd = text.indexOf('\n', node.start);
   if (lineEnd > node.start && text[lineEnd - 1] === '\r') lineEnd--; // CRLF: the line ends before \r
-  const end = lineEnd === -1 ? node.end : Math.min(node.end, lineEnd);
+  let end = lineEnd === -1 ? node.end : Math.min(node.end, lineEnd);
+  // A block mapping's first line ends with its first pair: a trailing comment is not the node.
+  const first = node.type === 'object' && node.end > end ? node.properties[0] : undefined;
+  if (first && first.keyStart === node.start) end = first.value.end <= end ? first.value.end : first.keyEnd;
   return { start: node.start, end: Math.max(end, node.start + 1) };
 }
 

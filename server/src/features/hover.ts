@@ -88,18 +88,22 @@ export function hover({ document, analysis }: AnalyzedDocument, engine: Engine, 
   const info = describe(schemas);
   if (!info.markdown && !info.plain) return null;
   const parts: string[] = [`**${target.key || definition.title}**`, info.markdown ?? info.plain ?? ''];
-  const types = typesOf(schemas);
+  const types = shownTypes(typesOf(schemas));
   if (types.length) parts.push(`Type: \`${types.join(' | ')}\``);
   const allowed = allowedValues(schemas).filter((v) => typeof v.value !== 'boolean');
+  const description = info.markdown ?? info.plain ?? '';
   if (allowed.length) {
-    parts.push(
-      `Allowed values:\n${allowed.map((v) => `- \`${String(v.value)}\`${v.description ? `: ${v.description}` : ''}`).join('\n')}`,
-    );
+    // A description that already names every value is not repeated by a list of them.
+    if (!allowed.every((v) => description.includes(`\`${String(v.value)}\``)))
+      parts.push(
+        `Allowed values:\n${allowed.map((v) => `- \`${String(v.value)}\`${v.description ? `: ${v.description}` : ''}`).join('\n')}`,
+      );
     // On a value: that value's own description first.
     const current = allowed.find((v) => target.value !== undefined && v.value === target.value);
     if (current?.description) parts.splice(1, 0, `\`${String(current.value)}\`: ${current.description}`);
   }
-  if (info.default !== undefined) parts.push(`Default: \`${JSON.stringify(info.default)}\``);
+  if (info.default !== undefined && !/\bDefault\b/i.test(description))
+    parts.push(`Default: \`${JSON.stringify(info.default)}\``);
   const rootDocs = engine.schemas.schemaFor(analysis.kind)?.['x-docs'];
   const docs = info.docs ?? (typeof rootDocs === 'string' ? rootDocs : undefined) ?? definition.docs;
   // The docs link right after the description: long value lists would push it out of view.
@@ -108,4 +112,14 @@ export function hover({ document, analysis }: AnalyzedDocument, engine: Engine, 
     contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') },
     range: { start: document.positionAt(target.start), end: document.positionAt(target.end) },
   };
+}
+
+/**
+ * The type a reader should see. A string key that also accepts numbers and booleans does so
+ * because the host reads any scalar there as text (YAML 1.1 `yes`, `8080`): it is a string.
+ */
+function shownTypes(types: string[]): string[] {
+  const scalars = new Set(['string', 'number', 'integer', 'boolean']);
+  if (types.includes('string') && types.every((t) => scalars.has(t))) return ['string'];
+  return types;
 }

@@ -104,7 +104,23 @@ export function mapSchemaErrors(errors: ErrorObject[], options: MapOptions): Eng
     seen.add(key);
     diagnostics.push(diagnostic);
   }
-  return diagnostics;
+  return withoutMisspelledRequired(diagnostics);
+}
+
+/**
+ * A misspelled required key (`localpath` for `localPath`) is one mistake: the unknown key that
+ * suggests the missing one says it, with its rename fix; the missing-key twin is dropped.
+ */
+function withoutMisspelledRequired(diagnostics: EngineDiagnostic[]): EngineDiagnostic[] {
+  const suggested = new Set(
+    diagnostics
+      .filter((d) => d.data?.suggestion !== undefined && d.data.keyword !== 'required')
+      .map((d) => `${String(d.data?.pointer)}\0${String(d.data?.suggestion)}`),
+  );
+  if (!suggested.size) return diagnostics;
+  return diagnostics.filter(
+    (d) => d.data?.keyword !== 'required' || !suggested.has(`${String(d.data.pointer)}\0${String(d.data.key)}`),
+  );
 }
 
 function mapError(error: ErrorObject, options: MapOptions): EngineDiagnostic | undefined {
@@ -231,10 +247,15 @@ function mapError(error: ErrorObject, options: MapOptions): EngineDiagnostic | u
   return { ...span, severity, code: code(suffix, VALUE_KEYWORDS.has(error.keyword)), message, data };
 }
 
+/** The forms `x-suggest` names: the name cases, and `v-prefix` (`1.4.0` -> `v1.4.0`). */
+const SUGGESTIONS: Record<string, (value: string) => string> = {
+  ...CASE_TRANSFORMS,
+  'v-prefix': (value) => (/^\d/.test(value) ? `v${value}` : value),
+};
+
 /** `x-suggest: kebab-case` on a pattern: the name in that form, for the message and a quick fix. */
 function suggestName(schema: JsonSchema, name: string, data: Record<string, unknown>): string | undefined {
-  const transform =
-    typeof schema['x-suggest'] === 'string' ? CASE_TRANSFORMS[schema['x-suggest'] as string] : undefined;
+  const transform = typeof schema['x-suggest'] === 'string' ? SUGGESTIONS[schema['x-suggest'] as string] : undefined;
   const replacement = transform?.(name);
   if (!replacement || replacement === name) return undefined;
   data.replace = replacement;

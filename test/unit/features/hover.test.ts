@@ -18,7 +18,7 @@ async function hoverAt(file: string, textWithCursor: string): Promise<string | n
   return hover ? (hover.contents as MarkupContent).value : null;
 }
 
-test('YAML key: markdownDescription, type, allowed values with their descriptions, default, docs link', async () => {
+test('YAML key: markdownDescription, type, docs link; values and default the description names are not repeated', async () => {
   const text = await hoverAt(
     path.join(makeTree({}), 'gatewayd_plugins.yaml'),
     'default|Policy: passthrough\nplugins: []\n',
@@ -26,9 +26,14 @@ test('YAML key: markdownDescription, type, allowed values with their description
   const property = schema('gatewayd-plugins').properties.defaultPolicy;
   assert.ok(text?.includes(property.markdownDescription), text ?? 'no hover');
   assert.match(text!, /Type: `string`/);
-  assert.match(text!, /- `passthrough`: Let the traffic through/);
-  assert.match(text!, /- `terminate`: Apply the built-in `terminate` policy/);
-  assert.match(text!, /Default: `"passthrough"`/);
+  assert.doesNotMatch(text!, /Allowed values:/);
+  assert.doesNotMatch(text!, /Default: `"passthrough"`/);
+  // On the value, its own description leads.
+  const value = await hoverAt(
+    path.join(makeTree({}), 'gatewayd_plugins.yaml'),
+    'defaultPolicy: term|inate\nplugins: []\n',
+  );
+  assert.match(value!, /`terminate`: Apply the built-in `terminate` policy/);
   assert.ok(text!.includes(`](${schema('gatewayd-plugins')['x-docs']})`), 'the schema root x-docs link');
 });
 

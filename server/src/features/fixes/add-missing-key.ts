@@ -100,7 +100,8 @@ function jsonInsertion(text: string, object: ObjectNode, key: string, value: unk
     return { start: open + 1, end: open + 1, newText: `\n${' '.repeat(indent)}${rendered}` };
   }
   const first = properties[0];
-  const sameLine = !text.slice(first.keyStart, last.value.end).includes('\n');
+  // An object written on one line gets the pair on that line; otherwise the pair gets a line of its own.
+  const sameLine = !text.slice(object.start, object.end).includes('\n');
   return {
     start: last.value.end,
     end: last.value.end,

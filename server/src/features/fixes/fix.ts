@@ -107,3 +107,19 @@ export function isFlow(text: string, node: ValueNode): boolean {
 export function shorten(value: string, max = 48): string {
   return value.length > max ? `${value.slice(0, max - 3)}...` : value;
 }
+
+/**
+ * A long replacement for a label, shortened so that where it differs from `current` stays in
+ * view (a cookie that lacks its last character): its head, then the part around the change.
+ */
+export function shortenChange(value: string, current: string, max = 48): string {
+  if (value.length <= max) return value;
+  let at = 0;
+  while (at < value.length && value[at] === current[at]) at++;
+  if (at < max - 8) return shorten(value, max);
+  const head = 20;
+  const room = max - head - 6;
+  const end = Math.min(value.length, at + 9);
+  const start = Math.max(head, end - room);
+  return `${value.slice(0, head)}...${value.slice(start, end)}${end < value.length ? '...' : ''}`;
+}

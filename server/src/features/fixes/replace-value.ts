@@ -1,6 +1,6 @@
 import type { CodeAction } from 'vscode-languageserver';
 import { pathTo, propertyKeyedAt, type Step } from '../../core';
-import { keepQuotes, quickFix, shorten, type FixBuilder, type FixInput, type OffsetEdit } from './fix';
+import { keepQuotes, quickFix, shortenChange, type FixBuilder, type FixInput, type OffsetEdit } from './fix';
 
 /** Replaces the diagnostic's span (a key or a value) with `value`, keeping its quotes. */
 function replaceSpan(input: FixInput, value: string, title: string, preferred: boolean): CodeAction {
@@ -11,10 +11,19 @@ function replaceSpan(input: FixInput, value: string, title: string, preferred: b
   return quickFix(input, title, edits, preferred);
 }
 
+/** The text a diagnostic's span holds, without its quotes. */
+function current(input: FixInput): string {
+  const text = input.text.slice(
+    input.document.offsetAt(input.diagnostic.range.start),
+    input.document.offsetAt(input.diagnostic.range.end),
+  );
+  return /^(["']).*\1$/s.test(text) ? text.slice(1, -1) : text;
+}
+
 /** `data.replace`: the one right text (a kebab/snake-case name, the exact cookie line, a category ...). */
 export const replaceWithKnownValue: FixBuilder = (input) =>
   typeof input.data.replace === 'string'
-    ? [replaceSpan(input, input.data.replace, `Change to "${shorten(input.data.replace)}"`, true)]
+    ? [replaceSpan(input, input.data.replace, `Change to "${shortenChange(input.data.replace, current(input))}"`, true)]
     : [];
 
 /** `data.computed`: the SHA-256 the checksum rule computed from the binary. */

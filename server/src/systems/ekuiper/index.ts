@@ -47,6 +47,7 @@ export const ekuiper: SystemDescriptor = {
     'ekuiper.missing-executable': ['replaceWithSuggestion'],
     'ekuiper.manifest-name': ['replaceWithKnownValue'],
     'ekuiper.node-category': ['replaceWithKnownValue'],
+    'ekuiper.missing-en-us': ['addMissingKey'],
   },
   projects: EKUIPER_PROJECTS,
   host: EKUIPER_HOST,

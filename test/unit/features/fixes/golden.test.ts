@@ -20,6 +20,8 @@ interface Case {
   code: string;
   title?: string;
   preferred?: boolean;
+  /** The fix writes a placeholder that is flagged in its turn (why): the diagnostic moves off the marker. */
+  remains?: string;
 }
 
 const cases = JSON.parse(fs.readFileSync(path.join(GOLDEN, 'cases.json'), 'utf8')) as Record<string, Case>;
@@ -58,7 +60,17 @@ for (const [name, spec] of Object.entries(cases)) {
     const fixed = applyEdits(text, editsFor(action.edit, document.uri));
     assert.equal(fixed, expected);
     const after = await workbench.diagnostics(await workbench.openFile(file, fixed));
-    const left = after.filter((d) => d.code === spec.code).length;
-    assert.ok(left < diagnostics.length, `${spec.code} still reported ${left} time(s) after the fix`);
+    const left = after.filter((d) => d.code === spec.code);
+    if (spec.remains) {
+      assert.ok(left.length, `${spec.code} gone after the fix, though ${spec.remains}`);
+      assert.ok(
+        !left.some(
+          (d) =>
+            d.range.start.line === diagnostic.range.start.line &&
+            d.range.start.character === diagnostic.range.start.character,
+        ),
+      );
+    } else
+      assert.ok(left.length < diagnostics.length, `${spec.code} still reported ${left.length} time(s) after the fix`);
   });
 }

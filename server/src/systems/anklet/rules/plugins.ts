@@ -38,6 +38,8 @@ export function isReceiver(entry: ObjectNode): boolean {
   return (pluginType(entry) ?? '').includes('_receiver');
 }
 
+/** How messages name an entry: its name, or where it is when it has none. */
 export function label(entry: ObjectNode): string {
-  return stringValue(findProperty(entry, 'name')?.value) ?? 'this plugin';
+  const index = entry.parentArray?.items.indexOf(entry) ?? -1;
+  return stringValue(findProperty(entry, 'name')?.value) || `The unnamed plugin plugins[${index}]`;
 }

@@ -44,7 +44,7 @@ export const magicCookie: Rule = {
             end: effective.end,
             severity: 'error',
             code: 'gatewayd.magic-cookie',
-            message: `${name}: ${key} must be \`${value}\`; with another value the go-plugin handshake fails.`,
+            message: `${name}: ${key} must be \`${value}\` (${likeness(stringValue(effective)?.slice(key.length + 1) ?? '', value)}); with another value the go-plugin handshake fails.`,
             data: { replace: line, key },
           });
         }
@@ -53,3 +53,11 @@ export const magicCookie: Rule = {
     return diagnostics;
   },
 };
+
+/** How far a value is from the right one, in characters ("63 of 64 characters"). */
+function likeness(got: string, value: string): string {
+  if (!got) return 'the value here is empty';
+  if (got.length !== value.length) return `the value here has ${got.length} of its ${value.length} characters`;
+  const same = [...value].filter((c, i) => got[i] === c).length;
+  return `${same} of ${value.length} characters match`;
+}
