@@ -4,6 +4,7 @@ import {
   FileCache,
   nodeFileAccess,
   parseFile,
+  ParseMemo,
   toValue,
   type Classification,
   type EngineDiagnostic,
@@ -12,6 +13,7 @@ import {
   type KindId,
   type ParsedDocument,
   type ParsedFile,
+  type SniffMemo,
 } from '../core';
 import { mapSchemaErrors } from '../schemas/error-mapper';
 import { SchemaStore } from '../schemas/schema-store';
@@ -64,8 +66,38 @@ export class Engine {
     this.targets = options.targets ?? {};
   }
 
-  classify(input: AnalyzeInput): Classification {
-    return classify({ path: input.path, text: input.text, forcedKind: input.forcedKind, files: this.files });
+  /**
+   * Compiles the schemas of every kind (or of `kinds`) ahead of the first document, off the request
+   * path: one kind per turn of the event loop, so a request that arrives meanwhile waits for one
+   * compile at most. The language server calls it once after `initialized`; calling it again, or
+   * analysing while it runs, is harmless (each schema is compiled once).
+   */
+  async warmUp(kinds: readonly KindId[] = Object.keys(KINDS)): Promise<void> {
+    for (const kind of kinds) {
+      await new Promise((resolve) => setImmediate(resolve));
+      try {
+        if (this.schemas.validatorFor(kind)) navigatorFor(this.schemas, kind);
+      } catch {
+        // a schema that does not compile is reported when a document of its kind is checked
+      }
+    }
+  }
+
+  /** Per file (LSP: per open document): the last content sniff, reused while the top level is unchanged. */
+  private readonly sniffMemos = new Map<string, SniffMemo>();
+
+  classify(input: AnalyzeInput, fresh = false): Classification {
+    let memo: SniffMemo | undefined;
+    if (input.version !== undefined && !fresh) {
+      const file = path.resolve(input.path);
+      memo = this.sniffMemos.get(file);
+      if (!memo) {
+        memo = {};
+        this.sniffMemos.set(file, memo);
+        if (this.sniffMemos.size > 500) this.sniffMemos.delete(this.sniffMemos.keys().next().value as string);
+      }
+    }
+    return classify({ path: input.path, text: input.text, forcedKind: input.forcedKind, files: this.files, memo });
   }
 
   /** Parses with the host's dialect; cached per path and version (or text, without a version). */
@@ -73,14 +105,35 @@ export class Engine {
     const key = `${kind}:${version ?? ''}:${text.length}:${version === undefined ? text : ''}`;
     const cached = this.parseCache.get(filePath);
     if (cached && cached.key === key) return cached.parsed;
-    const parsed = parseFile(text, KINDS[kind]);
+    // The pieces of the previous version that this one did not change are not read again.
+    // Without a version (the CLI, a file read from disk) there is no next version to share with.
+    const memo = version === undefined ? undefined : this.memoFor(filePath, kind);
+    const parsed = parseFile(text, KINDS[kind], memo);
+    this.parseCache.delete(filePath);
     this.parseCache.set(filePath, { key, parsed });
     if (this.parseCache.size > 500) this.parseCache.delete(this.parseCache.keys().next().value as string);
     return parsed;
   }
 
+  /** Per edited file: the pieces of its last version, for the next one (see ParseMemo). */
+  private readonly parseMemos = new Map<string, { kind: KindId; memo: ParseMemo }>();
+
+  private memoFor(filePath: string, kind: KindId): ParseMemo {
+    let entry = this.parseMemos.get(filePath);
+    if (!entry || entry.kind !== kind) {
+      entry = { kind, memo: new ParseMemo() };
+      this.parseMemos.delete(filePath);
+      this.parseMemos.set(filePath, entry);
+      if (this.parseMemos.size > 100) this.parseMemos.delete(this.parseMemos.keys().next().value as string);
+    }
+    return entry.memo;
+  }
+
   forget(filePath: string): void {
+    this.parseMemos.delete(filePath);
     this.parseCache.delete(filePath);
+    this.schemaMemos.delete(path.resolve(filePath));
+    this.sniffMemos.delete(path.resolve(filePath));
   }
 
   /**
@@ -121,9 +174,15 @@ export class Engine {
   private async analyzeUnguarded(input: AnalyzeInput): Promise<Analysis> {
     // Size first: classification parses the text, and a 20 MB data file must cost nothing.
     const tooLarge = input.text.length > MAX_MANIFEST_BYTES;
-    const classification = tooLarge
+    let classification = tooLarge
       ? classify({ path: input.path, text: modelineHead(input.text), forcedKind: input.forcedKind })
       : this.classify(input);
+    // A verdict from the memo stands for a text that reads cleanly; a broken one is sniffed again
+    // in full (its errors may hide or reveal top-level keys).
+    if (!tooLarge && this.sniffMemos.get(path.resolve(input.path))?.reused && classification.kind) {
+      const parsed = this.parse(path.resolve(input.path), input.text, classification.kind, input.version);
+      if (parsed.documents.some((d) => d.broken)) classification = this.classify(input, true);
+    }
     const diagnostics: EngineDiagnostic[] = [];
     if (classification.unknownModeline) {
       const { id, offset } = classification.unknownModeline;
@@ -152,7 +211,14 @@ export class Engine {
     const parsed = this.parse(absolute, input.text, kind, input.version);
     append(diagnostics, parsed.diagnostics);
     const documents = hostDocuments(parsed, definition);
-    const schema = this.validateSchema(kind, definition, documents, parsed);
+    const schema = this.validateSchema(
+      kind,
+      definition,
+      documents,
+      parsed,
+      input.version === undefined ? undefined : this.schemaMemo(absolute, kind),
+      input.text,
+    );
     append(diagnostics, schema.diagnostics);
     const context = this.contextFor(kind, absolute, input.text, parsed, input.targets);
     for (const rule of this.rules) {
@@ -202,7 +268,49 @@ export class Engine {
     };
   }
 
+  private readonly schemaMemos = new Map<string, { kind: KindId; memo: ParseMemo<SchemaVerdict> }>();
+
+  /** Schema results per section of a multi-document file, kept while the section's text is unchanged. */
+  private schemaMemo(file: string, kind: KindId): ParseMemo<SchemaVerdict> | undefined {
+    if (!KINDS[kind].multiDocument) return undefined;
+    let entry = this.schemaMemos.get(file);
+    if (!entry || entry.kind !== kind) {
+      entry = { kind, memo: new ParseMemo<SchemaVerdict>() };
+      this.schemaMemos.delete(file);
+      this.schemaMemos.set(file, entry);
+      if (this.schemaMemos.size > 100) this.schemaMemos.delete(this.schemaMemos.keys().next().value as string);
+    }
+    return entry.memo;
+  }
+
   private validateSchema(
+    kind: KindId,
+    definition: KindDefinition,
+    documents: ParsedDocument[],
+    parsed: ParsedFile,
+    memo?: ParseMemo<SchemaVerdict>,
+    original?: string,
+  ): { diagnostics: EngineDiagnostic[]; truncated: boolean } {
+    if (!memo || original === undefined) return this.validateDocuments(kind, definition, documents, parsed);
+    // One section's verdict depends on its own text only (offsets relative to its start): the
+    // sections an edit did not touch keep theirs.
+    memo.begin();
+    const diagnostics: EngineDiagnostic[] = [];
+    let truncated = false;
+    for (const document of documents) {
+      const { start, end } = document;
+      const key = `${document.broken ? 'b' : ''}${document.recovered ? 'r' : ''}${end === parsed.text.length ? 'e' : ''}\u0000${parsed.text.slice(start, end)}\u0000${original.slice(start, end)}`;
+      const verdict = memo.read(key, () => {
+        const one = this.validateDocuments(kind, definition, [document], parsed);
+        return { truncated: one.truncated, diagnostics: one.diagnostics.map((d) => moved(d, -start)) };
+      });
+      truncated ||= verdict.truncated;
+      for (const d of verdict.diagnostics) diagnostics.push(moved(d, start));
+    }
+    return { diagnostics, truncated };
+  }
+
+  private validateDocuments(
     kind: KindId,
     definition: KindDefinition,
     documents: ParsedDocument[],
@@ -283,6 +391,14 @@ function capped(all: EngineDiagnostic[], truncated: boolean, length: number): En
   });
   return kept;
 }
+
+interface SchemaVerdict {
+  diagnostics: EngineDiagnostic[];
+  truncated: boolean;
+}
+
+const moved = (d: EngineDiagnostic, delta: number): EngineDiagnostic =>
+  delta === 0 ? d : { ...d, start: d.start + delta, end: d.end + delta };
 
 /** push(...items) passes every item as an argument and overflows the stack on big arrays. */
 function append<T>(target: T[], items: readonly T[]): void {

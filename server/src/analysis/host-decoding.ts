@@ -4,7 +4,6 @@ import {
   toValue,
   type EngineDiagnostic,
   type HostDecoding,
-  type ObjectNode,
   type ParsedDocument,
   type ScalarNode,
   type Step,
@@ -66,9 +65,9 @@ function declaredKeys(navigator: SchemaNavigator, path: Step[], value: unknown):
 }
 
 /** The JSON types the schema allows at a path (empty when it does not say). */
-function typesAt(navigator: SchemaNavigator, path: Step[], documentValue: unknown): Set<string> {
+function typesIn(schemas: JsonSchema[]): Set<string> {
   const types = new Set<string>();
-  for (const schema of navigator.at(path, documentValue)) {
+  for (const schema of schemas) {
     const type = schema.type;
     if (typeof type === 'string') types.add(type);
     else if (Array.isArray(type)) for (const t of type) types.add(String(t));
@@ -139,30 +138,38 @@ export function judgeTypes(
     return true;
   });
   if (navigator) {
-    for (const { node, path } of scalars(document.root, pathTo(document.root))) {
-      if (judged.has(node)) continue;
-      const expected = typesAt(navigator, path, documentValue);
-      const verdict = decoding.judge(expected, node, true);
-      if (verdict !== 'accept' && verdict !== 'schema') report(node, verdict);
-    }
+    // The schemas along each path, stepped once per node (not navigated from the root per scalar);
+    // the same scalars, in the same order, as `scalars` yields them.
+    const walk = (node: ValueNode, schemas: JsonSchema[], value: unknown, depth: number): void => {
+      if (depth > 64) return;
+      if (node.type === 'scalar') {
+        if (judged.has(node)) return;
+        const verdict = decoding.judge(typesIn(schemas), node, true);
+        if (verdict !== 'accept' && verdict !== 'schema') report(node, verdict);
+        return;
+      }
+      const down = (child: ValueNode, segment: Step) => {
+        const childValue = valueAt(value, [segment]);
+        walk(child, schemas.length ? navigator.step(schemas, segment, childValue) : [], childValue, depth + 1);
+      };
+      if (node.type === 'array') node.items.forEach((item, i) => down(item, i));
+      else {
+        for (const property of node.properties) down(property.value, property.key);
+        for (const property of node.shadowed ?? []) down(property.value, property.key);
+      }
+    };
+    const start = pathTo(document.root);
+    walk(document.root, navigator.at(start, documentValue), valueAt(documentValue, start), 0);
   }
   return { errors: kept, diagnostics };
 }
 
-/** Every scalar with its path, including values a merge key brought in that a local key then replaced. */
-function* scalars(node: ValueNode, path: Step[], depth = 0): Generator<{ node: ScalarNode; path: Step[] }> {
-  if (depth > 64) return;
-  if (node.type === 'scalar') {
-    yield { node, path };
-    return;
+function valueAt(value: unknown, path: Step[]): unknown {
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[segment as string];
   }
-  if (node.type === 'array') {
-    for (let i = 0; i < node.items.length; i++) yield* scalars(node.items[i], [...path, i], depth + 1);
-    return;
-  }
-  for (const property of node.properties) yield* scalars(property.value, [...path, property.key], depth + 1);
-  for (const property of (node as ObjectNode).shadowed ?? [])
-    yield* scalars(property.value, [...path, property.key], depth + 1);
+  return value;
 }
 
 export function navigatorFor(store: SchemaStore, kind: string): SchemaNavigator | undefined {

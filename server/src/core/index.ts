@@ -8,6 +8,8 @@ export {
   type Classification,
   type ClassificationSource,
   type ClassifyInput,
+  type SniffMemo,
+  topLevelShape,
 } from './classify/classify';
 export { matchesSignature } from './classify/content-signature';
 export type { ContentSignature, HostDecoding, KindDefinition, KindId, KindTable, SystemId, TypeVerdict } from './kinds';
@@ -22,6 +24,7 @@ export {
   type ScalarTag,
 } from './parse/go-yaml-scalars';
 export { parseFile } from './parse/parse-file';
+export { ParseMemo, shiftRead, TreeShift, type PieceRead } from './parse/memo';
 export { substitutePlaceholders } from './parse/placeholders';
 export { addItem, addProperty, arrayNode, findProperty, objectNode, scalarNode } from './parse/tree-builder';
 export * from './tree-query';

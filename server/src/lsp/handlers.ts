@@ -99,6 +99,8 @@ export function registerHandlers(
     service.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)));
     return { capabilities: CAPABILITIES, serverInfo: { name: 'plugin-workbench' } };
   });
+  // Schemas compile before the first document arrives, not while it waits (Engine.warmUp).
+  connection.onInitialized(() => void service.engine.warmUp());
 
   const pending = new Map<string, NodeJS.Timeout>();
 

@@ -22,18 +22,31 @@ export class SchemaNavigator {
 
   /** The schemas at `path`, given the document's value (to decide conditions). */
   at(path: PathSegment[], documentValue: unknown): JsonSchema[] {
-    let current = this.expand(this.root, documentValue);
+    let current = this.start(documentValue);
     let value = documentValue;
     for (const segment of path) {
       value = child(value, segment);
-      const next: JsonSchema[] = [];
-      for (const schema of current) {
-        for (const sub of this.childSchemas(schema, segment)) next.push(...this.expand(sub, value));
-      }
-      current = next;
+      current = this.step(current, segment, value);
       if (!current.length) break;
     }
     return current;
+  }
+
+  /** The schemas at the document's root: `at([], documentValue)`. */
+  start(documentValue: unknown): JsonSchema[] {
+    return this.expand(this.root, documentValue);
+  }
+
+  /**
+   * One step down from the schemas at a path: those at `path + segment`, where the value is
+   * `value`. A walk over a whole tree steps once per node instead of calling `at` from the root.
+   */
+  step(current: JsonSchema[], segment: PathSegment, value: unknown): JsonSchema[] {
+    const next: JsonSchema[] = [];
+    for (const schema of current) {
+      for (const sub of this.childSchemas(schema, segment)) next.push(...this.expand(sub, value));
+    }
+    return next;
   }
 
   /** Properties offered at an object: name -> its schemas, with the required ones. */

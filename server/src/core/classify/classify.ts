@@ -24,6 +24,21 @@ export interface ClassifyInput {
   /** A kind the caller already knows (CLI `--kind`, a user's file association). */
   forcedKind?: KindId;
   files?: FileAccess;
+  /** What the previous sniff of this file read: reused while the text's top-level shape is the same. */
+  memo?: SniffMemo;
+}
+
+/**
+ * A file's last content sniff. Recognising a kind by content looks only at the top level of each
+ * document (its keys, their scalar values and types, a top-level list's first entry): while those
+ * lines are unchanged, so is the verdict, and an edit deeper in the file (every keystroke in a
+ * 10k-line Kubernetes file) costs one scan of the text instead of a parse.
+ */
+export interface SniffMemo {
+  shape?: string;
+  documents?: ParsedDocument[];
+  /** Whether the last classification took the documents from the memo instead of reading them. */
+  reused?: boolean;
 }
 
 /**
@@ -49,7 +64,7 @@ export function classify(input: ClassifyInput, kinds: KindTable): Classification
   if (byPlace) return result(byPlace.id, 'path');
   if (!format || format === 'toml') return result(undefined, 'content');
 
-  const documents = readForSniffing(input.text, format);
+  const documents = sniffedDocuments(input, format);
   const byContent = kinds.find((k) => contentMatches(k, file, format, documents));
   if (byContent) return result(byContent.id, 'content');
 
@@ -82,6 +97,64 @@ export function formatOf(file: string): 'yaml' | 'json' | 'toml' | undefined {
   if (ext === '.json') return 'json';
   if (ext === '.toml') return 'toml';
   return undefined;
+}
+
+function sniffedDocuments(input: ClassifyInput, format: 'yaml' | 'json'): ParsedDocument[] {
+  const memo = input.memo;
+  if (!memo) return readForSniffing(input.text, format);
+  const shape = format === 'yaml' ? topLevelShape(input.text) : undefined;
+  memo.reused = shape !== undefined && shape === memo.shape && memo.documents !== undefined;
+  if (memo.reused) return memo.documents!;
+  memo.shape = shape;
+  memo.documents = readForSniffing(input.text, format);
+  return memo.documents;
+}
+
+/**
+ * The lines of a YAML text that a content signature can see: every line that starts at the left
+ * margin (keys of the top level, document markers, directives), the first content line under each
+ * (only that it is a mapping, when it is), and, when it starts a list, the whole of its first entry.
+ */
+/** A plain key starting a block mapping (`name:` then a space or the end of the line). */
+const NESTED_KEY = /^[A-Za-z0-9_][A-Za-z0-9_.\/-]*:(\s|$)/;
+
+export function topLevelShape(text: string): string {
+  const out: string[] = [];
+  // 0: at the top level; 1: the first line under a top-level line is next; 2: inside a first list entry.
+  let state = 0;
+  let dash = 0;
+  for (let start = 0; start < text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const first = text.charCodeAt(start);
+    const blank = start === end || first === 13;
+    if (!blank && first !== 32 && first !== 9) {
+      // Comments at the margin say nothing about the content (a modeline is read on its own).
+      if (first !== 35) {
+        out.push(text.slice(start, end));
+        state = 1;
+      }
+    } else if (!blank && state > 0) {
+      let indent = 0;
+      while (text.charCodeAt(start + indent) === 32 || text.charCodeAt(start + indent) === 9) indent++;
+      const c = text.charCodeAt(start + indent);
+      const content = start + indent < end && c !== 13 && c !== 35;
+      if (content && state === 1) {
+        // A mapping under a top-level key is all a signature sees of it (its type): not its lines.
+        const line = text.slice(start + indent, end);
+        out.push(NESTED_KEY.test(line) ? ' {' : text.slice(start, end));
+        if (c === 45 /* - */) {
+          state = 2;
+          dash = indent;
+        } else state = 0;
+      } else if (content && state === 2) {
+        if (indent > dash) out.push(text.slice(start, end));
+        else state = 0;
+      }
+    }
+    start = end + 1;
+  }
+  return out.join('\n');
 }
 
 function readForSniffing(text: string, format: 'yaml' | 'json'): ParsedDocument[] {

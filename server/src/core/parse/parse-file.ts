@@ -5,9 +5,12 @@ import { readJson } from './json-reader';
 import { substitutePlaceholders } from './placeholders';
 import { readToml } from './toml-reader';
 import { readYaml, type YamlReadOptions, type YamlReadResult } from './yaml-reader';
+import { shiftRead, type ParseMemo } from './memo';
+import { readYamlRegions } from './yaml-regions';
 
 /** Parses a file the way its host does: format, YAML dialect, placeholder expansion. */
-export function parseFile(text: string, kind: KindDefinition): ParsedFile {
+export function parseFile(text: string, kind: KindDefinition, memo?: ParseMemo): ParsedFile {
+  memo?.begin();
   // go.mod, Makefiles, program sources and zips are read by their own rules.
   if (kind.format === 'text' || kind.format === 'binary')
     return { format: kind.format, text, documents: [], diagnostics: [], placeholders: [] };
@@ -15,20 +18,34 @@ export function parseFile(text: string, kind: KindDefinition): ParsedFile {
     ? substitutePlaceholders(text, kind.format, kind.placeholderTypes)
     : { text, spans: [] };
   const yamlOptions = { version: kind.yamlVersion ?? '1.2', ...kind.yaml } as const;
+  // Sections are flagged as they are read (once per section text, not once per keystroke).
+  const patterns = kind.valuePlaceholders ?? [];
+  const mark = (documents: ParsedDocument[], start: number) => {
+    for (const document of documents) markPlaceholders(document.root, substituted.spans, patterns, start);
+  };
   const reader = (source: string) =>
     kind.format === 'json'
       ? readJson(source)
       : kind.format === 'toml'
         ? readToml(source)
         : kind.rawSeparator
-          ? readYamlSections(source, kind.rawSeparator, yamlOptions)
-          : readYaml(source, yamlOptions);
+          ? readYamlSections(
+              source,
+              kind.rawSeparator,
+              yamlOptions,
+              memo,
+              substituted.spans.length ? text : undefined,
+              mark,
+            )
+          : memo && !kind.textPlaceholders
+            ? readYamlRegions(source, yamlOptions, memo)
+            : readYaml(source, yamlOptions);
   const read = reader(substituted.text);
   const blanked = recover(substituted.text, read, reader);
   // Once recovered, errors past the blanked lines were only the parser losing track: drop them.
   const diagnostics = blanked ? syntaxOnBlankedLines(substituted.text, read.diagnostics, blanked) : read.diagnostics;
-  for (const document of read.documents)
-    markPlaceholders(document.root, substituted.spans, kind.valuePlaceholders ?? []);
+  if (!(kind.format === 'yaml' && kind.rawSeparator))
+    for (const document of read.documents) markPlaceholders(document.root, substituted.spans, patterns);
   return {
     format: kind.format,
     text: substituted.text,
@@ -138,10 +155,18 @@ function onFirstLine(text: string, d: EngineDiagnostic): EngineDiagnostic {
 
 /**
  * Cuts the text at the host's raw separator and reads each section on its own, keeping only its
- * first YAML document as the host's decoder does. Each section is parsed in place (the rest of the
- * text blanked to spaces), so every offset stays exact.
+ * first YAML document as the host's decoder does. Each section is parsed alone and its offsets moved
+ * by its start, so every offset stays exact; `memo` keeps the reads of unchanged sections (keyed by
+ * their text and, with placeholders substituted, by `keyText`'s same span: the original text).
  */
-export function readYamlSections(text: string, separator: RegExp, options: YamlReadOptions): YamlReadResult {
+export function readYamlSections(
+  text: string,
+  separator: RegExp,
+  options: YamlReadOptions,
+  memo?: ParseMemo,
+  keyText?: string,
+  mark?: (documents: ParsedDocument[], start: number) => void,
+): YamlReadResult {
   const documents: ParsedDocument[] = [];
   const diagnostics: EngineDiagnostic[] = [];
   const global = new RegExp(separator.source, separator.flags.includes('g') ? separator.flags : separator.flags + 'g');
@@ -154,12 +179,17 @@ export function readYamlSections(text: string, separator: RegExp, options: YamlR
   }
   ranges.push([from, text.length]);
   for (const [start, end] of ranges) {
-    // Same offsets, but the parser sees only this section: one comment line stands for everything
-    // before it (blanking the whole text per section made a file of many "---" lines quadratic).
-    const prefix = start === 0 ? '' : start === 1 ? '\n' : '#' + ' '.repeat(start - 2) + '\n';
-    const blanked = prefix + text.slice(start, end);
-    const read = readYaml(blanked, options);
-    diagnostics.push(...read.diagnostics);
+    // Each section is read on its own and its offsets moved into place: a section that did not
+    // change since the last parse is not read again (its text keys the memo).
+    const section = text.slice(start, end);
+    const key = keyText === undefined ? section : section + '\u0000' + keyText.slice(start, end);
+    const readSection = () => {
+      const read = readYaml(section, options);
+      mark?.(read.documents, start);
+      return read;
+    };
+    const read = shiftRead(memo ? memo.read(key, readSection) : readSection(), start);
+    for (const d of read.diagnostics) diagnostics.push(d);
     const [first, ...ignored] = read.documents.filter(
       (d) => d.root !== undefined || d.broken || read.documents.length === 1,
     );
@@ -178,12 +208,33 @@ export function readYamlSections(text: string, separator: RegExp, options: YamlR
   return { documents, diagnostics };
 }
 
-function markPlaceholders(root: ValueNode | undefined, spans: PlaceholderSpan[], patterns: RegExp[]): void {
+/**
+ * Flags the scalars the host expands. `offset`: where the tree's offsets start in the text the
+ * spans point into (a section read alone).
+ */
+function markPlaceholders(
+  root: ValueNode | undefined,
+  spans: PlaceholderSpan[],
+  patterns: readonly RegExp[],
+  offset = 0,
+): void {
   if (!spans.length && !patterns.length) return;
   for (const node of walkNodes(root)) {
     if (node.type !== 'scalar') continue;
-    const overlaps = spans.some((s) => s.start < node.end && s.end > node.start);
+    const overlaps = overlapsSpan(spans, node.start + offset, node.end + offset);
     const matches = typeof node.value === 'string' && patterns.some((p) => p.test(node.value as string));
     if (overlaps || matches) node.placeholder = true;
   }
+}
+
+/** Does any of the spans (in text order, not overlapping) overlap [start, end)? */
+function overlapsSpan(spans: PlaceholderSpan[], start: number, end: number): boolean {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (spans[middle].end <= start) low = middle + 1;
+    else high = middle;
+  }
+  return low < spans.length && spans[low].start < end;
 }

@@ -1,0 +1,162 @@
+import type { EngineDiagnostic, ParsedDocument, PropertyNode, ValueNode } from '../types';
+
+/** What a reader made of one piece of text, offsets relative to the start of that piece. */
+export interface PieceRead {
+  documents: ParsedDocument[];
+  diagnostics: EngineDiagnostic[];
+}
+
+/**
+ * Reads of text pieces (a CloudQuery section, an entry of a block sequence) kept from one parse of
+ * a file to the next, keyed by the piece's exact text: a keystroke re-reads only the pieces it
+ * changed. Each parse is one generation; pieces not used by the last one are dropped, so the memo
+ * never holds more than about two versions of the file. Cached trees are never handed out for
+ * mutation: `shiftRead` copies them when they move, and readers only add flags that the same text
+ * always sets the same way.
+ */
+export class ParseMemo<T = PieceRead> {
+  private entries = new Map<string, T>();
+  private used = new Map<string, T>();
+  hits = 0;
+  misses = 0;
+
+  /** Starts a parse of a new version: what the previous one did not use is forgotten. */
+  begin(): void {
+    if (this.used.size) {
+      this.entries = this.used;
+      this.used = new Map();
+    }
+  }
+
+  read(key: string, reader: () => T): T {
+    let read = this.used.get(key) ?? this.entries.get(key);
+    if (read !== undefined) this.hits++;
+    else {
+      this.misses++;
+      read = reader();
+    }
+    this.used.set(key, read);
+    return read;
+  }
+
+  get size(): number {
+    return Math.max(this.entries.size, this.used.size);
+  }
+}
+
+/** A piece's read moved to `delta` code units further into the file (a copy; the same objects when 0). */
+export function shiftRead(read: PieceRead, delta: number): PieceRead {
+  if (delta === 0) return { documents: read.documents.map((d) => ({ ...d })), diagnostics: read.diagnostics };
+  return {
+    documents: read.documents.map((d) => ({
+      ...d,
+      start: d.start + delta,
+      end: d.end + delta,
+      root: d.root && shiftTree(d.root, delta),
+    })),
+    diagnostics: read.diagnostics.map((d) => ({ ...d, start: d.start + delta, end: d.end + delta })),
+  };
+}
+
+/** A copy of a tree with every offset moved by `delta`. */
+export function shiftTree(root: ValueNode, delta: number): ValueNode {
+  // Most trees are plain (no alias, no merge key): one recursive pass. Anything shared: the general copy.
+  return plainCopy(root, delta) ?? new TreeShift(delta).node(root);
+}
+
+/** Undefined when the tree shares a node or holds merged-in properties. */
+function plainCopy(node: ValueNode, d: number): ValueNode | undefined {
+  // Owners (`property`, `parentArray`) are spread from the original and then set by the caller.
+  if (node.type === 'scalar') return { ...node, start: node.start + d, end: node.end + d };
+  if (node.type === 'array') {
+    const copy = { ...node, items: new Array<ValueNode>(node.items.length), start: node.start + d, end: node.end + d };
+    for (let i = 0; i < node.items.length; i++) {
+      const item: ValueNode = node.items[i];
+      if (item.parentArray !== node || item.property) return undefined;
+      const itemCopy = plainCopy(item, d);
+      if (!itemCopy) return undefined;
+      itemCopy.parentArray = copy;
+      copy.items[i] = itemCopy;
+    }
+    return copy;
+  }
+  if (node.shadowed) return undefined;
+  const copy = {
+    ...node,
+    properties: new Array<PropertyNode>(node.properties.length),
+    start: node.start + d,
+    end: node.end + d,
+  };
+  for (let i = 0; i < node.properties.length; i++) {
+    const property: PropertyNode = node.properties[i];
+    if (property.parent !== node || property.value.property !== property || property.value.parentArray)
+      return undefined;
+    const value = plainCopy(property.value, d);
+    if (!value) return undefined;
+    const propertyCopy: PropertyNode = {
+      ...property,
+      keyStart: property.keyStart + d,
+      keyEnd: property.keyEnd + d,
+      parent: copy,
+      value,
+    };
+    value.property = propertyCopy;
+    copy.properties[i] = propertyCopy;
+  }
+  return copy;
+}
+
+/**
+ * Copies a tree with every offset moved, keeping what aliases share shared and every node's owner
+ * (`property`, `parentArray`) pointing into the copy.
+ */
+export class TreeShift {
+  private readonly nodes = new Map<ValueNode, ValueNode>();
+  private readonly properties = new Map<PropertyNode, PropertyNode>();
+
+  constructor(private readonly delta: number) {}
+
+  node(node: ValueNode): ValueNode {
+    const root = this.copy(node);
+    for (const [original, copy] of this.nodes) {
+      if (original.property) copy.property = this.properties.get(original.property) ?? original.property;
+      if (original.parentArray)
+        copy.parentArray = (this.nodes.get(original.parentArray) ?? original.parentArray) as never;
+    }
+    return root;
+  }
+
+  private copy(node: ValueNode): ValueNode {
+    const known = this.nodes.get(node);
+    if (known) return known;
+    const d = this.delta;
+    if (node.type === 'scalar') {
+      const copy = { ...node, start: node.start + d, end: node.end + d };
+      this.nodes.set(node, copy);
+      return copy;
+    }
+    if (node.type === 'array') {
+      const copy = { ...node, items: [] as ValueNode[], start: node.start + d, end: node.end + d };
+      this.nodes.set(node, copy);
+      for (const item of node.items) copy.items.push(this.copy(item));
+      return copy;
+    }
+    const copy = { ...node, properties: [] as PropertyNode[], start: node.start + d, end: node.end + d };
+    this.nodes.set(node, copy);
+    for (const property of node.properties) copy.properties.push(this.property(property));
+    if (node.shadowed) copy.shadowed = node.shadowed.map((p) => this.property(p));
+    return copy;
+  }
+
+  private property(property: PropertyNode): PropertyNode {
+    const known = this.properties.get(property);
+    if (known) return known;
+    const d = this.delta;
+    const copy: PropertyNode = { ...property, keyStart: property.keyStart + d, keyEnd: property.keyEnd + d };
+    this.properties.set(property, copy);
+    // A merged-in (`<<`) or shadowed property keeps the parent it had: the copy of that parent.
+    copy.parent = this.copy(property.parent) as PropertyNode['parent'];
+    copy.value = this.copy(property.value);
+    return copy;
+  }
+}
