@@ -3,6 +3,8 @@ import { SetTrustedNotification } from '../../server/src/lsp/protocol';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { changeAssociation } from './commands/change-association';
 import { showReferences } from './commands/show-references';
+import { runAction } from './commands/run-action';
+import type { ActionArguments } from '../../server/src/systems';
 import { createLanguageClient } from './language-client';
 import { ManifestStatusBar } from './status/status-bar';
 import { newPlugin, type NewPluginArgs } from './scaffold/wizard';
@@ -23,6 +25,7 @@ export interface PluginWorkbenchApi {
 export async function activate(context: vscode.ExtensionContext): Promise<PluginWorkbenchApi> {
   const outputChannel = vscode.window.createOutputChannel('Plugin Workbench');
   const statusBar = new ManifestStatusBar(() => client);
+  const taskProvider = new WorkbenchTaskProvider();
   context.subscriptions.push(outputChannel, statusBar);
 
   const start = async () => {
@@ -54,7 +57,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Plugin
         return kind;
       },
     ),
-    vscode.tasks.registerTaskProvider(TASK_TYPE, new WorkbenchTaskProvider()),
+    vscode.tasks.registerTaskProvider(TASK_TYPE, taskProvider),
+    vscode.commands.registerCommand('pluginWorkbench.runAction', (action: ActionArguments) =>
+      runAction(taskProvider, action),
+    ),
     vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, new PluginHostConfigurationProvider()),
     vscode.debug.registerDebugConfigurationProvider(
       DEBUG_TYPE,

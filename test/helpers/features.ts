@@ -10,6 +10,7 @@ import type {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  actionLenses,
   codeActions,
   complete,
   definition,
@@ -98,6 +99,12 @@ export class Workbench {
   async definitionIn(uri: string, position: Position): Promise<Location[] | null> {
     const analyzed = await this.open.get(uri);
     return analyzed ? definition(analyzed, this.service.engine, analyzed.document.offsetAt(position)) : null;
+  }
+
+  /** The lenses that run a project's task or launch (features/action-lenses.ts). */
+  async actionLensesOf(file: string, text: string) {
+    const analyzed = await this.analyzed(await this.openFile(file, text));
+    return analyzed ? actionLenses(analyzed) : null;
   }
 
   async linksOf(file: string, text: string) {

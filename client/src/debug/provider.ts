@@ -6,6 +6,7 @@ import { systems } from '../server-api';
 import { TASK_TYPE, type WorkbenchTaskDefinition } from '../tasks/task-provider';
 import { PluginHostSession } from './host-session';
 import { hasDebuggerType } from './plugin-debugger';
+import { showToolMissing } from '../commands/tool-missing';
 
 export const DEBUG_TYPE = 'plugin-host';
 
@@ -20,7 +21,7 @@ export function configurationsFor(folder: vscode.WorkspaceFolder): LaunchConfigu
     return relative ? `\${workspaceFolder}/${relative.split(path.sep).join('/')}` : '${workspaceFolder}';
   };
   return systems()
-    .launchConfigurations(projects)
+    .launchConfigurations(projects, root)
     .map(({ project, attributes }) => ({ type: DEBUG_TYPE, request: 'launch', project: at(project), ...attributes }));
 }
 
@@ -75,7 +76,10 @@ export class PluginHostConfigurationProvider implements vscode.DebugConfiguratio
         host.tool,
         vscode.workspace.getConfiguration().get<string>(`pluginWorkbench.${system}.path`) || undefined,
       );
-      if ('missing' in lookup) return fail(lookup.missing);
+      if ('missing' in lookup) {
+        void showToolMissing(`${config.name}: ${lookup.missing}`, api.TOOLS[host.tool]?.setting);
+        return undefined;
+      }
       tools.host = lookup.path;
     }
     if (host.needsGo) {

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Project, TaskSpec } from '../../../server/src/systems';
 import { systems } from '../server-api';
+import { showToolMissing, whereToSet } from '../commands/tool-missing';
 
 export const TASK_TYPE = 'plugin-workbench';
 
@@ -10,6 +11,8 @@ export interface WorkbenchTaskDefinition extends vscode.TaskDefinition {
   task: string;
   /** The project folder relative to the workspace folder. */
   project?: string;
+  /** Appended to the task's command line (a code lens passes a service id). */
+  args?: string[];
 }
 
 /** Offers the build, test and packaging tasks of every plugin project found in the workspace. */
@@ -42,6 +45,22 @@ export class WorkbenchTaskProvider implements vscode.TaskProvider {
     return project && spec ? this.toTask(folder, project, spec, projects, definition) : undefined;
   }
 
+  /** The task `id` of a project, with `args` appended (a code lens runs it). */
+  taskFor(folder: vscode.WorkspaceFolder, project: Project, id: string, args?: string[]): vscode.Task | undefined {
+    const spec = systems()
+      .tasksFor(project)
+      .find((s) => s.id === id);
+    if (!spec) return undefined;
+    const relative = path.relative(folder.uri.fsPath, project.dir);
+    const definition: WorkbenchTaskDefinition = {
+      type: TASK_TYPE,
+      task: id,
+      ...(relative ? { project: relative } : {}),
+      ...(args?.length ? { args } : {}),
+    };
+    return this.toTask(folder, project, spec, systems().detectProjects(folder.uri.fsPath), definition);
+  }
+
   private toTask(
     folder: vscode.WorkspaceFolder,
     project: Project,
@@ -55,10 +74,11 @@ export class WorkbenchTaskProvider implements vscode.TaskProvider {
       task: spec.id,
       ...(relative ? { project: relative } : {}),
     };
-    const name = `${project.system}: ${spec.label}${relative ? ` (${relative})` : ''}`;
+    const extra = def.args?.length ? ` ${def.args.join(' ')}` : '';
+    const name = `${project.system}: ${spec.label}${extra}${relative ? ` (${relative})` : ''}`;
     const execution = spec.run
       ? new vscode.CustomExecution(async () => new CustomTaskTerminal(spec, project, projects))
-      : this.shell(project, spec);
+      : this.shell(project, spec, def.args ?? []);
     const task = new vscode.Task(def, folder, name, 'Plugin Workbench', execution, spec.problemMatcher ?? []);
     task.detail = spec.detail;
     if (spec.group === 'build') task.group = vscode.TaskGroup.Build;
@@ -66,14 +86,17 @@ export class WorkbenchTaskProvider implements vscode.TaskProvider {
     return task;
   }
 
-  private shell(project: Project, spec: TaskSpec): vscode.ShellExecution | vscode.CustomExecution {
+  private shell(project: Project, spec: TaskSpec, extra: string[]): vscode.ShellExecution | vscode.CustomExecution {
     const tool = spec.tool!;
     const setting = systems().TOOLS[tool]?.setting;
     const configured = setting ? vscode.workspace.getConfiguration().get<string>(setting) : undefined;
     const lookup = systems().resolveTool(tool, configured || undefined);
     // A missing tool: the task explains what to install or set instead of failing obscurely.
-    if ('missing' in lookup) return new vscode.CustomExecution(async () => new MessageTerminal(lookup.missing));
-    return new vscode.ShellExecution(lookup.path, spec.args ?? [], { cwd: project.dir });
+    if ('missing' in lookup) {
+      const missing = lookup.missing;
+      return new vscode.CustomExecution(async () => new MessageTerminal(missing, setting));
+    }
+    return new vscode.ShellExecution(lookup.path, [...(spec.args ?? []), ...extra], { cwd: project.dir });
   }
 }
 
@@ -104,11 +127,16 @@ abstract class TaskTerminal implements vscode.Pseudoterminal {
 }
 
 class MessageTerminal extends TaskTerminal {
-  constructor(private readonly message: string) {
+  constructor(
+    private readonly message: string,
+    private readonly setting?: string,
+  ) {
     super();
   }
   protected async run(): Promise<void> {
-    throw new Error(this.message);
+    // A missing tool: where to set its path, and a button that opens the setting.
+    if (this.setting) void showToolMissing(this.message, this.setting);
+    throw new Error(this.setting ? `${this.message} ${whereToSet(this.setting)}` : this.message);
   }
 }
 

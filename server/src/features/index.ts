@@ -6,6 +6,7 @@ export { definition } from './definition';
 export { hover } from './hover';
 export { links } from './links';
 export { outline } from './symbols';
+export { actionLenses, RUN_ACTION_COMMAND } from './action-lenses';
 export { foldingRanges, selectionRanges } from './folding';
 export {
   nameLenses,

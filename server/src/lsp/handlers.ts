@@ -24,6 +24,7 @@ import {
   prepareRename,
   rename,
   references,
+  actionLenses,
   nameLenses,
 } from '../features';
 import { KINDS, systemById } from '../systems';
@@ -279,8 +280,11 @@ export function registerHandlers(
     const scope = await names(textDocument.uri);
     return scope ? references(scope, scope.document.offsetAt(position), context.includeDeclaration) : null;
   });
+  // The references lens, and lenses that run the project's tasks or launch (features/action-lenses.ts).
   connection.onCodeLens(async ({ textDocument }) => {
-    const scope = await names(textDocument.uri);
-    return scope ? nameLenses(scope) : null;
+    const analyzed = await open.get(textDocument.uri);
+    if (!analyzed) return null;
+    const scope = nameScope(analyzed, engine, documents.all());
+    return [...((scope && nameLenses(scope)) ?? []), ...actionLenses(analyzed)];
   });
 }

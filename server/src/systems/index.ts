@@ -155,14 +155,29 @@ export function buildTaskFor(project: Project): string | undefined {
   return projectKind(project)?.buildTask;
 }
 
-/** One ready-to-run launch configuration per project whose host can run it. */
+/**
+ * One ready-to-run launch configuration per project whose host can run it. Names that two
+ * projects share (two plugins called alike in different folders) get the project's folder,
+ * relative to `root`, so VS Code does not tell them apart by "(1)".
+ */
 export function launchConfigurations(
   projects: Project[],
+  root?: string,
 ): Array<{ project: Project; attributes: LaunchAttributes & { system: SystemId } }> {
   const result: Array<{ project: Project; attributes: LaunchAttributes & { system: SystemId } }> = [];
   for (const project of projects) {
     const launch = projectKind(project)?.launch;
     if (launch) result.push({ project, attributes: { ...launch(project, projects), system: project.system } });
+  }
+  const count = new Map<string, number>();
+  for (const { attributes } of result) count.set(attributes.name, (count.get(attributes.name) ?? 0) + 1);
+  for (const entry of result) {
+    if ((count.get(entry.attributes.name) ?? 0) < 2) continue;
+    const folder = root ? path.relative(root, entry.project.dir).split(path.sep).join('/') : '';
+    entry.attributes = {
+      ...entry.attributes,
+      name: `${entry.attributes.name} (${folder || path.basename(entry.project.dir)})`,
+    };
   }
   return result;
 }

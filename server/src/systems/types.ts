@@ -68,6 +68,40 @@ export interface ReferenceProvider {
   declarations(context: RuleContext, target: string, name: string): Declaration[];
 }
 
+/**
+ * A code lens that runs something of a plugin project from a manifest ("▶ Sync (dev)", "Update
+ * checksum"): above each node at `path` (notation as in OutlineRow) of a file of `kind` that `when`
+ * accepts. `run` is a task id of the project (TaskSpec.id) or `launch` (its dev-mode launch
+ * configuration). The client runs it in the nearest project to `near` that has it.
+ */
+export interface ActionLensRow {
+  kind: KindId;
+  path: string;
+  title: string;
+  run: string;
+  when?: (node: ValueNode) => boolean;
+  /** Appended to the task's command line (a service id). */
+  args?: (node: ValueNode) => string[];
+  /** The file or folder whose project runs it (default: the manifest itself), e.g. a plugin's binary. */
+  near?: (node: ValueNode, file: string) => string | undefined;
+  /** Launch attributes on top of the project's; `$file` in a value is the manifest's path. */
+  launch?: (node: ValueNode) => Record<string, string>;
+}
+
+/** What the client is told to run: a task of a project, or its dev-mode launch. */
+/** (the command's argument, as the server sends it to the client) */
+export interface ActionArguments {
+  /** The manifest the lens is in. */
+  file: string;
+  /** A task id of the project, or `launch`. */
+  run: string;
+  title: string;
+  /** Where to look for the project: the nearest one to this file or folder. */
+  near: string;
+  args?: string[];
+  launch?: Record<string, string>;
+}
+
 /** Fix families of features/fixes, bound to diagnostic codes by name. */
 export type FixName =
   | 'addMissingKey'
@@ -105,6 +139,8 @@ export interface SystemDescriptor {
   references?: ReferenceProvider[];
   /** Names declared here and used elsewhere, for rename, find references and the references lens. */
   names?: NameProvider;
+  /** Code lenses that run a task or the dev-mode launch of the plugin project from a manifest. */
+  actions?: ActionLensRow[];
   /** Schemas that apply below a path instead of the kind's own (completion and hover inside a plugin's spec). */
   embeddedSchemas?: EmbeddedSchemaProvider[];
   /** Quick fixes by diagnostic code, beyond the shared ones for the schema codes. */

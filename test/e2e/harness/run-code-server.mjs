@@ -203,6 +203,16 @@ async function driveUi(page, markers) {
             .waitFor({ state: 'visible', timeout: 20_000 });
         else if (action.type !== undefined) await page.keyboard.type(action.type, { delay: 15 });
         else if (action.press) await page.keyboard.press(action.press);
+        else if (action.click)
+          await page
+            .locator(action.click)
+            .filter({ hasText: action.text ?? '' })
+            .first()
+            .click({ timeout: 20_000 });
+        else if (action.attribute)
+          read.push(
+            (await page.locator(action.attribute).first().getAttribute(action.name, { timeout: 10_000 })) ?? '',
+          );
         else if (action.read) read.push(await page.locator(action.read).first().innerText({ timeout: 10_000 }));
         else if (action.pause) await new Promise((r) => setTimeout(r, action.pause));
       }

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { createHash } from 'node:crypto';
 import { codeOf, EXTENSION_ID, ours, ui, waitFor, workspaceFile } from './helpers';
 
 // The editor as a user feels it: keys pressed in the page, widgets read from the page. Nothing
@@ -10,6 +11,17 @@ import { codeOf, EXTENSION_ID, ours, ui, waitFor, workspaceFile } from './helper
 const SUGGEST_ROW = '.editor-widget.suggest-widget.visible .monaco-list-row';
 const SUGGEST = '.editor-widget.suggest-widget.visible';
 const ACTIONS = '.action-widget';
+const LENS = '.contentWidgets .codelens-decoration a, .codelens-decoration a';
+const TOAST = '.notifications-toasts .notification-toast';
+
+/** Writes files under the workspace folder. */
+function write(files: Record<string, string>): void {
+  for (const [relative, text] of Object.entries(files)) {
+    const file = workspaceFile(relative).fsPath;
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+  }
+}
 
 /** Writes a file into the workspace and shows it with the cursor at the `|` in `marked`. */
 async function edit(relative: string, marked: string): Promise<vscode.TextEditor> {
@@ -131,5 +143,98 @@ describe('Editing manifests in VS Code', () => {
       vscode.workspace.textDocuments.find((d) => d.uri.fsPath === source) ??
       (await vscode.workspace.openTextDocument(vscode.Uri.file(source)));
     assert.match(other.getText(), /destinations: \[warehouse\]/);
+  });
+
+  it('the "Update checksum" lens above a GatewayD plugin entry runs the task: the checksum becomes the binary\'s', async () => {
+    write({
+      'editing/gw-lens/go.mod': 'module example.com/gw-lens\n\ngo 1.22\n',
+      'editing/gw-lens/gw-lens-plugin': 'a plugin binary built for the lens test\n',
+    });
+    const binary = workspaceFile('editing/gw-lens/gw-lens-plugin').fsPath;
+    fs.chmodSync(binary, 0o755);
+    const expected = createHash('sha256').update(fs.readFileSync(binary)).digest('hex');
+    await edit(
+      'editing/gw-lens/gatewayd_plugin.yaml',
+      'plugins:\n  - name: gw-lens-plugin\n    enabled: true\n    url: github.com/example-org/gw-lens-plugin@latest\n    localPath: ./gw-lens-plugin\n    env:\n      - MAGIC_COOKIE_KEY=GATEWAYD_PLUGIN\n      - MAGIC_COOKIE_VALUE=5712b87aa5d7e9f9e9ab643e6603181c5b796015cb1c09d6f5ada882bf2a1872\n    checksum: |0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n',
+    );
+    await ui([
+      { until: LENS, text: 'Update checksum' },
+      { click: LENS, text: 'Update checksum' },
+    ]);
+    const file = workspaceFile('editing/gw-lens/gatewayd_plugin.yaml').fsPath;
+    await waitFor('the checksum to be written', () => fs.readFileSync(file, 'utf8').includes(`checksum: ${expected}`));
+  });
+
+  it('"▶ Sync (dev)" above a CloudQuery source starts its project\'s launch; a missing host says where to set its path and opens the setting', async () => {
+    const settings = vscode.workspace.getConfiguration('pluginWorkbench');
+    const before = settings.inspect<string>('cloudquery.path')?.globalValue;
+    await settings.update('cloudquery.path', '/nonexistent/cloudquery', vscode.ConfigurationTarget.Global);
+    try {
+      write({
+        'editing/cq-lens/go.mod':
+          'module example.com/cq-source-lens\n\ngo 1.22\n\nrequire github.com/cloudquery/plugin-sdk/v4 v4.60.0\n',
+        'editing/cq-lens/main.go': 'package main\n\nfunc main() {}\n',
+      });
+      await edit(
+        'editing/cq-lens/test/config.yml',
+        'kind: source\nspec:\n  name: |lens\n  registry: grpc\n  path: localhost:7777\n  tables: ["*"]\n  destinations: [sqlite]\n---\nkind: destination\nspec:\n  name: sqlite\n  path: cloudquery/sqlite\n  version: v2.0.0\n',
+      );
+      const [toast] = await ui([
+        { until: LENS, text: 'Sync (dev)' },
+        { click: LENS, text: 'Sync (dev)' },
+        { until: TOAST, text: 'cloudquery was not found' },
+        { read: TOAST },
+      ]);
+      assert.match(toast, /CloudQuery: sync with cq-lens/);
+      // The User setting is read in this (remote) window: the message names its value.
+      assert.match(toast, /not found at \/nonexistent\/cloudquery/);
+      assert.match(toast, /Set pluginWorkbench\.cloudquery\.path in your User settings/);
+      assert.match(toast, /Open Setting/);
+      await ui([
+        { click: `${TOAST} .monaco-button`, text: 'Open Setting' },
+        { until: '.settings-editor .setting-item-contents', text: 'cloudquery' },
+      ]);
+    } finally {
+      await settings.update('cloudquery.path', before, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('notifications.clearAll');
+    }
+  });
+
+  it('"Validate" and "Plan" above an lgc.toml service; Validate runs lgc validate <id> (here: lgc is missing, and says so)', async () => {
+    const settings = vscode.workspace.getConfiguration('pluginWorkbench');
+    const before = settings.inspect<string>('logcraft.path')?.globalValue;
+    await settings.update('logcraft.path', '/nonexistent/lgc', vscode.ConfigurationTarget.Global);
+    try {
+      await edit(
+        'editing/lgc-lens/lgc.toml',
+        '[core]\nworkspace = "rules"\n\n[services.|prod-splunk]\nplugin = "splunk"\n',
+      );
+      const [lenses] = await ui([{ until: LENS, text: 'Validate' }, { read: '.contentWidgets' }]);
+      assert.match(lenses, /Validate/);
+      assert.match(lenses, /Plan/);
+      const [toast] = await ui([
+        { click: LENS, text: 'Validate' },
+        { until: TOAST, text: 'lgc was not found' },
+        { read: TOAST },
+      ]);
+      assert.match(toast, /Set pluginWorkbench\.logcraft\.path in your User settings/);
+    } finally {
+      await settings.update('logcraft.path', before, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('notifications.clearAll');
+    }
+  });
+
+  it('the status bar item reads to a screen reader in plain words, without markdown', async () => {
+    await edit('editing/status/gatewayd_plugins.yaml', 'plugins: []\n|');
+    const [label] = await ui([
+      { until: '.statusbar-item', text: 'GatewayD' },
+      {
+        attribute:
+          '.statusbar-item:has-text("GatewayD: gatewayd-plugins") a, .statusbar-item:has-text("GatewayD: gatewayd-plugins")',
+        name: 'aria-label',
+      },
+    ]);
+    assert.match(label, /Plugin Workbench: GatewayD/);
+    assert.doesNotMatch(label, /\*\*/);
   });
 });

@@ -84,7 +84,13 @@ export async function screenshot(name = 'diagnostics'): Promise<void> {
 }
 
 export type UiAction =
-  { until: string; text?: string } | { type: string } | { press: string } | { read: string } | { pause: number };
+  | { until: string; text?: string }
+  | { type: string }
+  | { press: string }
+  | { read: string }
+  | { pause: number }
+  | { click: string; text?: string }
+  | { attribute: string; name: string };
 
 let uiRequests = 0;
 /** Has the harness perform keyboard actions in the page (VS Code's pickers); returns the texts read. */

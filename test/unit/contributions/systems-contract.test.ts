@@ -64,3 +64,15 @@ test("a descriptor's kinds, rules, outline rows and bindings name only its own k
   }
   assert.equal(new Set(KIND_IDS).size, KIND_IDS.length, 'kind ids are unique');
 });
+
+test('tool path settings are window-scoped (a User setting applies in remote windows) and restricted', () => {
+  const properties = manifest.contributes.configuration.properties;
+  const restricted: string[] = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations;
+  const settings = new Set(Object.values(TOOLS).flatMap((tool) => (tool.setting ? [tool.setting] : [])));
+  assert.ok(settings.size >= SYSTEMS.length - 1);
+  for (const setting of settings) {
+    // machine / machine-overridable are read only from Remote settings in a remote window.
+    assert.equal(properties[setting].scope, 'window', setting);
+    assert.ok(restricted.includes(setting), `${setting}: an untrusted folder's settings must not set it`);
+  }
+});

@@ -1,3 +1,4 @@
+import { CLOUDQUERY_ACTIONS } from './actions';
 import { findProperty, stringValue } from '../../core';
 import { relativePath } from '../link-resolvers';
 import { CLOUDQUERY_HOST, CLOUDQUERY_PROJECTS, CLOUDQUERY_TOOLS } from './project';
@@ -85,5 +86,6 @@ export const cloudquery: SystemDescriptor = {
   projects: CLOUDQUERY_PROJECTS,
   host: CLOUDQUERY_HOST,
   tools: CLOUDQUERY_TOOLS,
+  actions: CLOUDQUERY_ACTIONS,
   templates: ['cloudquery-source-go', 'cloudquery-destination-go'],
 };

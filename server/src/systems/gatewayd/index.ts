@@ -1,3 +1,4 @@
+import { GATEWAYD_ACTIONS } from './actions';
 import { relativePath } from '../link-resolvers';
 import { GATEWAYD_HOST, GATEWAYD_PROJECTS, GATEWAYD_TOOLS } from './project';
 import type { OutlineRow, SystemDescriptor } from '../types';
@@ -33,5 +34,6 @@ export const gatewayd: SystemDescriptor = {
   projects: GATEWAYD_PROJECTS,
   host: GATEWAYD_HOST,
   tools: GATEWAYD_TOOLS,
+  actions: GATEWAYD_ACTIONS,
   templates: ['gatewayd-plugin-go', 'gatewayd-plugin-python'],
 };

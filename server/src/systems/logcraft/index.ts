@@ -1,3 +1,4 @@
+import { LOGCRAFT_ACTIONS } from './actions';
 import * as path from 'node:path';
 import { findProperty, stringValue, type ValueNode } from '../../core';
 import { relativePath } from '../link-resolvers';
@@ -61,5 +62,6 @@ export const logcraft: SystemDescriptor = {
   projects: LOGCRAFT_PROJECTS,
   host: LOGCRAFT_HOST,
   tools: LOGCRAFT_TOOLS,
+  actions: LOGCRAFT_ACTIONS,
   templates: ['logcraft-plugin-rust', 'logcraft-plugin-python'],
 };

@@ -66,7 +66,11 @@ export const LOGCRAFT_PROJECTS: ProjectKind[] = [
       const baseDir = stringValue(findProperty(findProperty(root, 'core')?.value, 'base_dir')?.value) ?? '.';
       return { name: folder.base, details: { baseDir: path.resolve(folder.dir, baseDir) } };
     },
-    tasks: () => [],
+    // Each service's code lenses run these with its id (actions.ts); without one, for every service.
+    tasks: () => [
+      { id: 'validate', label: 'validate', tool: 'lgc', args: ['validate'], detail: 'lgc validate' },
+      { id: 'plan', label: 'plan', tool: 'lgc', args: ['plan'], detail: 'lgc plan' },
+    ],
   },
   {
     id: RUST,
