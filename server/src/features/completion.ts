@@ -18,6 +18,7 @@ import type { AnalyzedDocument } from './analyzed-document';
 import { allowedValues, describe, examplesOf, SchemaNavigator, typesOf } from '../schemas/navigator';
 import { workspaceValues } from './workspace-values';
 import { schemasAt } from './embedded-schema';
+import { snippetItems } from './snippets';
 
 /** `:`/` ` after a YAML key, `-` for a list item, `"` for JSON keys and strings, `=` in TOML, `[` for flow lists. */
 export const COMPLETION_TRIGGERS = [':', ' ', '-', '"', '=', '['];
@@ -48,12 +49,15 @@ export function complete(
   const { navigator, schemas } = found;
   const edit = replacement(document, text, context, offset);
   const objectLike = schemas.some((s) => s.properties || typesOf([s]).includes('object'));
+  // This system's manifest snippets, where they fit (none in other files: they are not asked).
+  const snippets = snippetItems(analysis.kind, context, edit.range, text.trim() === '');
   if (context.position === 'key' && objectLike) {
-    return { isIncomplete: false, items: keyItems(navigator, schemas, context, definition.format, edit, text, offset) };
+    const keys = keyItems(navigator, schemas, context, definition.format, edit, text, offset);
+    return { isIncomplete: false, items: [...keys, ...snippets] };
   }
   const ruleContext = engine.contextFor(analysis.kind, uriToPath(document.uri), document.getText(), analysis.parsed);
   const known = workspaceValues(analysis.kind, context.path, ruleContext);
-  return { isIncomplete: false, items: valueItems(schemas, definition.format, edit, known) };
+  return { isIncomplete: false, items: [...valueItems(schemas, definition.format, edit, known), ...snippets] };
 }
 
 interface Replacement {

@@ -69,6 +69,20 @@ export interface ReferenceProvider {
 }
 
 /**
+ * A snippet of a manifest (systems/<system>/snippets.json), offered by completion at a key
+ * position of a file of one of `kinds` whose path is one of `at` (notation as in OutlineRow; `*`
+ * alone: any key position at the start of a line, for TOML tables). Body lines are relative to the
+ * cursor's line (VS Code adds its indentation).
+ */
+export interface ManifestSnippet {
+  prefix: string;
+  description: string;
+  kinds: string[];
+  at: string[];
+  body: string[];
+}
+
+/**
  * A code lens that runs something of a plugin project from a manifest ("▶ Sync (dev)", "Update
  * checksum"): above each node at `path` (notation as in OutlineRow) of a file of `kind` that `when`
  * accepts. `run` is a task id of the project (TaskSpec.id) or `launch` (its dev-mode launch
@@ -139,6 +153,8 @@ export interface SystemDescriptor {
   references?: ReferenceProvider[];
   /** Names declared here and used elsewhere, for rename, find references and the references lens. */
   names?: NameProvider;
+  /** Manifest snippets, served by completion in this system's files only (features/snippets.ts). */
+  snippets?: ManifestSnippet[];
   /** Code lenses that run a task or the dev-mode launch of the plugin project from a manifest. */
   actions?: ActionLensRow[];
   /** Schemas that apply below a path instead of the kind's own (completion and hover inside a plugin's spec). */

@@ -237,4 +237,21 @@ describe('Editing manifests in VS Code', () => {
     assert.match(label, /Plugin Workbench: GatewayD/);
     assert.doesNotMatch(label, /\*\*/);
   });
+
+  it('manifest snippets come from the server: gwd-plugin under plugins:, nothing of ours in docker-compose.yml', async () => {
+    await edit('editing/snippets/gatewayd_plugins.yaml', 'plugins:\n  |\n');
+    await ui([{ type: 'gwd' }]);
+    const rows = await suggestions();
+    assert.match(rows, /gwd-plugin/);
+    assert.doesNotMatch(rows, /gwd-plugins-config|cq-|anklet-/);
+    await ui([{ press: 'Escape' }]);
+    await edit('editing/snippets/docker-compose.yml', 'services:\n  db:\n    image: postgres\n|\n');
+    const [compose] = await ui([
+      { type: 'gw' },
+      { press: 'Control+Space' },
+      { pause: 2000 },
+      { read: '.editor-widget.suggest-widget' },
+    ]);
+    assert.doesNotMatch(compose, /gwd-/);
+  });
 });

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkText, makeTree, REPO_ROOT } from '../../helpers/engine';
 import type { KindId } from '../../../server/src/core';
+import { KINDS, SYSTEMS } from '../../../server/src/systems';
 
 interface Snippet {
   prefix: string;
@@ -14,11 +15,28 @@ interface Snippet {
 
 const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
 const contributed: Array<{ language: string; path: string }> = manifest.contributes.snippets;
-const all = contributed.flatMap(({ language, path: file }) =>
-  Object.entries(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, file), 'utf8')) as Record<string, Snippet>).map(
-    ([name, s]) => ({ name, language, ...s }),
+// Source-language snippets are contributed statically; manifest snippets come from the systems
+// (systems/<system>/snippets.json), served by the language server's completion.
+const all = [
+  ...contributed.flatMap(({ language, path: file }) =>
+    Object.entries(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, file), 'utf8')) as Record<string, Snippet>).map(
+      ([name, s]) => ({ name, language, ...s }),
+    ),
   ),
-);
+  ...SYSTEMS.flatMap((system) =>
+    (system.snippets ?? []).map((s) => ({ name: s.prefix, language: KINDS[s.kinds[0] as KindId].format, ...s })),
+  ),
+];
+
+test('no manifest snippet is contributed statically; each system snippet names kinds of its own system', () => {
+  assert.deepEqual(contributed.map((c) => c.language).sort(), ['go', 'python', 'rust']);
+  for (const system of SYSTEMS)
+    for (const snippet of system.snippets ?? []) {
+      assert.ok(snippet.kinds.length && snippet.at.length, snippet.prefix);
+      for (const kind of snippet.kinds)
+        assert.equal(KINDS[kind as KindId]?.system, system.id, `${snippet.prefix}: ${kind}`);
+    }
+});
 
 /** A snippet as inserted with every default accepted: first choice, placeholder text, mirrors filled. */
 function expand(body: string[]): string {

@@ -1,3 +1,4 @@
+import snippets from './snippets.json';
 import * as path from 'node:path';
 import { absolutePathOnly } from '../link-resolvers';
 import { ANKLET_HOST, ANKLET_PROJECTS } from './project';
@@ -53,5 +54,6 @@ export const anklet: SystemDescriptor = {
   fixes: { 'anklet.unknown-plugin': ['replaceWithSuggestion'] },
   projects: ANKLET_PROJECTS,
   host: ANKLET_HOST,
+  snippets: Object.values(snippets),
   templates: ['anklet-handler-go', 'anklet-receiver-go'],
 };

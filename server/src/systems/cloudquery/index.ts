@@ -1,3 +1,4 @@
+import snippets from './snippets.json';
 import { CLOUDQUERY_ACTIONS } from './actions';
 import { findProperty, stringValue } from '../../core';
 import { relativePath } from '../link-resolvers';
@@ -87,5 +88,6 @@ export const cloudquery: SystemDescriptor = {
   host: CLOUDQUERY_HOST,
   tools: CLOUDQUERY_TOOLS,
   actions: CLOUDQUERY_ACTIONS,
+  snippets: Object.values(snippets),
   templates: ['cloudquery-source-go', 'cloudquery-destination-go'],
 };

@@ -1,3 +1,4 @@
+import snippets from './snippets.json';
 import * as path from 'node:path';
 import { relativePath } from '../link-resolvers';
 import { EKUIPER_HOST, EKUIPER_PROJECTS, EKUIPER_TOOLS } from './project';
@@ -52,5 +53,6 @@ export const ekuiper: SystemDescriptor = {
   projects: EKUIPER_PROJECTS,
   host: EKUIPER_HOST,
   tools: EKUIPER_TOOLS,
+  snippets: Object.values(snippets),
   templates: ['ekuiper-source-go', 'ekuiper-sink-go', 'ekuiper-function-go', 'ekuiper-portable-python'],
 };

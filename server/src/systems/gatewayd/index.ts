@@ -1,3 +1,4 @@
+import snippets from './snippets.json';
 import { GATEWAYD_ACTIONS } from './actions';
 import { relativePath } from '../link-resolvers';
 import { GATEWAYD_HOST, GATEWAYD_PROJECTS, GATEWAYD_TOOLS } from './project';
@@ -35,5 +36,6 @@ export const gatewayd: SystemDescriptor = {
   host: GATEWAYD_HOST,
   tools: GATEWAYD_TOOLS,
   actions: GATEWAYD_ACTIONS,
+  snippets: Object.values(snippets),
   templates: ['gatewayd-plugin-go', 'gatewayd-plugin-python'],
 };

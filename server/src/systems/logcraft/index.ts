@@ -1,3 +1,4 @@
+import snippets from './snippets.json';
 import { LOGCRAFT_ACTIONS } from './actions';
 import * as path from 'node:path';
 import { findProperty, stringValue, type ValueNode } from '../../core';
@@ -63,5 +64,6 @@ export const logcraft: SystemDescriptor = {
   host: LOGCRAFT_HOST,
   tools: LOGCRAFT_TOOLS,
   actions: LOGCRAFT_ACTIONS,
+  snippets: Object.values(snippets),
   templates: ['logcraft-plugin-rust', 'logcraft-plugin-python'],
 };
