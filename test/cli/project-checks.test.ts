@@ -239,6 +239,19 @@ test('GatewayD release: binary name, asset name, checksum tool and file, tag pat
   expectNoProblem(gatewaydTree(GATEWAYD_MENDED_MAKEFILE, 'v*.*.*'), /^gatewayd\.release/);
 });
 
+test('GatewayD release: a shell variable set by a parameter expansion stays a variable in the asset name', () => {
+  // `os=$${platform%/*}` (the templates' loop over linux/amd64 ...): its "/" is no path separator.
+  const makefile = GATEWAYD_MENDED_MAKEFILE.replace(
+    '\t@for os in linux darwin; do for arch in amd64 arm64; do \\',
+    '\t@for platform in linux/amd64 darwin/arm64; do for x in 1; do os=$${platform%/*}; arch=$${platform#*/}; \\',
+  );
+  assert.notEqual(makefile, GATEWAYD_MENDED_MAKEFILE);
+  expectNoProblem(gatewaydTree(makefile, 'v*.*.*'), /^gatewayd\.release-asset-name$/);
+  const glued = makefile.replace('$(PLUGIN_NAME)-$$os-$$arch-$(VERSION).tar.gz', '$(PLUGIN_NAME)_$$os_$$arch.tar.gz');
+  assert.notEqual(glued, makefile);
+  expectProblem(gatewaydTree(glued, 'v*.*.*'), 'Makefile', 'gatewayd-release', 'gatewayd.release-asset-name', 9);
+});
+
 test('GatewayD release: a Makefile outside a GatewayD plugin repo is not claimed', () => {
   const tree = makeTree({ Makefile: GATEWAYD_BROKEN_MAKEFILE });
   assert.equal(check(tree).files.size, 0);

@@ -10,7 +10,13 @@ import * as path from 'node:path';
 export function writeStandIn(
   dir: string,
   name: string,
-  behaviour: { exitCode?: number; stayAlive?: boolean } = {},
+  behaviour: {
+    exitCode?: number;
+    stayAlive?: boolean;
+    /** Files a build tool writes (relative to its cwd), and whether it writes the file after `-o`. */
+    creates?: string[];
+    writesOutput?: boolean;
+  } = {},
 ): string {
   const file = path.join(dir, name);
   const record = path.join(dir, `${name}.record.json`);
@@ -20,6 +26,14 @@ const fs = require('node:fs');
 const { spawn } = require('node:child_process');
 const grandchild = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
 fs.writeFileSync(${JSON.stringify(record)}, JSON.stringify({ argv: process.argv.slice(2), cwd: process.cwd(), env: process.env, pid: process.pid, grandchild: grandchild.pid }));
+// Like a build tool: leaves behind what the real one would write, so that later steps find it.
+const outputs = ${JSON.stringify(behaviour.creates ?? [])};
+const o = process.argv.indexOf('-o');
+if (${Boolean(behaviour.writesOutput)} && o > 0) outputs.push(process.argv[o + 1]);
+for (const output of outputs) {
+  require('node:fs').mkdirSync(require('node:path').dirname(require('node:path').resolve(output)), { recursive: true });
+  fs.writeFileSync(output, '${name} stand-in output', { mode: 0o755 });
+}
 console.log('${name} stand-in: starting in dev mode');
 console.error('${name} stand-in: a line on stderr');
 // Like a plugin server: listen where --address says.

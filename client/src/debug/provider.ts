@@ -108,9 +108,11 @@ export class PluginHostConfigurationProvider implements vscode.DebugConfiguratio
     if (!taskId) return true;
     const relative = path.relative(folder.uri.fsPath, projectDir);
     const tasks = await vscode.tasks.fetchTasks({ type: TASK_TYPE });
+    // The project's own folder too: two workspace folders may hold projects at the same relative path.
     const task = tasks.find((t) => {
       const d = t.definition as WorkbenchTaskDefinition;
-      return d.task === taskId && (d.project ?? '') === relative;
+      const scope = typeof t.scope === 'object' ? t.scope.uri.toString() : undefined;
+      return d.task === taskId && (d.project ?? '') === relative && scope === folder.uri.toString();
     });
     if (!task) return true;
     const execution = await vscode.tasks.executeTask(task);

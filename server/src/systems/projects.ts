@@ -84,7 +84,8 @@ export interface PluginHostConfiguration {
   soFile?: string;
   metadata?: string;
   sourceYaml?: string;
-  pluginType?: 'source' | 'sink' | 'function';
+  /** `portable`: a portable plugin, `metadata` naming its manifest (`<name>.json`). */
+  pluginType?: 'source' | 'sink' | 'function' | 'portable';
   // LogCraft
   wasm?: string;
   lgcProject?: string;

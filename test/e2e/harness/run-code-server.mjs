@@ -1,7 +1,9 @@
 // Runs the extension-host test suite (test/e2e/suite) inside a real VS Code: code-server 4.100.3
-// (VS Code 1.100.3) driven by Playwright in Debian's Chromium. Two runs:
+// (VS Code 1.100.3) driven by Playwright in Debian's Chromium. Three runs:
 //   vsix       the packaged .vsix installed into code-server, in a trusted folder
 //   untrusted  the extension from this checkout, in a folder left untrusted (restricted mode)
+//   first-run  the packaged .vsix in a trusted multi-root workspace of one empty folder per
+//              template id, where each template is generated and started with F5
 // Each run writes mocha's results to a file this harness waits for; any failure, or a run that
 // cannot be set up, fails the whole command (it never skips).
 import { spawn, spawnSync } from 'node:child_process';
@@ -62,7 +64,17 @@ function makeWorkspace(base) {
   return workspace;
 }
 
-async function runSuite(name, { installVsix, trusted }) {
+/** One empty folder per template id, as the folders of a multi-root workspace (F5 runs per folder). */
+function makeTemplateWorkspace(base) {
+  const root = path.join(base, 'first-run');
+  const ids = JSON.parse(fs.readFileSync(path.join(ROOT, 'templates', 'index.json'), 'utf8'));
+  for (const id of ids) fs.mkdirSync(path.join(root, id), { recursive: true });
+  const file = path.join(root, 'first-run.code-workspace');
+  fs.writeFileSync(file, JSON.stringify({ folders: ids.map((id) => ({ path: id })) }, null, 2));
+  return { workspace: root, open: file, query: `workspace=${encodeURIComponent(file)}` };
+}
+
+async function runSuite(name, { installVsix, trusted, templates = false }) {
   const base = fs.mkdtempSync(path.join(os.tmpdir(), `pw-e2e-${name}-`));
   const userData = path.join(base, 'user-data');
   const extensions = path.join(base, 'extensions');
@@ -70,7 +82,12 @@ async function runSuite(name, { installVsix, trusted }) {
   const markers = path.join(base, 'markers');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.mkdirSync(markers);
-  const workspace = makeWorkspace(base);
+  const { workspace, open, query } = templates
+    ? makeTemplateWorkspace(base)
+    : (() => {
+        const folder = makeWorkspace(base);
+        return { workspace: folder, open: folder, query: `folder=${encodeURIComponent(folder)}` };
+      })();
   fs.writeFileSync(
     path.join(userData, 'User', 'settings.json'),
     JSON.stringify({
@@ -104,7 +121,7 @@ async function runSuite(name, { installVsix, trusted }) {
       userData,
       '--extensions-dir',
       extensions,
-      workspace,
+      open,
     ],
     {
       cwd: ROOT,
@@ -137,7 +154,7 @@ async function runSuite(name, { installVsix, trusted }) {
       ['extensionDevelopmentPath', remote(developmentPath)],
       ['extensionTestsPath', remote(TEST_ENTRY)],
     ];
-    const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    const url = `http://127.0.0.1:${port}/?${query}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: [
@@ -296,6 +313,7 @@ async function main() {
   const runs = [
     ['vsix', { installVsix: true, trusted: true }],
     ['untrusted', { installVsix: false, trusted: false }],
+    ['first-run', { installVsix: true, trusted: true, templates: true }],
   ].filter(([name]) => !only.length || only.includes(name));
   let passed = 0;
   let failed = 0;

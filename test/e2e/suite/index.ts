@@ -17,7 +17,12 @@ export async function run(): Promise<void> {
   const suite = process.env.PW_E2E_SUITE ?? 'vsix';
   const resultsFile = process.env.PW_E2E_RESULTS;
   const mocha = new Mocha({ ui: 'bdd', timeout: 90_000, color: false });
-  const files = suite === 'untrusted' ? ['untrusted.test.js'] : ['main.test.js', 'editor.test.js'];
+  const files =
+    suite === 'untrusted'
+      ? ['untrusted.test.js']
+      : suite === 'first-run'
+        ? ['first-run.test.js']
+        : ['main.test.js', 'editor.test.js'];
   for (const file of files) mocha.addFile(path.join(__dirname, file));
   const tests: TestResult[] = [];
   await new Promise<void>((resolve) => {

@@ -208,14 +208,37 @@ for (const templateId of ['ekuiper-source-go', 'ekuiper-sink-go', 'ekuiper-funct
   });
 }
 
-test('ekuiper-portable-python: detected with its package task (no dev-mode launch for portable plugins)', () => {
-  const { dir } = generate('ekuiper-portable-python');
+test("ekuiper-portable-python: package task; F5 installs the members where eKuiper's own install puts them, then starts kuiperd", () => {
+  const { dir, name } = generate('ekuiper-portable-python');
   const { project, projects } = onlyProject(dir, 'ekuiper-portable');
   assert.deepEqual(
     tasksFor(project).map((t) => t.id),
     ['package-zip'],
   );
-  assert.equal(launchConfigurations(projects).length, 0);
+  const home = makeTree({ 'bin/kuiperd': '' });
+  const plan = buildLaunchPlan(f5(project, projects), { host: path.join(home, 'bin', 'kuiperd') });
+  const copies = new Map(plan.copies.map((c) => [path.relative(dir, c.from), path.relative(home, c.to)]));
+  // The zip `make package` writes holds exactly the members installed, each where install puts it.
+  const zipped = execFileSync('make', ['-n', '-s', 'package'], { cwd: dir, encoding: 'utf8' });
+  assert.match(zipped, new RegExp(`zip -r dist/${name}\\.zip ${name}\\.json main\\.py`));
+  assert.equal(copies.get(`${name}.json`), `plugins/portable/${name}/${name}.json`);
+  assert.equal(copies.get('main.py'), `plugins/portable/${name}/main.py`);
+  assert.equal(copies.get(`sources/${name}.yaml`), `etc/sources/${name}.yaml`);
+  assert.equal(copies.get(`functions/${name}Upper.json`), `etc/functions/${name}Upper.json`);
+  for (const [from, to] of copies) {
+    assert.ok(fs.existsSync(path.join(dir, from)), from);
+    assert.ok(to.startsWith(`plugins/portable/${name}/`) || /^etc\/(sources|sinks|functions)\//.test(to), to);
+  }
+  assert.deepEqual(
+    plan.steps.map((s) => [s.command, s.args, s.cwd]),
+    [[path.join(home, 'bin', 'kuiperd'), [], home]],
+  );
+  // A manifest whose executable is gone is refused with the packaging rule, not an ENOENT.
+  fs.rmSync(path.join(dir, 'main.py'));
+  assert.throws(
+    () => buildLaunchPlan(f5(project, projects), { host: path.join(home, 'bin', 'kuiperd') }),
+    (e: unknown) => e instanceof LaunchConfigError && /the executable main\.py does not exist/.test(e.message),
+  );
 });
 
 for (const templateId of ['anklet-handler-go', 'anklet-receiver-go']) {
@@ -235,14 +258,32 @@ for (const templateId of ['anklet-handler-go', 'anklet-receiver-go']) {
       ['build', 'generate-plugins'],
     );
     const example = path.relative(checkout, path.join(dir, 'config.example.yml'));
+    // No config.yml and one generated plugin: the session runs with a copy of its example, and says so.
+    const session = buildLaunchPlan(f5(project, projects), TOOLS);
+    const copy = session.steps[0].args[3];
+    assert.deepEqual(session.steps[0].args, ['run', 'main.go', '-c', copy]);
+    assert.equal(session.steps[0].cwd, checkout);
+    assert.notEqual(path.dirname(copy), checkout);
+    assert.deepEqual(session.writes, [
+      { file: copy, content: fs.readFileSync(path.join(dir, 'config.example.yml'), 'utf8') },
+    ]);
+    assert.match(session.notes![0], new RegExp(`has no config\\.yml: this session runs with a copy of ${example}`));
+    // A config named in the launch that is missing, or two examples to choose from: say which to copy.
     assert.throws(
-      () => buildLaunchPlan(f5(project, projects), TOOLS),
+      () => buildLaunchPlan({ ...f5(project, projects), config: 'config.yml' }, TOOLS),
       (e: unknown) => e instanceof LaunchConfigError && e.message.includes(`Copy the entries of ${example} into it`),
     );
-    // With the example's entries copied into config.yml, F5 runs Anklet from the checkout.
+    const other = templateId === 'anklet-handler-go' ? 'anklet-receiver-go' : 'anklet-handler-go';
+    generate(other, checkout);
+    assert.throws(
+      () => buildLaunchPlan(f5(project, projects), TOOLS),
+      (e: unknown) => e instanceof LaunchConfigError && /Copy the entries of .*, .* into it/.test(e.message),
+    );
+    // With the example's entries copied into config.yml, F5 runs Anklet from the checkout with it.
     fs.copyFileSync(path.join(dir, 'config.example.yml'), path.join(checkout, 'config.yml'));
     const plan = buildLaunchPlan(f5(project, projects), TOOLS);
     assert.deepEqual(plan.steps[0].args, ['run', 'main.go', '-c', path.join(checkout, 'config.yml')]);
+    assert.deepEqual(plan.writes, []);
   });
 }
 

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LaunchConfigError, need, safeList, type HostDescriptor, type ProjectKind } from '../projects';
+import { LaunchConfigError, need, safeList, tempFile, type HostDescriptor, type ProjectKind } from '../projects';
 
 export const ANKLET_PROJECTS: ProjectKind[] = [
   {
@@ -29,7 +29,8 @@ export const ANKLET_PROJECTS: ProjectKind[] = [
         detail: 'regenerate the plugin registration',
       },
     ],
-    launch: () => ({ name: 'Anklet: run with config.yml', config: 'config.yml' }),
+    // No "config": config.yml, else (a checkout with one generated plugin) a session copy of its example.
+    launch: () => ({ name: 'Anklet: run with config.yml' }),
   },
 ];
 
@@ -40,6 +41,9 @@ export const ANKLET_HOST: HostDescriptor = {
     const env = { ...(config.env ?? {}) };
     const go = need(tools.go, 'go was not found on PATH: install Go to run Anklet from source.');
     const configFile = path.resolve(config.project, config.config ?? 'config.yml');
+    let run = configFile;
+    const writes: Array<{ file: string; content: string }> = [];
+    const notes: string[] = [];
     if (!fs.existsSync(configFile)) {
       // A checkout with freshly generated plugins: their example entries are what config.yml needs.
       const examples = ['handlers', 'receivers']
@@ -49,21 +53,30 @@ export const ANKLET_HOST: HostDescriptor = {
           ),
         )
         .filter((f) => fs.existsSync(path.join(config.project, f)));
-      const hint = examples.length
-        ? ` Copy the entries of ${examples.join(', ')} into it (with your tokens in the environment)`
-        : ' Write one';
-      throw new LaunchConfigError(
-        `The Anklet config ${configFile} (attribute "config") does not exist.${hint}, or name another file in "config".`,
+      if (config.config !== undefined || examples.length !== 1) {
+        const hint = examples.length
+          ? ` Copy the entries of ${examples.join(', ')} into it (with your tokens in the environment)`
+          : ' Write one';
+        throw new LaunchConfigError(
+          `The Anklet config ${configFile} (attribute "config") does not exist.${hint}, or name another file in "config".`,
+        );
+      }
+      // The one generated plugin's example is a whole config: this session runs with a copy of it.
+      run = tempFile('config.yml');
+      writes.push({ file: run, content: fs.readFileSync(path.join(config.project, examples[0]), 'utf8') });
+      notes.push(
+        `${config.project} has no config.yml: this session runs with a copy of ${examples[0]} at ${run}. Copy it to config.yml to keep it (secrets come from the environment).`,
       );
     }
     return {
       copies: [],
-      writes: [],
+      writes,
+      notes,
       steps: [
         {
           role: 'host',
           command: go,
-          args: ['run', 'main.go', '-c', configFile, ...(config.args ?? [])],
+          args: ['run', 'main.go', '-c', run, ...(config.args ?? [])],
           cwd: config.project,
           env: { LOG_LEVEL: 'dev', ...env },
         },

@@ -169,7 +169,9 @@ export const CLOUDQUERY_HOST: HostDescriptor = {
           role: 'host',
           command: host,
           args: ['sync', devSpec, '--log-console', ...(config.args ?? [])],
-          cwd: path.dirname(specFile),
+          // From the project folder, as the template's test/config.yml says: its relative paths
+          // (the SQLite file, a local plugin binary) resolve against the working folder.
+          cwd: project,
           env,
         },
       ],

@@ -75,7 +75,8 @@ function nativeEntries(project: Project): Map<string, string> {
   return entries;
 }
 
-function portableEntries(project: Project): Map<string, string> {
+/** A portable plugin's members (zip entry -> file), as `package zip` and a dev-mode install put them. */
+export function portableEntries(project: Project): Map<string, string> {
   const problems: string[] = [];
   const entries = new Map<string, string>();
   const manifestFile = project.details.manifest;

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { findProperty, readJson } from '../../core';
 import {
+  LaunchConfigError,
   makeVariable,
   mustExist,
   need,
@@ -12,7 +13,7 @@ import {
   type ProjectKind,
   type ToolInfo,
 } from '../projects';
-import { packageEkuiper } from './package-zip';
+import { packageEkuiper, PackagingError, portableEntries } from './package-zip';
 
 export const EKUIPER_TOOLS: Record<string, ToolInfo> = {
   kuiperd: {
@@ -125,8 +126,43 @@ export const EKUIPER_PROJECTS: ProjectKind[] = [
         detail: 'a zip with the manifest, the executable and sources/sinks/functions, checked first',
       },
     ],
+    // Nothing to build: kuiperd starts the executable itself (python main.py) when a rule uses it.
+    launch: (p) => ({
+      name: `eKuiper: kuiperd with ${p.name} (portable)`,
+      pluginType: 'portable',
+      metadata: path.relative(p.dir, p.details.manifest),
+    }),
   },
 ];
+
+/**
+ * A portable plugin installed into kuiperd's folders as its own install does
+ * (internal/plugin/portable/manager.go): sources/, sinks/ and functions/ into etc/, every other
+ * member into plugins/portable/<name>/, which kuiperd scans for `<name>.json` when it starts.
+ */
+function portableCopies(project: string, manifest: string, home: string): Array<{ from: string; to: string }> {
+  const file = mustExist(path.resolve(project, manifest), 'The portable plugin manifest');
+  const name = path.basename(file, '.json');
+  try {
+    const entries = portableEntries({
+      kind: 'ekuiper-portable',
+      system: 'ekuiper',
+      dir: project,
+      name,
+      details: { manifest: file },
+    });
+    return [...entries].map(([entry, from]) => ({
+      from,
+      to: /^(sources|sinks|functions)\//.test(entry)
+        ? path.join(home, 'etc', ...entry.split('/'))
+        : path.join(home, 'plugins', 'portable', name, ...entry.split('/')),
+    }));
+  } catch (error) {
+    if (error instanceof PackagingError)
+      throw new LaunchConfigError(error.message.replace('Not packaged', 'Not installed'));
+    throw error;
+  }
+}
 
 /** kuiperd loads plugins from its own folders: the build is copied in, then kuiperd starts. */
 export const EKUIPER_HOST: HostDescriptor = {
@@ -136,7 +172,18 @@ export const EKUIPER_HOST: HostDescriptor = {
     const project = config.project;
     const host = need(tools.host, 'kuiperd was not found: set pluginWorkbench.ekuiper.path to <eKuiper>/bin/kuiperd.');
     const home = path.dirname(path.dirname(host));
-    const type = need(config.pluginType, 'Say which kind of plugin this is ("pluginType": source, sink or function).');
+    const type = need(
+      config.pluginType,
+      'Say which kind of plugin this is ("pluginType": source, sink, function or portable).',
+    );
+    const start = { role: 'host' as const, command: host, args: [...(config.args ?? [])], cwd: home, env };
+    if (type === 'portable') {
+      const manifest = need(
+        config.metadata,
+        'Name the portable plugin manifest (<name>.json) in the "metadata" attribute.',
+      );
+      return { copies: portableCopies(project, manifest, home), writes: [], steps: [start] };
+    }
     const so = mustExist(
       path.resolve(project, need(config.soFile, 'Name the built .so in the "soFile" attribute.')),
       'The plugin',
@@ -155,7 +202,7 @@ export const EKUIPER_HOST: HostDescriptor = {
     return {
       copies,
       writes: [],
-      steps: [{ role: 'host', command: host, args: [...(config.args ?? [])], cwd: home, env }],
+      steps: [start],
     };
   },
 };

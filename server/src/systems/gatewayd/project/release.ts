@@ -74,8 +74,14 @@ function checkCommands(
   let wroteChecksums = false;
   // `archive=$(NAME)-$$os-...; tar czf $$archive.tar.gz`: shell variables set in the script.
   const shellVars = new Map<string, string>();
+  // A value made by a parameter expansion or command substitution (`os=$${platform%/*}`) is not known
+  // text: the variable stays a variable (its `/` must not split the asset's file name).
+  const opaque = (value: string) => /\$\{[^}]*[^A-Za-z0-9_}][^}]*\}|\$\(|`/.test(value);
   const expandShell = (text: string) =>
-    expand(text).replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (all, name) => shellVars.get(name) ?? all);
+    expand(text).replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (all, name) => {
+      const value = shellVars.get(name);
+      return value === undefined || opaque(value) ? all : value;
+    });
   for (const words of commands) {
     if (words.length && words.every((w) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(w.text))) {
       for (const w of words)
