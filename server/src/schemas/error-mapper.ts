@@ -99,6 +99,10 @@ export function mapSchemaErrors(errors: ErrorObject[], options: MapOptions): Eng
   for (const error of kept) {
     const diagnostic = mapError(error, options);
     if (!diagnostic) continue;
+    // `x-severity` on the failing schema: a convention the host itself does not enforce (policy in
+    // docs/ARCHITECTURE.md) is reported below error.
+    const declared = (error.parentSchema as JsonSchema | undefined)?.['x-severity'];
+    if (declared === 'warning' || declared === 'information' || declared === 'hint') diagnostic.severity = declared;
     const key = `${diagnostic.start}:${diagnostic.end}:${diagnostic.code}:${diagnostic.message}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -13,6 +13,7 @@ const ANNOTATIONS = [
   'x-enum-descriptions',
   'x-move-into',
   'x-suggest',
+  'x-severity',
   'defaultSnippets',
 ];
 

@@ -22,7 +22,12 @@ interface Case {
   preferred?: boolean;
   /** The fix writes a placeholder that is flagged in its turn (why): the diagnostic moves off the marker. */
   remains?: string;
+  /** The diagnostic's severity, where the case is about a host that accepts the file (warning). */
+  severity?: 'error' | 'warning' | 'information' | 'hint';
 }
+
+/** LSP's DiagnosticSeverity numbers. */
+const SEVERITIES = { error: 1, warning: 2, information: 3, hint: 4 } as const;
 
 const cases = JSON.parse(fs.readFileSync(path.join(GOLDEN, 'cases.json'), 'utf8')) as Record<string, Case>;
 const workbench = new Workbench();
@@ -52,6 +57,7 @@ for (const [name, spec] of Object.entries(cases)) {
       diagnostic,
       `${spec.code} at the marker; found at ${diagnostics.map((d) => document.offsetAt(d.range.start)).join(', ') || 'none'}`,
     );
+    if (spec.severity) assert.equal(diagnostic.severity, SEVERITIES[spec.severity], `${spec.code} severity`);
     const actions = (await workbench.codeActionsFor(document, [diagnostic])) ?? [];
     const action = spec.title ? actions.find((a) => a.title === spec.title) : actions.find((a) => a.isPreferred);
     assert.ok(action, `${spec.title ?? 'a preferred fix'} among ${actions.map((a) => a.title).join(', ')}`);

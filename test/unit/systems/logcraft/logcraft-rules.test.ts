@@ -20,10 +20,13 @@ test('logcraft.missing-plugin: <base_dir>/plugins/<plugin>.wasm must exist; sile
   assert.deepEqual(await codes(LGC(SPLUNK, '/opt/somewhere-else'), makeTree({})), []);
 });
 
-test('logcraft.id-clash: a service named like an environment', async () => {
+test('logcraft.id-clash: a service named like an environment is a warning (lgc loads it; the service wins the identifier)', async () => {
   const dir = makeTree({ '.lgc/plugins/splunk.wasm': 'x' });
   const clash = SPLUNK + '\n[services.prod]\nplugin = "splunk"\n';
-  assert.deepEqual(await codes(LGC(clash), dir), ['logcraft.id-clash@15']);
+  const { diagnostics } = await checkText('logcraft-config', LGC(clash), path.join(dir, 'lgc.toml'));
+  assert.deepEqual(codesAtLines(diagnostics), ['logcraft.id-clash@15']);
+  assert.equal(diagnostics[0].severity, 'warning');
+  assert.match(diagnostics[0].message, /picks the service, never the environment/);
 });
 
 test('kebab-case ids and environments come with the kebab-case form to use', async () => {
@@ -40,6 +43,16 @@ test('kebab-case ids and environments come with the kebab-case form to use', asy
   );
   assert.match(kebab[0].message, /Use "splunk-prod"\./);
   assert.match(kebab[1].message, /Use "eu-prod"\./);
+  // lgc loads both (ensure_kebab_case runs only in `lgc services create`): warnings, never errors.
+  assert.deepEqual(
+    kebab.map((d) => d.severity),
+    ['warning', 'warning'],
+  );
+  assert.ok(kebab.every((d) => /lgc loads it, but `lgc services create` refuses/.test(d.message)));
+  assert.deepEqual(
+    diagnostics.filter((d) => d.severity === 'error'),
+    [],
+  );
 });
 
 test("logcraft.settings: splunk settings are checked against the plugin's settings schema; placeholders pass", async () => {

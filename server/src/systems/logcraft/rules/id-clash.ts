@@ -2,8 +2,9 @@ import { findProperty, stringValue, type EngineDiagnostic } from '../../../core'
 import type { Rule } from '../../rule';
 import { service, services } from './services';
 
-// `lgc plan <identifier>` accepts a service id or an environment name: they share one namespace,
-// so a service named like an environment makes the identifier ambiguous.
+// `lgc plan <identifier>` accepts a service id or an environment name and tries the service first
+// (libs/lgc-common/src/configuration.rs): a service named like an environment hides the environment
+// from every command. lgc loads the file, so this is a warning (severity policy).
 export const idClash: Rule = {
   id: 'logcraft.id-clash',
   kinds: ['logcraft-config'],
@@ -18,9 +19,9 @@ export const idClash: Rule = {
       diagnostics.push({
         start: property.keyStart,
         end: property.keyEnd,
-        severity: 'error',
+        severity: 'warning',
         code: 'logcraft.id-clash',
-        message: `Service "${property.key}" has the name of an environment: service ids and environments share one namespace in lgc commands. Rename the service or the environment.`,
+        message: `Service "${property.key}" has the name of an environment: service ids and environments share one namespace in lgc commands, and "lgc plan|apply|validate ${property.key}" picks the service, never the environment. Rename the service or the environment.`,
       });
     }
     return diagnostics;
