@@ -3,7 +3,8 @@
 
 export const WITH_ERRORS = {
   'gatewayd_plugins.yaml':
-    'defaultPolicy: passthru\nplugins:\n  - name: cache\n    localPath: ./cache\n    checksum: abc\n',
+    // checksum is well-formed: a malformed one is only a warning (plugin start-up skips it, lint does not).
+    'defaultPolicy: passthru\nplugins:\n  - name: cache\n    localPath: ./cache\n    checksum: abababababababababababababababababababababababababababababababab\n',
 };
 
 const SPECS = (sourceSpec: string) =>

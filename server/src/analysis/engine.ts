@@ -18,7 +18,7 @@ import {
 import { mapSchemaErrors } from '../schemas/error-mapper';
 import { SchemaStore } from '../schemas/schema-store';
 import { ALL_RULES, classify, KINDS } from '../systems';
-import { foldKeyCase, judgeTypes, navigatorFor } from './host-decoding';
+import { foldKeyCase, hostSeverity, judgeTypes, navigatorFor } from './host-decoding';
 import type { Rule, RuleContext } from '../systems/rule';
 import { applySuppressions } from './suppression';
 
@@ -340,20 +340,18 @@ export class Engine {
         append(diagnostics, judged.diagnostics);
       }
       if (!errors.length) continue;
-      append(
-        diagnostics,
-        mapSchemaErrors(errors, {
-          system: definition.system,
-          root: document.root,
-          text: parsed.text,
-          documentStart: document.start,
-          branchValidator,
-        }).map((d) =>
-          decoding?.unknownKeys === 'warning' && d.code.endsWith('.unknown-key')
-            ? { ...d, severity: 'warning' as const, message: `${d.message} The host ignores keys it does not know.` }
-            : d,
-        ),
+      const mapped = mapSchemaErrors(errors, {
+        system: definition.system,
+        root: document.root,
+        text: parsed.text,
+        documentStart: document.start,
+        branchValidator,
+      }).map((d) =>
+        decoding?.unknownKeys === 'warning' && d.code.endsWith('.unknown-key')
+          ? { ...d, severity: 'warning' as const, message: `${d.message} The host ignores keys it does not know.` }
+          : d,
       );
+      append(diagnostics, hostSeverity(mapped, document, decoding));
     }
     return { diagnostics, truncated };
   }

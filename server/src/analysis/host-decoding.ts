@@ -172,6 +172,20 @@ function valueAt(value: unknown, path: Step[]): unknown {
   return value;
 }
 
+/** The host's verdict on mapped schema findings (HostDecoding.schemaFinding). */
+export function hostSeverity(
+  diagnostics: EngineDiagnostic[],
+  document: ParsedDocument,
+  decoding: HostDecoding | undefined,
+): EngineDiagnostic[] {
+  if (!decoding?.schemaFinding) return diagnostics;
+  return diagnostics.map((d) => {
+    const verdict = decoding.schemaFinding!(d, document);
+    if (!verdict) return d;
+    return { ...d, severity: verdict.severity, message: verdict.note ? `${d.message} ${verdict.note}` : d.message };
+  });
+}
+
 export function navigatorFor(store: SchemaStore, kind: string): SchemaNavigator | undefined {
   return SchemaNavigator.for(store, kind);
 }

@@ -1,5 +1,5 @@
 import type { FileAccess } from './workspace';
-import type { Format, ScalarNode, Severity } from './types';
+import type { EngineDiagnostic, Format, ParsedDocument, ScalarNode, Severity } from './types';
 import type { YamlReadOptions } from './parse/yaml-reader';
 
 // What differs between the plugin systems at the level of reading a file is data of this shape:
@@ -49,6 +49,15 @@ export interface HostDecoding {
    * 'schema' keeps the schema's verdict.
    */
   judge(expected: Set<string>, node: ScalarNode, schemaPassed?: boolean): TypeVerdict;
+  /**
+   * What the host makes of a schema finding (its `data` has the ajv keyword and pointer):
+   * undefined keeps it as mapped (an error); a severity lowers it where the host does not refuse
+   * the file for it (docs/ARCHITECTURE.md, severity policy), `note` is added to the message.
+   */
+  schemaFinding?(
+    finding: EngineDiagnostic,
+    document: ParsedDocument,
+  ): { severity: Severity; note?: string } | undefined;
 }
 
 export interface KindDefinition {

@@ -43,27 +43,40 @@ export function readJson(text: string): { documents: ParsedDocument[]; diagnosti
       message: MESSAGES[code] ?? code,
     };
   });
-  const root = tree ? convert(tree) : undefined;
+  const root = tree ? convert(tree, diagnostics) : undefined;
   return { documents: [{ root, start: 0, end: text.length, broken: errors.length > 0 }], diagnostics };
 }
 
-function convert(node: JsonNode): ValueNode {
+function convert(node: JsonNode, diagnostics: EngineDiagnostic[]): ValueNode {
   const start = node.offset;
   const end = node.offset + node.length;
   switch (node.type) {
     case 'object': {
       const object = objectNode(start, end);
+      const seen = new Set<string>();
       for (const child of node.children ?? []) {
         const [key, value] = child.children ?? [];
         if (!key) continue;
-        const converted = value ? convert(value) : scalarNode(null, key.offset + key.length, key.offset + key.length);
+        // Go's encoding/json (the JSON hosts) keeps the last of repeated keys without a word.
+        if (seen.has(String(key.value)))
+          diagnostics.push({
+            start: key.offset,
+            end: key.offset + key.length,
+            severity: 'warning',
+            code: 'json.duplicate-key',
+            message: 'This key is repeated; the host keeps the last value silently.',
+          });
+        seen.add(String(key.value));
+        const converted = value
+          ? convert(value, diagnostics)
+          : scalarNode(null, key.offset + key.length, key.offset + key.length);
         addProperty(object, String(key.value), key.offset, key.offset + key.length, converted);
       }
       return object;
     }
     case 'array': {
       const array = arrayNode(start, end);
-      for (const child of node.children ?? []) addItem(array, convert(child));
+      for (const child of node.children ?? []) addItem(array, convert(child, diagnostics));
       return array;
     }
     default:

@@ -7,6 +7,7 @@ import {
   zipMembers,
   type KindDefinition,
 } from '../../core';
+import { EKUIPER_FUNCTION_DECODING, EKUIPER_SINK_DECODING, EKUIPER_SOURCE_DECODING } from './decoding';
 
 /** The manifest kinds of this system: how each is read and recognised (see KindDefinition). */
 export const EKUIPER_KINDS: KindDefinition[] = [
@@ -15,6 +16,7 @@ export const EKUIPER_KINDS: KindDefinition[] = [
     system: 'ekuiper',
     title: 'eKuiper source metadata',
     format: 'json',
+    decoding: EKUIPER_SOURCE_DECODING,
     content: {
       signatures: [
         { allKeys: ['about'], types: { properties: 'object' } },
@@ -29,6 +31,7 @@ export const EKUIPER_KINDS: KindDefinition[] = [
     system: 'ekuiper',
     title: 'eKuiper sink metadata',
     format: 'json',
+    decoding: EKUIPER_SINK_DECODING,
     content: {
       signatures: [
         { allKeys: ['about'], types: { properties: 'array' } },
@@ -43,6 +46,7 @@ export const EKUIPER_KINDS: KindDefinition[] = [
     system: 'ekuiper',
     title: 'eKuiper function metadata',
     format: 'json',
+    decoding: EKUIPER_FUNCTION_DECODING,
     content: {
       signatures: [
         { types: { functions: 'array' }, listItemKeys: { functions: ['name', 'args', 'return', 'example', 'hint'] } },

@@ -20,6 +20,9 @@ export const LOGCRAFT_KINDS: KindDefinition[] = [
     title: 'LogCraft detection',
     format: 'yaml',
     yamlVersion: '1.2',
+    // serde_yaml_ng into serde_json::Value: a repeated key is inserted again, the last one wins.
+    // (Policies decode into structs, where serde refuses a duplicate field: the default, error.)
+    yaml: { duplicateKeys: 'warning' },
     byNeighbours: isDetection,
     docs: 'https://docs.logcraft.io/',
   },

@@ -7,12 +7,12 @@ import { codesOf, dataOf, find, metadata } from './helpers';
 
 const CODE = ['ekuiper.node-category'];
 
-test('node-category: when the kind was forced against the folder, a category the folder contradicts is an error on the value', async () => {
+test('node-category: when the kind was forced against the folder, a category the folder contradicts is a warning on the value (eKuiper never reads node)', async () => {
   const dir = makeTree({ 'sinks/file.json': metadata({ sink: true, category: 'source' }) });
   const file = path.join(dir, 'sinks/file.json');
   // Line 14: `"category": "source"` inside `node`; the file is read as source metadata (forced).
   assert.deepEqual(await codesOf('ekuiper-source-meta', file, CODE), ['ekuiper.node-category@14']);
-  assert.equal((await find('ekuiper-source-meta', file, CODE[0]))?.severity, 'error');
+  assert.equal((await find('ekuiper-source-meta', file, CODE[0]))?.severity, 'warning');
   assert.deepEqual(await dataOf('ekuiper-source-meta', file, CODE[0]), [{ replace: 'sink' }]);
   fs.writeFileSync(file, metadata({ sink: true }));
   assert.deepEqual(await codesOf('ekuiper-source-meta', file, CODE), []);

@@ -6,7 +6,8 @@ import { METADATA_KINDS, metadataRoot, pluginTypeOfFolder } from './metadata-con
 // The management console places a plugin by `node.category`; eKuiper reads the metadata of
 // sources, sinks and functions from sources/, sinks/ and functions/ folders. When the folder the
 // file lives in says which it is, the category must agree (top-level `node` for sources and sinks,
-// each `functions[].node` for functions). Error on the value.
+// each `functions[].node` for functions). eKuiper itself never reads `node` (an interface{} in
+// sinkMeta.go/sourceMeta.go, the raw bytes for functions): a warning on the value.
 const KIND_CATEGORY: Record<string, string> = {
   'ekuiper-source-meta': 'source',
   'ekuiper-sink-meta': 'sink',
@@ -36,9 +37,9 @@ export const nodeCategory: Rule = {
       diagnostics.push({
         start: category.start,
         end: category.end,
-        severity: 'error',
+        severity: 'warning',
         code: 'ekuiper.node-category',
-        message: `node.category is "${value}" but this metadata lives in ${folder}/: it must be "${expected}" (or move the file to the ${value}s/ folder).`,
+        message: `node.category is "${value}" but this metadata lives in ${folder}/: the management console expects "${expected}" (or move the file to the ${value}s/ folder). eKuiper loads it either way.`,
         data: { replace: expected },
       });
     }
