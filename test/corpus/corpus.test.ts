@@ -5,11 +5,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { KIND_IDS } from '../../server/src/systems';
 import { runCli } from '../helpers/cli';
-import { REPO_ROOT } from '../helpers/engine';
+import { CORPUS, readSources, rebuildContexts, type Entry } from './sources';
 
 // Real manifests from the five systems' repositories, kept outside this repository. CI always has
 // them beside the checkout and must fail without them; a clone elsewhere says that it skipped.
-const CORPUS = process.env.PLUGIN_WORKBENCH_CORPUS ?? path.resolve(REPO_ROOT, '..', 'shared', 'corpus');
 const available = fs.existsSync(path.join(CORPUS, 'SOURCES.tsv'));
 if (!available && process.env.CI) throw new Error(`The corpus is missing at ${CORPUS}; CI needs it.`);
 if (!available) console.log(`# SKIPPED: corpus tests, no corpus at ${CORPUS}`);
@@ -38,47 +37,6 @@ const HOST_REASONS: Record<string, string> = {
   'anklet/old-10708069-cli-test-non-existent-plugin.yml': 'anklet.unknown-plugin',
 };
 
-interface Entry {
-  file: string;
-  kind: string;
-  expect: string;
-  note: string;
-  repo: string;
-  /** Where the host has it: `dir/file.yaml`, or `pkg.zip!member` for a file inside a test zip. */
-  origin: string;
-  commit: string;
-}
-
-/**
- * Files the host's folder or zip holds beside a corpus file but the corpus (text files only) does
- * not: binaries and program sources. Checked in lf-edge/ekuiper at HEAD (git ls-tree, unzip -l).
- * The context is rebuilt with empty files of these names so that package checks see what the
- * host saw.
- */
-const HOST_FILES_NOT_IN_CORPUS: Record<string, string[]> = {
-  'lf-edge/ekuiper:internal/plugin/testzips/portables/mirror.zip': ['mirror2'],
-  'lf-edge/ekuiper:sdk/go/example/mirror': ['go.mod', 'main.go', 'random_source.go', 'file_sink.go', 'echo_func.go'],
-  'lf-edge/ekuiper:sdk/python/example/pysam': ['pysam.py', 'pyjson.py', 'print.py', 'revert.py'],
-};
-
-function readSources(): Entry[] {
-  const [header, ...rows] = fs.readFileSync(path.join(CORPUS, 'SOURCES.tsv'), 'utf8').split('\n').filter(Boolean);
-  const columns = header.split('\t');
-  return rows.map((row) => {
-    const cells = row.split('\t');
-    const get = (name: string) => cells[columns.indexOf(name)] ?? '';
-    return {
-      file: get('file'),
-      kind: get('kind'),
-      expect: get('expect'),
-      note: get('note'),
-      repo: get('repo'),
-      origin: get('path'),
-      commit: get('commit'),
-    };
-  });
-}
-
 interface Diagnostic {
   severity: string;
   code: string;
@@ -94,52 +52,6 @@ function checkAs(kind: string | undefined, files: string[]): Map<string, Diagnos
   assert.doesNotMatch(result.stderr, /internal error|rule-failed/);
   const report = JSON.parse(result.stdout) as { files: Array<{ path: string; diagnostics: Diagnostic[] }> };
   return new Map(report.files.map((f) => [f.path, f.diagnostics]));
-}
-
-/**
- * Where a corpus file sat for its host: files of one zip, or of one plugin folder, belong
- * together. CloudQuery's tests load each spec file on its own, except the folder the note says
- * was loaded as a whole.
- */
-function contextOf(entry: Entry): { group: string; root: string; member: string } {
-  const [container, inner] = entry.origin.split('!');
-  if (inner !== undefined)
-    return { group: `${entry.repo}@${entry.commit}:${container}`, root: `${entry.repo}:${container}`, member: inner };
-  if (entry.kind === 'cloudquery-spec' && !/via directory/.test(entry.note)) {
-    return { group: `alone:${entry.file}`, root: '', member: path.posix.basename(entry.origin) };
-  }
-  // A plugin's metadata sits in sources/, sinks/ or functions/ below its folder.
-  const dir = path.posix.dirname(entry.origin);
-  const root = dir === '.' ? '' : dir.replace(/(^|\/)(sources|sinks|functions)$/, '');
-  return {
-    group: `${entry.repo}@${entry.commit}:${root}`,
-    root: `${entry.repo}:${root}`,
-    member: root ? path.posix.relative(root, entry.origin) : entry.origin,
-  };
-}
-
-/** Rebuilds each file's host context in a temporary tree; returns corpus file -> rebuilt path. */
-function rebuildContexts(list: Entry[]): Map<string, string> {
-  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-corpus-'));
-  const groups = new Map<string, string>();
-  const placed = new Map<string, string>();
-  for (const entry of list) {
-    const { group, root, member } = contextOf(entry);
-    let dir = groups.get(group);
-    if (!dir) {
-      dir = path.join(base, String(groups.size));
-      groups.set(group, dir);
-      for (const extra of HOST_FILES_NOT_IN_CORPUS[root] ?? []) {
-        fs.mkdirSync(dir, { recursive: true });
-        fs.writeFileSync(path.join(dir, extra), '');
-      }
-    }
-    const target = path.join(dir, member);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.copyFileSync(path.join(CORPUS, entry.file), target);
-    placed.set(entry.file, target);
-  }
-  return placed;
 }
 
 const entries = available ? readSources() : [];

@@ -7,22 +7,13 @@ import * as path from 'node:path';
 import { readYaml } from '../../server/src/core/parse/yaml-reader';
 import type { ValueNode } from '../../server/src/core/types';
 import { REPO_ROOT } from '../helpers/engine';
+import type { OracleResult, Typed } from './typed';
 import { yamlCases } from './cases';
 
 // A differential test against the real decoders: gopkg.in/yaml.v2 (CloudQuery, Anklet) and
 // gopkg.in/yaml.v3 (GatewayD) from Debian, built offline by test/oracle/yamldecode. For every
 // generated document, the type (and, for scalars, the value) the project reads must be the type
 // the Go library reads, and the document must fail exactly when the library fails.
-
-interface Typed {
-  t: string;
-  v: unknown;
-}
-interface OracleResult {
-  ok: boolean;
-  error?: string;
-  value?: Typed;
-}
 
 const binary = path.join(os.tmpdir(), `pw-yamldecode-${process.pid}`);
 const built = spawnSync('go', ['build', '-o', binary, '.'], {
@@ -124,6 +115,10 @@ for (const [decoder, hosts] of [
       const actual = JSON.stringify(comparable(ours(read.documents[0]?.root)));
       if (expected !== actual) mismatches.push(`${JSON.stringify(text)}: host ${expected}, we ${actual}`);
     });
+    // Printed for `npm run agreement`: the per-decoder agreement on the generated documents.
+    console.log(
+      `# yaml.${decoder} (${hosts}): ${docs.length - mismatches.length}/${docs.length} documents read as the real decoder reads them`,
+    );
     assert.ok(docs.length > 300, `only ${docs.length} documents generated`);
     assert.deepEqual(mismatches, [], `${mismatches.length} of ${docs.length} documents differ`);
   });

@@ -17,6 +17,9 @@ command -v gofmt >/dev/null 2>&1 || need_apt+=(golang-go)
 # The YAML oracle (test/oracle) builds against Debian's copies of the hosts' Go YAML libraries.
 dpkg -s golang-gopkg-yaml.v2-dev >/dev/null 2>&1 || need_apt+=(golang-gopkg-yaml.v2-dev)
 dpkg -s golang-gopkg-yaml.v3-dev >/dev/null 2>&1 || need_apt+=(golang-gopkg-yaml.v3-dev)
+# The TOML oracle (test/oracle/tomldecode) builds offline against Debian's Rust toml crate.
+command -v cargo >/dev/null 2>&1 || need_apt+=(cargo)
+dpkg -s librust-toml-dev >/dev/null 2>&1 || need_apt+=(librust-toml-dev)
 command -v unzip >/dev/null 2>&1 || need_apt+=(unzip)
 command -v nvim >/dev/null 2>&1 || need_apt+=(neovim)
 if [ ${#need_apt[@]} -gt 0 ]; then

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { deriveFrom, findProperty, readToml, type FileAccess, type KindDefinition } from '../../core';
+import { LOGCRAFT_CONFIG_DECODING } from './decoding';
 
 /** The manifest kinds of this system: how each is read and recognised (see KindDefinition). */
 export const LOGCRAFT_KINDS: KindDefinition[] = [
@@ -11,6 +12,7 @@ export const LOGCRAFT_KINDS: KindDefinition[] = [
     textPlaceholders: true,
     // lgc.rs: envsubst::substitute with the environment's variables: only `${NAME}`.
     placeholderTypes: ['env'],
+    decoding: LOGCRAFT_CONFIG_DECODING,
     paths: [/(^|\/)lgc\.toml$/],
     docs: 'https://docs.logcraft.io/',
   },
