@@ -160,6 +160,20 @@ test('a half-typed key: the schema problem stays published beside the syntax err
   assert.deepEqual(syntax?.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } });
 });
 
+test("JSON duplicate keys are left to the editor's JSON support too (the CLI keeps them)", async () => {
+  const dir = makeTree({});
+  const uri = client.open(
+    path.join(dir, 'etc', 'sources', 'dupe.json'),
+    '{\n  "about": {"trial": true},\n  "about": {"trial": "x"},\n  "properties": {}\n}\n',
+  );
+  const diagnostics = await client.diagnostics(uri);
+  assert.ok(!diagnostics.some((d) => d.code === 'json.duplicate-key'), JSON.stringify(diagnostics));
+  assert.ok(
+    diagnostics.some((d) => d.code === 'ekuiper.wrong-type'),
+    JSON.stringify(diagnostics),
+  );
+});
+
 test("JSON syntax errors are left to the editor's JSON support; schema problems stay", async () => {
   const dir = makeTree({});
   const uri = client.open(

@@ -10,12 +10,15 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Syntax errors the editor's own JSON support reports already (VS Code's `json(…)` problems). */
-const EDITOR_REPORTED = new Set(['json.syntax']);
+/**
+ * What the editor's own JSON support reports already (VS Code's `json(…)` problems): syntax errors,
+ * and duplicate object keys (its "Duplicate object key" warning).
+ */
+const EDITOR_REPORTED = new Set(['json.syntax', 'json.duplicate-key']);
 
 /**
  * Engine diagnostics as LSP diagnostics, with the user's severity overrides applied. JSON syntax
- * errors are left to the editor (VS Code reports them itself; the CLI keeps them) unless the
+ * errors and duplicate keys are left to the editor (VS Code reports them itself; the CLI keeps them) unless the
  * client asked for them (`initializationOptions.jsonSyntax`, for editors without a JSON checker).
  */
 export function toLspDiagnostics(
