@@ -14,6 +14,8 @@ import { DEBUG_TYPE, PluginHostAdapterFactory, PluginHostConfigurationProvider }
 import { TASK_TYPE, WorkbenchTaskProvider } from './tasks/task-provider';
 
 let client: LanguageClient | undefined;
+/** The walkthrough's id in package.json (contributes.walkthroughs). */
+export const WALKTHROUGH = 'gettingStarted';
 
 /** What other extensions and the end-to-end tests can reach. */
 export interface PluginWorkbenchApi {
@@ -76,12 +78,30 @@ export async function activate(context: vscode.ExtensionContext): Promise<Plugin
   );
 
   void showPendingNextSteps(context.globalState);
+  void showWalkthroughOnce(context);
   await start();
   return {
     statusBar: () => statusBar.state,
     refreshStatus: () => statusBar.refresh(),
     isServerRunning: () => client?.isRunning() ?? false,
   };
+}
+
+/**
+ * The getting-started walkthrough, once, on the first activation after install (VS Code opens
+ * new walkthroughs itself too; both follow workbench.welcomePage.walkthroughs.openOnInstall).
+ */
+async function showWalkthroughOnce(context: vscode.ExtensionContext): Promise<void> {
+  const key = 'pluginWorkbench.walkthroughShown';
+  if (context.globalState.get<boolean>(key)) return;
+  await context.globalState.update(key, true);
+  if (!vscode.workspace.getConfiguration('workbench').get<boolean>('welcomePage.walkthroughs.openOnInstall', true))
+    return;
+  await vscode.commands.executeCommand(
+    'workbench.action.openWalkthrough',
+    `${context.extension.id}#${WALKTHROUGH}`,
+    false,
+  );
 }
 
 export function deactivate(): Thenable<void> | undefined {

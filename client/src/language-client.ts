@@ -39,7 +39,11 @@ export function createLanguageClient(
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel,
     diagnosticCollectionName: 'plugin-workbench',
-    initializationOptions: { trusted: vscode.workspace.isTrusted },
+    initializationOptions: {
+      trusted: vscode.workspace.isTrusted,
+      // Every manifest of the workspace in the Problems panel, not only the open ones.
+      workspaceProblems: vscode.workspace.getConfiguration('pluginWorkbench').get<boolean>('workspaceProblems', true),
+    },
     synchronize: {
       // Neighbours matter: sibling specs, plugin binaries and .wasm files change results.
       fileEvents: vscode.workspace.createFileSystemWatcher(

@@ -23,6 +23,12 @@ export class LspClient {
   private readonly waiters: Array<() => void> = [];
   private versions = new Map<string, number>();
   settings: Record<string, unknown> = {};
+  /** window/showMessage texts the server sent. */
+  readonly messages: string[] = [];
+  /** URIs that diagnostics were published for. */
+  get publishedUris(): string[] {
+    return [...this.published.keys()];
+  }
   stderr = '';
 
   constructor() {
@@ -41,6 +47,9 @@ export class LspClient {
     );
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/showMessage', (params: { message: string }) =>
+      this.messages.push(params.message),
+    );
     this.connection.listen();
   }
 
@@ -49,7 +58,9 @@ export class LspClient {
     return this.process.pid;
   }
 
-  async initialize(options: { rootPath?: string; trusted?: boolean } = {}): Promise<unknown> {
+  async initialize(
+    options: { rootPath?: string; trusted?: boolean; initializationOptions?: Record<string, unknown> } = {},
+  ): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: options.rootPath ? uriOf(options.rootPath) : null,
@@ -64,7 +75,7 @@ export class LspClient {
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
         },
       },
-      initializationOptions: { trusted: options.trusted ?? true },
+      initializationOptions: { trusted: options.trusted ?? true, ...options.initializationOptions },
     });
     await this.connection.sendNotification('initialized', {});
     return result;

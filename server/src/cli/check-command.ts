@@ -19,7 +19,7 @@ import { formatText, summary } from './format/text';
 import { toReported, type FileReport } from './report';
 import { UsageError, type Io } from './io';
 import { VERSION } from './version';
-import { describeError, walkManifests } from './walk';
+import { describeError, walkManifests } from '../analysis';
 
 const FORMATS = ['text', 'json', 'sarif', 'codequality'] as const;
 type OutputFormat = (typeof FORMATS)[number];

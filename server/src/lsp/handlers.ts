@@ -32,6 +32,7 @@ import { toLspDiagnostics } from './diagnostics';
 import { ClassificationRequest, SetTrustedNotification, type ClassificationResult } from './protocol';
 import { DEFAULT_SETTINGS, readSettings, type WorkbenchSettings } from './settings';
 import { uriToPath, WorkbenchService } from './workbench-service';
+import { WorkspaceProblems } from './workspace-problems';
 
 /** The capabilities the handlers below provide. */
 export const CAPABILITIES = {
@@ -91,17 +92,35 @@ export function registerHandlers(
 ): void {
   const open = new OpenDocuments(documents, service);
   let jsonSyntax = false;
+  // Every manifest in the Problems panel without opening it, when the client asks (lsp/workspace-problems.ts).
+  let problems: WorkspaceProblems | undefined;
+  let folders: string[] = [];
 
   connection.onInitialize((params): InitializeResult => {
     settings.enabled = params.capabilities.workspace?.configuration === true;
-    const options = (params.initializationOptions ?? {}) as { trusted?: boolean; jsonSyntax?: boolean };
+    const options = (params.initializationOptions ?? {}) as {
+      trusted?: boolean;
+      jsonSyntax?: boolean;
+      workspaceProblems?: boolean;
+    };
     jsonSyntax = options.jsonSyntax === true;
+    if (options.workspaceProblems === true)
+      problems = new WorkspaceProblems(
+        connection,
+        service,
+        (uri) => !!documents.get(uri),
+        () => ({ jsonSyntax }),
+      );
+    folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
     service.setTrusted(options.trusted !== false);
     service.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)));
     return { capabilities: CAPABILITIES, serverInfo: { name: 'plugin-workbench' } };
   });
   // Schemas compile before the first document arrives, not while it waits (Engine.warmUp).
-  connection.onInitialized(() => void service.engine.warmUp());
+  connection.onInitialized(() => {
+    void service.engine.warmUp();
+    void problems?.scan(folders);
+  });
 
   const pending = new Map<string, NodeJS.Timeout>();
 
@@ -164,12 +183,14 @@ export function registerHandlers(
     clearTimeout(pending.get(event.document.uri));
     service.invalidate(event.document.uri);
     settings.forget(event.document.uri);
-    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    if (problems) void problems.closed(event.document.uri);
+    else void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
   // A file beside a manifest changed (a sibling spec, a plugin binary): results may differ.
   connection.onDidChangeWatchedFiles((params) => {
     service.filesChanged(params.changes.map((change) => uriToPath(change.uri)));
     revalidateAll();
+    void problems?.changed(params.changes.map((change) => uriToPath(change.uri)));
   });
   // A binary hashed in the background: publish again, now with its checksum verdict.
   let hashedTimer: NodeJS.Timeout | undefined;
@@ -180,6 +201,7 @@ export function registerHandlers(
   connection.onDidChangeConfiguration(() => {
     settings.forget();
     revalidateAll();
+    void problems?.scan(folders);
   });
 
   /** Trust granted or revoked in the editor: checksums may be read from now on (or not). */

@@ -254,4 +254,37 @@ describe('Editing manifests in VS Code', () => {
     ]);
     assert.doesNotMatch(compose, /gwd-/);
   });
+
+  it('a manifest written to disk shows its problems in the Problems panel without being opened', async () => {
+    write({ 'editing/unopened/gatewayd_plugins.yaml': 'defaultPolicy: nope\nplugins: []\n' });
+    const uri = workspaceFile('editing/unopened/gatewayd_plugins.yaml');
+    await waitFor('problems of the unopened file', () => ours(uri).some((d) => codeOf(d) === 'gatewayd.invalid-value'));
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.fsPath === uri.fsPath), 'the file was not opened');
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    const [panel] = await ui([{ until: '.markers-panel', text: 'nope' }, { read: '.markers-panel' }]);
+    assert.match(panel, /gatewayd_plugins\.yaml/);
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+  });
+
+  it('the getting-started walkthrough opens on its first step, and every command it runs exists in VS Code', async () => {
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
+    const steps: Array<{ description: string; completionEvents?: string[] }> =
+      manifest.contributes.walkthroughs[0].steps;
+    const used = steps.flatMap((step) => [
+      ...[...step.description.matchAll(/\(command:([\w.]+)\)/g)].map((m) => m[1]),
+      ...(step.completionEvents ?? []).map((e) => e.replace(/^onCommand:/, '')),
+    ]);
+    const known = new Set(await vscode.commands.getCommands(true));
+    assert.deepEqual(
+      used.filter((c) => !known.has(c)),
+      [],
+    );
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#gettingStarted`, false);
+    const [page] = await ui([
+      { until: '.gettingStartedContainer', text: 'Pick your plugin system' },
+      { read: '.gettingStartedContainer' },
+    ]);
+    assert.match(page, /Get started with Plugin Workbench/);
+    assert.match(page, /Run it in dev mode/);
+  });
 });
