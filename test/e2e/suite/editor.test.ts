@@ -255,13 +255,24 @@ describe('Editing manifests in VS Code', () => {
     assert.doesNotMatch(compose, /gwd-/);
   });
 
-  it('a manifest written to disk shows its problems in the Problems panel without being opened', async () => {
-    write({ 'editing/unopened/gatewayd_plugins.yaml': 'defaultPolicy: nope\nplugins: []\n' });
-    const uri = workspaceFile('editing/unopened/gatewayd_plugins.yaml');
-    await waitFor('problems of the unopened file', () => ours(uri).some((d) => codeOf(d) === 'gatewayd.invalid-value'));
-    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.fsPath === uri.fsPath), 'the file was not opened');
+  it('manifests that were never opened show their problems in the Problems panel, also one written to disk later', async () => {
+    // Found by the background scan at start-up; no test opens this file.
+    const broken = workspaceFile('gatewayd/broken/gatewayd_plugins.yaml');
+    await waitFor('problems of the never-opened file', () => ours(broken).length > 0, 60_000);
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.fsPath === broken.fsPath), 'the file was not opened');
+    // Written by another program into an existing folder: the file watcher's event has it checked.
+    write({
+      'cloudquery/broken/unopened.yml':
+        'kind: destination\nspec:\n  name: lake\n  path: cloudquery/s3\n  version: 1.0.0\n',
+    });
+    const written = workspaceFile('cloudquery/broken/unopened.yml');
+    await waitFor(
+      'problems of the file written to disk',
+      () => ours(written).some((d) => codeOf(d) === 'cloudquery.version-format'),
+      60_000,
+    );
     await vscode.commands.executeCommand('workbench.actions.view.problems');
-    const [panel] = await ui([{ until: '.markers-panel', text: 'nope' }, { read: '.markers-panel' }]);
+    const [panel] = await ui([{ until: '.markers-panel', text: 'unopened.yml' }, { read: '.markers-panel' }]);
     assert.match(panel, /gatewayd_plugins\.yaml/);
     await vscode.commands.executeCommand('workbench.action.closePanel');
   });

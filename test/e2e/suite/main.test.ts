@@ -53,12 +53,16 @@ describe('Plugin Workbench in VS Code', () => {
     assert.equal(api.statusBar().text, '$(plug) GatewayD: gatewayd-plugins');
     // For the README: the problems panel and the hover on the first problem.
     await vscode.commands.executeCommand('workbench.actions.view.problems');
+    // The panel lists every manifest of the e2e workspace (workspace-wide problems): only this one's.
+    await vscode.commands.executeCommand('problems.action.focusFilter');
+    await ui([{ type: 'gatewayd/gatewayd_plugins.yaml' }, { pause: 800 }]);
     const column = editor.document.lineAt(10).text.indexOf('passthru') + 3;
     editor.selection = new vscode.Selection(10, column, 10, column);
     await vscode.window.showTextDocument(editor.document, { preserveFocus: false });
     await vscode.commands.executeCommand('editor.action.showHover');
     await new Promise((r) => setTimeout(r, 1500));
     await screenshot();
+    await vscode.commands.executeCommand('problems.action.clearFilterText');
 
     const line = editor.document.lineAt(10);
     const start = line.text.indexOf('passthru');
