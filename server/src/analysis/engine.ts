@@ -17,7 +17,7 @@ import {
 } from '../core';
 import { mapSchemaErrors } from '../schemas/error-mapper';
 import { SchemaStore } from '../schemas/schema-store';
-import { ALL_RULES, classify, KINDS } from '../systems';
+import { ALL_RULES, classify, classifyOnDisk, KINDS } from '../systems';
 import { foldKeyCase, hostSeverity, judgeTypes, navigatorFor } from './host-decoding';
 import type { Rule, RuleContext } from '../systems/rule';
 import { applySuppressions } from './suppression';
@@ -88,6 +88,15 @@ export class Engine {
 
   classify(input: AnalyzeInput, fresh = false): Classification {
     let memo: SniffMemo | undefined;
+    // A file read from disk (the CLI): the classification a sibling's folder index made of it.
+    if (
+      input.version === undefined &&
+      !input.forcedKind &&
+      this.files.readText(path.resolve(input.path)) === input.text
+    ) {
+      const onDisk = classifyOnDisk(path.resolve(input.path), this.files);
+      if (onDisk) return onDisk;
+    }
     if (input.version !== undefined && !fresh) {
       const file = path.resolve(input.path);
       memo = this.sniffMemos.get(file);

@@ -1,3 +1,4 @@
+import { isMainThread } from 'node:worker_threads';
 import { CHECK_USAGE, runCheck } from './check-command';
 import { NEW_USAGE, runNew } from './new-command';
 import { processIo, UsageError, type Io } from './io';
@@ -46,7 +47,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
 }
 
-if (require.main === module) {
+// A check worker thread loads this file too (the bundle is one file): it must not run the CLI.
+if (require.main === module && isMainThread) {
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -157,11 +157,19 @@ export class FileCache implements CachedFileAccess {
   }
 
   deriveFolder<T>(dir: string, tag: string, select: (name: string) => boolean, compute: (files: string[]) => T): T {
+    // In snapshot mode the folder's stamp is the key: nothing is listed again (a folder of 8,000
+    // files asked by each of its files was quadratic).
+    if (this.mode === 'snapshot')
+      return this.cached(`folder\0${tag}\0${dir}`, this.stamp(dir), () =>
+        compute(
+          this.list(dir)
+            .filter(select)
+            .map((name) => path.join(dir, name)),
+        ),
+      );
     const names = this.list(dir).filter(select);
     const files = names.map((name) => path.join(dir, name));
-    // In snapshot mode every stamp is memoised, so this key costs a lookup per file.
-    const stamp =
-      this.mode === 'snapshot' ? this.stamp(dir) : `${this.stamp(dir)}|${files.map((f) => this.stamp(f)).join('|')}`;
+    const stamp = `${this.stamp(dir)}|${files.map((f) => this.stamp(f)).join('|')}`;
     return this.cached(`folder\0${tag}\0${dir}`, stamp, () => compute(files));
   }
 

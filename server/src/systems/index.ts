@@ -1,6 +1,8 @@
 // Every plugin system the workbench knows, one descriptor per folder. Adding a system is adding
 // a folder here (see docs/ARCHITECTURE.md); everything below is derived from SYSTEMS.
 import {
+  deriveFrom,
+  type FileAccess,
   classify as classifyWith,
   type Classification,
   type ClassifyInput,
@@ -66,6 +68,15 @@ export function systemById(id: SystemId): SystemDescriptor | undefined {
 /** Classification over the kinds of every system. */
 export function classify(input: ClassifyInput): Classification {
   return classifyWith(input, KIND_TABLE);
+}
+
+/**
+ * The classification of a file as it is on disk, once per file version (size, mtime) where the
+ * file access caches: the engine checking the file and a sibling's folder index share it instead
+ * of each reading the file to sniff its kind.
+ */
+export function classifyOnDisk(file: string, files: FileAccess): Classification | undefined {
+  return deriveFrom(files, file, 'classify.on-disk', (text) => classify({ path: file, text, files }));
 }
 
 // Plugin projects, tasks and dev-mode launches, for the client's task and debug providers.

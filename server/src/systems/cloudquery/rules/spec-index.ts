@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { classify, KINDS } from '../..';
+import { classify, classifyOnDisk, KINDS } from '../..';
 import {
   deriveFolderFrom,
   deriveFrom,
@@ -61,57 +61,92 @@ export interface SpecName {
 const SPEC_FILE = (name: string) => /\.ya?ml$/i.test(name);
 
 /** The names a sibling spec file defines, as the host reads it; none if it is no CloudQuery spec. */
-function namesInFile(file: string, text: string): SpecName[] {
-  if (classify({ path: file, text }).kind !== 'cloudquery-spec') return [];
+function namesInFile(file: string, text: string, files: FileAccess): SpecName[] {
+  // Recognised by its word, name, place or content; a spec recognised only beside others
+  // ('context') is not one here (a sibling's index is what it would be recognised by).
+  const recognised = classifyOnDisk(file, files);
+  if (recognised?.kind !== 'cloudquery-spec' || recognised.source === 'context') return [];
   const parsed = parseFile(text, KINDS['cloudquery-spec']);
   return specsInDocuments(parsed.documents, file).map(({ kind, name }) => ({ kind, name, file }));
 }
+
+/** A folder's specs, with a lookup by kind and name: built once per folder, shared by all its files. */
+interface FolderSpecs {
+  all: SpecName[];
+  byKey: Map<string, SpecName[]>;
+}
+
+const keyOf = (kind: SpecKind, name: string) => `${kind}\0${name}`;
 
 /**
  * The specs of every spec file in a folder, computed once per folder and shared by all its files
  * (`cloudquery sync <folder>` loads them together); each file's part is recomputed only when it
  * changes on disk.
  */
-function folderSpecs(dir: string, files: FileAccess): SpecName[] {
-  return deriveFolderFrom(files, dir, 'cloudquery.spec-names', SPEC_FILE, (members) =>
-    members.flatMap(
-      (file) => deriveFrom(files, file, 'cloudquery.spec-names', (text) => namesInFile(file, text)) ?? [],
-    ),
-  );
+function folderSpecs(dir: string, files: FileAccess): FolderSpecs {
+  return deriveFolderFrom(files, dir, 'cloudquery.spec-names', SPEC_FILE, (members) => {
+    const all = members.flatMap(
+      (file) => deriveFrom(files, file, 'cloudquery.spec-names', (text) => namesInFile(file, text, files)) ?? [],
+    );
+    const byKey = new Map<string, SpecName[]>();
+    for (const entry of all) {
+      const key = keyOf(entry.kind, entry.name);
+      const list = byKey.get(key);
+      if (list) list.push(entry);
+      else byKey.set(key, [entry]);
+    }
+    return { all, byKey };
+  });
 }
 
-/** Which specs a file can refer to: its own documents, then the other spec files of its folder. */
+/**
+ * Which specs a file can refer to: its own documents, then the other spec files of its folder.
+ * The folder's part is the shared FolderSpecs (this file's own entries in it skipped at lookup),
+ * so building one costs the file's own documents, not the folder's size.
+ */
 export class SpecIndex {
-  private readonly known = new Map<string, SpecName[]>();
-  private readonly order: SpecName[] = [];
+  private readonly own = new Map<string, SpecName[]>();
+  private readonly ownOrder: SpecName[] = [];
 
-  constructor(own: SpecName[], siblings: SpecName[], self: string) {
-    for (const entry of own) this.add(entry);
-    for (const entry of siblings) if (entry.file !== self) this.add(entry);
-  }
-
-  private add(entry: SpecName): void {
-    const key = `${entry.kind}\0${entry.name}`;
-    const list = this.known.get(key);
-    if (list) list.push(entry);
-    else {
-      this.known.set(key, [entry]);
-      this.order.push(entry);
+  constructor(
+    own: SpecName[],
+    private readonly folder: FolderSpecs,
+    private readonly self: string,
+  ) {
+    for (const entry of own) {
+      const key = keyOf(entry.kind, entry.name);
+      const list = this.own.get(key);
+      if (list) list.push(entry);
+      else {
+        this.own.set(key, [entry]);
+        this.ownOrder.push(entry);
+      }
     }
   }
 
   has(kind: SpecKind, name: string): boolean {
-    return this.known.has(`${kind}\0${name}`);
+    const key = keyOf(kind, name);
+    return this.own.has(key) || (this.folder.byKey.get(key)?.some((e) => e.file !== this.self) ?? false);
   }
 
   /** Every spec of that kind and name, own documents first. */
   find(kind: SpecKind, name: string): SpecName[] {
-    return this.known.get(`${kind}\0${name}`) ?? [];
+    const key = keyOf(kind, name);
+    return [...(this.own.get(key) ?? []), ...(this.folder.byKey.get(key) ?? []).filter((e) => e.file !== this.self)];
   }
 
   /** The distinct names of a kind, in file order (own documents, then siblings by file name). */
   names(kind: SpecKind): string[] {
-    return this.order.filter((e) => e.kind === kind).map((e) => e.name);
+    const seen = new Set<string>();
+    const names: string[] = [];
+    const add = (entry: SpecName) => {
+      if (entry.kind !== kind || seen.has(entry.name)) return;
+      seen.add(entry.name);
+      names.push(entry.name);
+    };
+    for (const entry of this.ownOrder) add(entry);
+    for (const entry of this.folder.all) if (entry.file !== this.self) add(entry);
+    return names;
   }
 }
 
@@ -137,7 +172,7 @@ export function specIndex(context: RuleContext): SpecIndex {
  */
 export function visibleSpecs(context: RuleContext): SpecName[] {
   const own = specsInDocuments(context.documents, context.path);
-  const siblings = folderSpecs(path.dirname(context.path), context.files).filter((s) => s.file !== context.path);
+  const siblings = folderSpecs(path.dirname(context.path), context.files).all.filter((s) => s.file !== context.path);
   return [...own, ...siblings];
 }
 
