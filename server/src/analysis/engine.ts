@@ -67,14 +67,15 @@ export class Engine {
   }
 
   /**
-   * Compiles the schemas of every kind (or of `kinds`) ahead of the first document, off the request
-   * path: one kind per turn of the event loop, so a request that arrives meanwhile waits for one
-   * compile at most. The language server calls it once after `initialized`; calling it again, or
+   * Compiles the schemas of every kind (or of `kinds`) ahead of the documents that need them, off
+   * the request path: one kind at a time, each only once the engine has been idle for `idleMs` (no
+   * analysis running or started since), so a document opened meanwhile never waits behind the
+   * warm-up. The language server calls it once after `initialized`; calling it again, or
    * analysing while it runs, is harmless (each schema is compiled once).
    */
-  async warmUp(kinds: readonly KindId[] = Object.keys(KINDS)): Promise<void> {
+  async warmUp(kinds: readonly KindId[] = Object.keys(KINDS), idleMs = 250): Promise<void> {
     for (const kind of kinds) {
-      await new Promise((resolve) => setImmediate(resolve));
+      while (this.running > 0 || performance.now() - this.lastActivity < idleMs) await sleep(idleMs / 4);
       try {
         if (this.schemas.validatorFor(kind)) navigatorFor(this.schemas, kind);
       } catch {
@@ -82,6 +83,10 @@ export class Engine {
       }
     }
   }
+
+  /** Analyses running, and when the last one started or ended (the warm-up waits for quiet). */
+  private running = 0;
+  private lastActivity = performance.now();
 
   /** Per file (LSP: per open document): the last content sniff, reused while the top level is unchanged. */
   private readonly sniffMemos = new Map<string, SniffMemo>();
@@ -150,6 +155,8 @@ export class Engine {
    * `workbench.internal-error` diagnostic on it, so a folder run still reports every other file.
    */
   async analyze(input: AnalyzeInput): Promise<Analysis> {
+    this.running++;
+    this.lastActivity = performance.now();
     try {
       return await this.analyzeUnguarded(input);
     } catch (error) {
@@ -177,6 +184,9 @@ export class Engine {
           },
         ],
       };
+    } finally {
+      this.running--;
+      this.lastActivity = performance.now();
     }
   }
 
@@ -372,6 +382,9 @@ export class Engine {
     return this.parse(absolute, text, kind);
   }
 }
+
+// Unref: a warm-up never keeps a process alive.
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 /** Problems reported per file at most, as editors cap them; one more line says how many were left out. */
 export const MAX_DIAGNOSTICS_PER_FILE = 1000;
