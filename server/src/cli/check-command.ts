@@ -181,15 +181,21 @@ const MAX_WORKERS = 8;
 
 /**
  * Checks the files in order and returns one result per file, in the same order. On a machine with
- * several cores and enough files, contiguous runs of the list go to worker threads (a folder's
+ * several free cores (available parallelism less the load average) and enough files, contiguous runs of the list go to worker threads (a folder's
  * files stay together, so each worker builds a folder's index once); the output is the same.
  */
 async function checkAll(
   jobs: Array<{ file: string; explicit: boolean }>,
   settings: CheckSettings,
 ): Promise<{ results: CheckResult[]; problems: string[] }> {
-  const workers = Math.min(MAX_WORKERS, os.availableParallelism(), Math.floor(jobs.length / FILES_PER_WORKER));
-  if (workers < 2 || process.env.PLUGIN_WORKBENCH_WORKERS === '0') {
+  // Cores other processes keep busy do not count: on a saturated machine threads only compete.
+  const freeCores = Math.floor(os.availableParallelism() - os.loadavg()[0] + 0.5);
+  // PLUGIN_WORKBENCH_WORKERS: how many threads, whatever the machine (0 or 1: none; tests use it).
+  const forced = process.env.PLUGIN_WORKBENCH_WORKERS;
+  const workers = forced
+    ? Math.min(Number(forced) || 0, jobs.length)
+    : Math.min(MAX_WORKERS, freeCores, Math.floor(jobs.length / FILES_PER_WORKER));
+  if (workers < 2) {
     const engine = engineFor(settings);
     const results: CheckResult[] = [];
     for (const job of jobs) results.push(await checkFile(engine, job.file, settings.kind, job.explicit));
