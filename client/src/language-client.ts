@@ -21,6 +21,7 @@ export const DOCUMENT_SELECTOR = [
   { scheme: 'file', language: 'makefile' },
   { scheme: 'file', language: 'rust' },
   { scheme: 'file', language: 'python' },
+  { scheme: 'file', language: 'shellscript' },
   { scheme: 'file', pattern: '**/go.mod' },
   { scheme: 'file', pattern: '**/Makefile' },
 ];

@@ -252,6 +252,44 @@ test('GatewayD release: a shell variable set by a parameter expansion stays a va
   expectProblem(gatewaydTree(glued, 'v*.*.*'), 'Makefile', 'gatewayd-release', 'gatewayd.release-asset-name', 9);
 });
 
+const ekuiperTree = (makefile: string, script = '') =>
+  makeTree({
+    'go.mod': 'module github.com/acme/random\n\ngo 1.25.4\n\nrequire github.com/lf-edge/ekuiper/contract/v2 v2.3.1\n',
+    Makefile: makefile,
+    ...(script ? { 'scripts/build.sh': script } : {}),
+  });
+
+test('eKuiper plugin build: go build of a plugin without -trimpath or --buildmode=plugin, on its line', () => {
+  const broken = ekuiperTree(
+    [
+      'SO := plugins/sources/Random@v1.0.0.so',
+      '# go build -o x.so . (a comment is no command)',
+      'build:',
+      '\tmkdir -p plugins/sources',
+      '\tCGO_ENABLED=1 go build --buildmode=plugin -o $(SO) .',
+      'tools:',
+      '\tgo build -o bin/tool ./cmd/tool',
+      '',
+    ].join('\n'),
+    '#!/bin/sh\nset -e\ngo build -trimpath -o plugins/sinks/Print.so ./sinks/print\n',
+  );
+  const found = expectProblem(broken, 'Makefile', 'ekuiper-plugin-build', 'ekuiper.plugin-build-flags', 5);
+  assert.match(found.message, /lacks -trimpath/);
+  const script = expectProblem(broken, 'scripts/build.sh', 'ekuiper-plugin-build', 'ekuiper.plugin-build-flags', 3);
+  assert.match(script.message, /lacks --buildmode=plugin/);
+  // Mended: both flags (or GOFLAGS=-trimpath); a go build of a tool is no plugin build.
+  const mended = ekuiperTree(
+    'SO := plugins/sources/Random@v1.0.0.so\nbuild:\n\tgo build -trimpath --buildmode=plugin -o $(SO) .\ntools:\n\tgo build -o bin/tool ./cmd/tool\n',
+    '#!/bin/sh\nGOFLAGS=-trimpath go build -buildmode plugin -o plugins/sinks/Print.so ./sinks/print\n',
+  );
+  expectNoProblem(mended, /^ekuiper\.plugin-build-flags$/);
+});
+
+test('eKuiper plugin build: a Makefile outside an eKuiper plugin project is not claimed', () => {
+  const tree = makeTree({ 'go.mod': 'module x\n\ngo 1.24\n', Makefile: 'build:\n\tgo build -o x.so .\n' });
+  assert.equal(check(tree).files.size, 0);
+});
+
 test('GatewayD release: a Makefile outside a GatewayD plugin repo is not claimed', () => {
   const tree = makeTree({ Makefile: GATEWAYD_BROKEN_MAKEFILE });
   assert.equal(check(tree).files.size, 0);

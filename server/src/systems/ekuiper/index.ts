@@ -44,6 +44,7 @@ export const ekuiper: SystemDescriptor = {
   fixes: {
     'ekuiper.go-version': ['replaceWithKnownValue'],
     'ekuiper.contract-version': ['replaceWithKnownValue'],
+    'ekuiper.plugin-build-flags': ['replaceWithKnownValue'],
     'ekuiper.missing-source-config': ['createMissingFile'],
     'ekuiper.missing-executable': ['replaceWithSuggestion'],
     'ekuiper.manifest-name': ['replaceWithKnownValue'],

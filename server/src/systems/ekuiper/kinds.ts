@@ -1,6 +1,8 @@
+import * as path from 'node:path';
 import {
   deriveFrom,
   findProperty,
+  findUp,
   goModModule,
   goModRequires,
   readJson,
@@ -96,6 +98,21 @@ export const EKUIPER_KINDS: KindDefinition[] = [
     // A plugin requires eKuiper's modules; eKuiper's own go.mod (or its contract's) is not a plugin.
     place: (_file, text) => goModRequires(text, EKUIPER_MODULES) && !EKUIPER_MODULES.includes(goModModule(text) ?? ''),
     docs: 'https://ekuiper.org/docs/en/latest/extension/native/develop/plugins_tutorial.html',
+  },
+  {
+    id: 'ekuiper-plugin-build',
+    system: 'ekuiper',
+    title: 'eKuiper plugin build (Makefile, build scripts)',
+    format: 'text',
+    paths: [/(^|\/)Makefile$/, /\.sh$/],
+    // A build file of a plugin project (its go.mod requires eKuiper's modules) that runs go build.
+    place: (file, text, files) => {
+      if (!/\bgo\s+build\b/.test(text)) return false;
+      const root = findUp(path.dirname(file), 'go.mod', files, 3);
+      const mod = root ? files.readText(path.join(root, 'go.mod')) : undefined;
+      return !!mod && goModRequires(mod, EKUIPER_MODULES) && !EKUIPER_MODULES.includes(goModModule(mod) ?? '');
+    },
+    docs: 'https://ekuiper.org/docs/en/latest/extension/native/develop/overview.html',
   },
   {
     id: 'ekuiper-plugin-zip',

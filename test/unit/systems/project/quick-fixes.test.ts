@@ -40,6 +40,18 @@ test('eKuiper go.mod: set the go line and the contract requirement to the target
   assert.match(fixed, /contract\/v2 v2\.3\.1$/m);
 });
 
+test('eKuiper plugin build: add the missing -trimpath and --buildmode=plugin to go build', async () => {
+  const root = makeTree({
+    'go.mod': 'module x\n\ngo 1.25.4\n\nrequire github.com/lf-edge/ekuiper/contract/v2 v2.3.1\n',
+    Makefile: 'build:\n\tgo build -o plugins/sinks/Random@v1.0.0.so .\n',
+    'build.sh': '#!/bin/sh\nCGO_ENABLED=1 go build -buildmode=plugin -o Random.so .\n',
+  });
+  const makefile = await fixAndRecheck(root, 'Makefile', 'ekuiper.plugin-build-flags', /-trimpath --buildmode=plugin/);
+  assert.match(makefile, /^\tgo build -trimpath --buildmode=plugin -o plugins\/sinks\/Random@v1\.0\.0\.so \.$/m);
+  const script = await fixAndRecheck(root, 'build.sh', 'ekuiper.plugin-build-flags', /-trimpath/);
+  assert.match(script, /^CGO_ENABLED=1 go build -trimpath -buildmode=plugin -o Random\.so \.$/m);
+});
+
 test('LogCraft: kebab-case the load() name (Rust) and rename the Python class to Plugin', async () => {
   const rust = makeTree({
     'Cargo.toml': '[package]\nname = "x"\n',

@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule';
 import { ekuiperGoModule } from '../project/go-module';
 import { ekuiperPluginZip } from '../project/plugin-zip';
+import { ekuiperPluginBuild } from '../project/plugin-build';
 import { executableMode } from './executable-mode';
 import { manifestName } from './manifest-name';
 import { missingEnUs } from './missing-en-us';
@@ -27,4 +28,5 @@ export const EKUIPER_RULES: readonly Rule[] = [
   missingEnUs,
   ekuiperGoModule,
   ekuiperPluginZip,
+  ekuiperPluginBuild,
 ];

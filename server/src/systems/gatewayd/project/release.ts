@@ -16,7 +16,7 @@ import {
   stripComment,
   type LogicalLine,
   type Word,
-} from './shell-words';
+} from '../../shared/shell-words';
 
 // What `gatewayd plugin install github.com/<owner>/<repo>@<version>` needs from a release
 // (gatewayd cmd/plugin_install.go): a tag starting with "v" (other versions find no release), an

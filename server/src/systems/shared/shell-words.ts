@@ -1,4 +1,5 @@
-// Just enough of make and sh to find the commands of a release recipe: logical lines (backslash
+// Just enough of make and sh to find the commands of a recipe or build script (GatewayD release
+// rules, eKuiper plugin builds): logical lines (backslash
 // continuations), comments, make variables, and shell words split into simple commands. Every
 // word keeps the offset of its first character in the original file.
 
