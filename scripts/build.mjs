@@ -27,6 +27,14 @@ await Promise.all([
     external: ['vscode'],
     define: { ...common.define, PLUGIN_WORKBENCH_BUNDLED: 'true' },
   }),
+  // vscode-languageclient (most of the client's code): loaded when the server starts, after
+  // activation (client/src/language-client-loader.ts).
+  esbuild.build({
+    ...common,
+    entryPoints: ['client/src/language-client.ts'],
+    outfile: 'dist/language-client.js',
+    external: ['vscode'],
+  }),
   // What the client needs of the systems (projects, tasks, launch plans, the kind table) and the
   // parsers under them: a bundle of its own, loaded on first use (client/src/server-api.ts).
   esbuild.build({ ...common, entryPoints: ['server/src/systems/index.ts'], outfile: 'dist/systems.js' }),

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { SetTrustedNotification } from '../../server/src/lsp/protocol';
+import { ClassifiedNotification, SetTrustedNotification, type ParamsOf } from '../../server/src/lsp/protocol';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { changeAssociation } from './commands/change-association';
 import { showReferences } from './commands/show-references';
 import { runAction } from './commands/run-action';
 import type { ActionArguments } from '../../server/src/systems';
-import { createLanguageClient } from './language-client';
+import { languageClientModule } from './language-client-loader';
 import { ManifestStatusBar } from './status/status-bar';
 import { newPlugin, type NewPluginArgs } from './scaffold/wizard';
 import { showPendingNextSteps } from './scaffold/next-steps';
@@ -31,7 +31,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Plugin
   context.subscriptions.push(outputChannel, statusBar);
 
   const start = async () => {
-    client = createLanguageClient(context, outputChannel);
+    statusBar.reset();
+    // Loaded here, not at activation: the language client's code is most of the extension's.
+    client = languageClientModule().createLanguageClient(context, outputChannel);
+    client.onNotification(ClassifiedNotification.method, (params: ParamsOf<typeof ClassifiedNotification>) =>
+      statusBar.published(params),
+    );
     await client.start();
     await statusBar.refresh();
   };
@@ -72,17 +77,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<Plugin
     vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, new PluginHostAdapterFactory()),
     registerPluginDebugger(DEBUG_TYPE),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      void client?.sendNotification(SetTrustedNotification, { trusted: true });
+      void client?.sendNotification(SetTrustedNotification.method, {
+        trusted: true,
+      } satisfies ParamsOf<typeof SetTrustedNotification>);
     }),
     { dispose: () => void client?.stop() },
   );
 
   void showPendingNextSteps(context.globalState);
   void showWalkthroughOnce(context);
-  await start();
+  // The server starts in the background, after activation returns: activation neither loads the
+  // language client nor waits for the server's handshake.
+  const started = new Promise<void>((resolve) => setImmediate(resolve))
+    .then(start)
+    .catch((error: unknown) =>
+      outputChannel.appendLine(
+        `The Plugin Workbench language server did not start: ${(error as Error)?.message ?? error}`,
+      ),
+    );
   return {
     statusBar: () => statusBar.state,
-    refreshStatus: () => statusBar.refresh(),
+    refreshStatus: () => started.then(() => statusBar.refresh()),
     isServerRunning: () => client?.isRunning() ?? false,
   };
 }

@@ -40,8 +40,10 @@ export function createLanguageClient(
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel,
     diagnosticCollectionName: 'plugin-workbench',
+    // classifiedNotifications: the status bar reads what the server publishes with the diagnostics.
     initializationOptions: {
       trusted: vscode.workspace.isTrusted,
+      classifiedNotifications: true,
       // Every manifest of the workspace in the Problems panel, not only the open ones.
       workspaceProblems: vscode.workspace.getConfiguration('pluginWorkbench').get<boolean>('workspaceProblems', true),
     },

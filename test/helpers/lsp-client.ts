@@ -22,6 +22,8 @@ export class LspClient {
   private readonly published = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: Array<() => void> = [];
   private versions = new Map<string, number>();
+  /** Called with every publishDiagnostics, in the order they arrive (tests of ordering). */
+  readonly onPublish: Array<(params: PublishDiagnosticsParams) => void> = [];
   settings: Record<string, unknown> = {};
   /** window/showMessage texts the server sent. */
   readonly messages: string[] = [];
@@ -40,6 +42,7 @@ export class LspClient {
     );
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.published.set(params.uri, params);
+      for (const listener of this.onPublish) listener(params);
       for (const wake of this.waiters.splice(0)) wake();
     });
     this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
@@ -89,6 +92,11 @@ export class LspClient {
       .sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } })
       .catch(() => undefined);
     return uri;
+  }
+
+  /** The version the last open or change gave the document. */
+  version(uri: string): number | undefined {
+    return this.versions.get(uri);
   }
 
   change(uri: string, text: string): void {

@@ -6,8 +6,9 @@ import { DebugSession, Event, ExitedEvent, InitializedEvent, OutputEvent, Termin
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { LaunchPlan, LaunchStep } from '../../../server/src/systems';
 
-/** Sent when a step runs under another debugger: the editor starts it as a child session. */
-export const START_DEBUGGER_EVENT = 'pluginWorkbench/startDebugger';
+import { START_DEBUGGER_EVENT } from './events';
+
+export { START_DEBUGGER_EVENT };
 
 interface LaunchArguments extends DebugProtocol.LaunchRequestArguments {
   /** Built by the configuration provider from the launch configuration. */

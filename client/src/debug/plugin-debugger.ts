@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { START_DEBUGGER_EVENT } from './host-session';
+import { START_DEBUGGER_EVENT } from './events';
 
 /** Is a debugger of this type contributed by an installed extension (the Go extension's `go`)? */
 export function hasDebuggerType(type: string): boolean {

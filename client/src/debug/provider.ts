@@ -4,7 +4,6 @@ import * as vscode from 'vscode';
 import type { PluginHostConfiguration } from '../../../server/src/systems';
 import { systems } from '../server-api';
 import { TASK_TYPE, type WorkbenchTaskDefinition } from '../tasks/task-provider';
-import { PluginHostSession } from './host-session';
 import { hasDebuggerType } from './plugin-debugger';
 import { showToolMissing } from '../commands/tool-missing';
 
@@ -136,6 +135,9 @@ export class PluginHostConfigurationProvider implements vscode.DebugConfiguratio
 
 export class PluginHostAdapterFactory implements vscode.DebugAdapterDescriptorFactory {
   createDebugAdapterDescriptor(): vscode.DebugAdapterDescriptor {
+    // The debug adapter library loads with the first session, not when the extension activates.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { PluginHostSession } = require('./host-session') as typeof import('./host-session');
     return new vscode.DebugAdapterInlineImplementation(new PluginHostSession());
   }
 }

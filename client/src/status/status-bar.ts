@@ -1,6 +1,11 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ClassificationRequest, type ClassificationResult } from '../../../server/src/lsp/protocol';
+import {
+  ClassificationRequest,
+  type ClassificationResult,
+  type ClassifiedParams,
+  type ResultOf,
+} from '../../../server/src/lsp/protocol';
 
 export type Classification = ClassificationResult;
 
@@ -12,7 +17,11 @@ const SOURCES: Record<string, string> = {
   context: 'its place next to other manifests',
 };
 
-/** Shows the system and kind of the active manifest; clicking it changes the association. */
+/**
+ * Shows the system and kind of the active manifest; clicking it changes the association. It reads
+ * what the server published with each document's diagnostics (`published`), so it never makes the
+ * server analyse; only a document with nothing published yet is asked for, once.
+ */
 export class ManifestStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem(
     'pluginWorkbench.kind',
@@ -23,18 +32,28 @@ export class ManifestStatusBar implements vscode.Disposable {
   private current: Classification | null = null;
   private generation = 0;
   private latest: Promise<void> = Promise.resolve();
+  /** The latest classification the server published per document URI. */
+  private readonly known = new Map<string, Classification | null>();
 
   constructor(private readonly client: () => LanguageClient | undefined) {
     this.item.name = 'Plugin Workbench manifest kind';
     this.item.command = 'pluginWorkbench.changeAssociation';
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor(() => void this.refresh()),
-      vscode.languages.onDidChangeDiagnostics((event) => {
-        const active = vscode.window.activeTextEditor?.document.uri.toString();
-        if (active && event.uris.some((uri) => uri.toString() === active)) void this.refresh();
-      }),
+      vscode.workspace.onDidCloseTextDocument((document) => this.known.delete(document.uri.toString())),
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.refresh()),
     );
+  }
+
+  /** The server published a document's diagnostics and, with them, its classification. */
+  published(params: ClassifiedParams): void {
+    this.known.set(params.uri, params.classification);
+    if (vscode.window.activeTextEditor?.document.uri.toString() === params.uri) void this.refresh();
+  }
+
+  /** A new server starts with nothing published. */
+  reset(): void {
+    this.known.clear();
   }
 
   /** What the item shows now (for tests and the command). */
@@ -69,9 +88,17 @@ export class ManifestStatusBar implements vscode.Disposable {
     const editor = vscode.window.activeTextEditor;
     const client = this.client();
     let classification: Classification | null = null;
-    if (editor && client?.isRunning()) {
+    const uri = editor?.document.uri.toString();
+    if (uri !== undefined && this.known.has(uri)) classification = this.known.get(uri) ?? null;
+    else if (uri !== undefined && client?.isRunning()) {
+      // Nothing published yet (the server answers from its latest analysis, or the open's own).
       try {
-        classification = await client.sendRequest(ClassificationRequest, { uri: editor.document.uri.toString() });
+        classification = await client.sendRequest<ResultOf<typeof ClassificationRequest>>(
+          ClassificationRequest.method,
+          {
+            uri,
+          },
+        );
       } catch {
         classification = null;
       }

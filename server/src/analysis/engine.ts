@@ -30,6 +30,28 @@ export interface AnalyzeInput {
   forcedKind?: KindId;
   /** Host releases for this file (editor settings); default: the engine's. */
   targets?: Record<string, string>;
+  /**
+   * Asked between stages (classification, parse, schema, each rule): once it is set, `analyze`
+   * stops with an `AnalysisCancelled`. With a token the engine also yields to the event loop
+   * between stages, so that the editor's next edit can arrive and cancel the work in flight.
+   */
+  token?: { readonly isCancellationRequested: boolean };
+}
+
+/** Thrown by `Engine.analyze` when its input's token was cancelled: the result is no longer wanted. */
+export class AnalysisCancelled extends Error {
+  constructor() {
+    super('analysis cancelled');
+  }
+}
+
+/** What the editor features need of a text: its kind and its parse, without schema or rules. */
+export interface PreparedText {
+  classification: Classification;
+  kind?: KindId;
+  /** Absent for a file over the size limit. */
+  parsed?: ParsedFile;
+  tooLarge: boolean;
 }
 
 export interface Analysis {
@@ -57,6 +79,8 @@ export class Engine {
   private readonly rules: readonly Rule[];
   targets: Record<string, string>;
   private readonly parseCache = new Map<string, { key: string; parsed: ParsedFile }>();
+  /** The latest classification and parse per path (for a version or a text), shared by features and analysis. */
+  private readonly prepared = new Map<string, { key: string; value: PreparedText }>();
 
   constructor(options: EngineOptions = {}) {
     this.schemas = options.schemas ?? new SchemaStore();
@@ -143,11 +167,55 @@ export class Engine {
     return entry.memo;
   }
 
-  forget(filePath: string): void {
+  /**
+   * Drops what is cached for a path (its text may differ under the same version after a reopen);
+   * without a path, every classification (a neighbour changed: context classification may differ).
+   */
+  forget(filePath?: string): void {
+    if (filePath === undefined) {
+      this.prepared.clear();
+      return;
+    }
     this.parseMemos.delete(filePath);
+    this.parseMemos.delete(path.resolve(filePath));
     this.parseCache.delete(filePath);
+    this.parseCache.delete(path.resolve(filePath));
     this.schemaMemos.delete(path.resolve(filePath));
     this.sniffMemos.delete(path.resolve(filePath));
+    this.prepared.delete(path.resolve(filePath));
+  }
+
+  /**
+   * Classification and parse of a text, cached per path and version (or text): the latest parse
+   * of the current text, which completion, hover and the outline answer from while the rules of
+   * the same version may still run. `analyze` starts from the same value.
+   */
+  prepare(input: AnalyzeInput): PreparedText {
+    const absolute = path.resolve(input.path);
+    // Only versioned texts (the editor's) are kept: a CLI run prepares each file once.
+    const key =
+      input.version === undefined ? undefined : `${input.forcedKind ?? ''}:${input.version}:${input.text.length}`;
+    const cached = key === undefined ? undefined : this.prepared.get(absolute);
+    if (cached && cached.key === key) return cached.value;
+    // Size first: classification parses the text, and a 20 MB data file must cost nothing.
+    const tooLarge = input.text.length > MAX_MANIFEST_BYTES;
+    let classification = tooLarge
+      ? classify({ path: input.path, text: modelineHead(input.text), forcedKind: input.forcedKind })
+      : this.classify(input);
+    // A verdict from the memo stands for a text that reads cleanly; a broken one is sniffed again
+    // in full (its errors may hide or reveal top-level keys).
+    if (!tooLarge && this.sniffMemos.get(absolute)?.reused && classification.kind) {
+      const parsed = this.parse(absolute, input.text, classification.kind, input.version);
+      if (parsed.documents.some((d) => d.broken)) classification = this.classify(input, true);
+    }
+    const kind = classification.kind;
+    const parsed = kind && !tooLarge ? this.parse(absolute, input.text, kind, input.version) : undefined;
+    const value: PreparedText = { classification, kind, parsed, tooLarge };
+    if (key === undefined) return value;
+    this.prepared.delete(absolute); // re-inserted last: the oldest entry goes first
+    this.prepared.set(absolute, { key, value });
+    if (this.prepared.size > 500) this.prepared.delete(this.prepared.keys().next().value as string);
+    return value;
   }
 
   /**
@@ -160,6 +228,7 @@ export class Engine {
     try {
       return await this.analyzeUnguarded(input);
     } catch (error) {
+      if (error instanceof AnalysisCancelled) throw error;
       // What we can still say without the content: the kind by name and place.
       let classification: Classification = {};
       try {
@@ -191,17 +260,10 @@ export class Engine {
   }
 
   private async analyzeUnguarded(input: AnalyzeInput): Promise<Analysis> {
-    // Size first: classification parses the text, and a 20 MB data file must cost nothing.
-    const tooLarge = input.text.length > MAX_MANIFEST_BYTES;
-    let classification = tooLarge
-      ? classify({ path: input.path, text: modelineHead(input.text), forcedKind: input.forcedKind })
-      : this.classify(input);
-    // A verdict from the memo stands for a text that reads cleanly; a broken one is sniffed again
-    // in full (its errors may hide or reveal top-level keys).
-    if (!tooLarge && this.sniffMemos.get(path.resolve(input.path))?.reused && classification.kind) {
-      const parsed = this.parse(path.resolve(input.path), input.text, classification.kind, input.version);
-      if (parsed.documents.some((d) => d.broken)) classification = this.classify(input, true);
-    }
+    const { token } = input;
+    await checkpoint(token);
+    const { classification, tooLarge, parsed: prepared } = this.prepare(input);
+    await checkpoint(token);
     const diagnostics: EngineDiagnostic[] = [];
     if (classification.unknownModeline) {
       const { id, offset } = classification.unknownModeline;
@@ -227,7 +289,7 @@ export class Engine {
     }
     const definition = KINDS[kind];
     const absolute = path.resolve(input.path);
-    const parsed = this.parse(absolute, input.text, kind, input.version);
+    const parsed = prepared ?? this.parse(absolute, input.text, kind, input.version);
     append(diagnostics, parsed.diagnostics);
     const documents = hostDocuments(parsed, definition);
     const schema = this.validateSchema(
@@ -242,6 +304,7 @@ export class Engine {
     const context = this.contextFor(kind, absolute, input.text, parsed, input.targets);
     for (const rule of this.rules) {
       if (!rule.kinds.includes(kind)) continue;
+      await checkpoint(token);
       try {
         append(diagnostics, await rule.check(context));
       } catch (error) {
@@ -423,6 +486,13 @@ const moved = (d: EngineDiagnostic, delta: number): EngineDiagnostic =>
 /** push(...items) passes every item as an argument and overflows the stack on big arrays. */
 function append<T>(target: T[], items: readonly T[]): void {
   for (const item of items) target.push(item);
+}
+
+/** Between two stages of a cancellable analysis: let other events run, then stop if the result is no longer wanted. */
+async function checkpoint(token: AnalyzeInput['token']): Promise<void> {
+  if (!token) return;
+  if (!token.isCancellationRequested) await new Promise<void>((resolve) => setImmediate(resolve));
+  if (token.isCancellationRequested) throw new AnalysisCancelled();
 }
 
 /** The start of a too-large file, where a modeline would be: enough to classify it by its word. */

@@ -1,3 +1,11 @@
 // The pipeline's public surface: classify -> parse -> schema -> rules -> diagnostics, over the core.
-export { Engine, hostDocuments, type Analysis, type AnalyzeInput, type EngineOptions } from './engine';
+export {
+  AnalysisCancelled,
+  Engine,
+  hostDocuments,
+  type Analysis,
+  type AnalyzeInput,
+  type EngineOptions,
+  type PreparedText,
+} from './engine';
 export { describeError, walkManifests, type WalkResult } from './walk';

@@ -17,8 +17,9 @@ export interface DocumentSource {
 }
 
 /**
- * The open documents and their analyses, for every feature. `get` answers for a manifest of a
- * system that is switched on. `whileTyping` (completion, hover) also answers while a file is being
+ * The open documents and their analyses, for every feature. The analysis a feature gets is the
+ * kind and the latest parse of the current text (`WorkbenchService.parsed`): no feature waits for
+ * schema validation, rules or hashing. `get` answers for a manifest of a system that is switched on. `whileTyping` (completion, hover) also answers while a file is being
  * typed and its content stops matching the signature that classified it (a JSON file with a
  * dangling `"key": `, a CloudQuery spec whose `kind:` is half-typed): the kind it had last is kept
  * and the text is parsed again with that kind's reader, so completion keeps working on text that
@@ -32,9 +33,9 @@ export class OpenDocuments {
     private readonly service: WorkbenchService,
   ) {}
 
-  /** A document was opened: remember its kind (the service caches this version for diagnostics too). */
+  /** A document was opened: remember its kind (the engine keeps this version's parse for the diagnostics too). */
   opened(document: TextDocument): void {
-    void this.service.analyze(document).then(
+    void this.service.parsed(document).then(
       (analysis) => analysis.kind && this.lastKind.set(document.uri, analysis.kind),
       () => undefined,
     );
@@ -48,7 +49,7 @@ export class OpenDocuments {
   async get(uri: string): Promise<AnalyzedDocument | undefined> {
     const document = this.documents.get(uri);
     if (!document) return undefined;
-    const analysis = await this.service.analyze(document);
+    const analysis = await this.service.parsed(document);
     if (!analysis.kind || !analysis.parsed) return undefined;
     return { document, analysis: analysis as AnalyzedDocument['analysis'] };
   }
@@ -57,7 +58,7 @@ export class OpenDocuments {
   async whileTyping(uri: string): Promise<AnalyzedDocument | undefined> {
     const document = this.documents.get(uri);
     if (!document) return undefined;
-    const analysis = await this.service.analyze(document);
+    const analysis = await this.service.parsed(document);
     if (analysis.kind && analysis.parsed) {
       this.lastKind.set(uri, analysis.kind);
       return { document, analysis: analysis as AnalyzedDocument['analysis'] };

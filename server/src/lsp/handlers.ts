@@ -1,8 +1,10 @@
 import {
   CodeActionKind,
   ErrorCodes,
+  LSPErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
+  type CancellationToken,
   type Connection,
   type InitializeResult,
   type ServerCapabilities,
@@ -27,12 +29,66 @@ import {
   actionLenses,
   nameLenses,
 } from '../features';
+import { AnalysisCancelled } from '../analysis';
 import { KINDS, systemById } from '../systems';
 import { toLspDiagnostics } from './diagnostics';
-import { ClassificationRequest, SetTrustedNotification, type ClassificationResult } from './protocol';
+import {
+  ClassificationRequest,
+  ClassifiedNotification,
+  SetTrustedNotification,
+  type ClassificationResult,
+  type ParamsOf,
+} from './protocol';
 import { DEFAULT_SETTINGS, readSettings, type WorkbenchSettings } from './settings';
-import { uriToPath, WorkbenchService } from './workbench-service';
+import { uriToPath, WorkbenchService, type DocumentAnalysis } from './workbench-service';
 import { WorkspaceProblems } from './workspace-problems';
+
+/**
+ * Adaptive debounce: a document whose last analysis took less than FAST_MS is validated at once
+ * after an edit; a slower one waits as long as its analysis took (at least BASE_DELAY_MS, at most
+ * MAX_DELAY_MS), so that a burst of keystrokes costs one analysis, not one per key.
+ */
+const FAST_MS = 50;
+const BASE_DELAY_MS = 150;
+const MAX_DELAY_MS = 500;
+
+export function debounceFor(lastDurationMs: number | undefined): number {
+  if (lastDurationMs === undefined || lastDurationMs < FAST_MS) return 0;
+  return Math.min(MAX_DELAY_MS, Math.max(BASE_DELAY_MS, Math.round(lastDurationMs)));
+}
+
+function requestCancelled(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+}
+
+/**
+ * Answers a request unless it is cancelled: the token is read before the work (after one turn of
+ * the event loop, so that a `$/cancelRequest` sent right behind the request is seen) and after it.
+ */
+async function unlessCancelled<T>(token: CancellationToken, work: () => Promise<T>): Promise<T | ResponseError<void>> {
+  if (!token.isCancellationRequested) await new Promise<void>((resolve) => setImmediate(resolve));
+  if (token.isCancellationRequested) return requestCancelled();
+  const result = await work();
+  return token.isCancellationRequested ? requestCancelled() : result;
+}
+
+/** A promise that settles with `promise`, or with undefined once the token is cancelled. */
+function untilCancelled<T>(promise: Promise<T>, token: CancellationToken): Promise<T | undefined> {
+  if (token.isCancellationRequested) return Promise.resolve(undefined);
+  return new Promise<T | undefined>((resolve, reject) => {
+    const listener = token.onCancellationRequested(() => resolve(undefined));
+    promise.then(
+      (value) => {
+        listener.dispose();
+        resolve(value);
+      },
+      (error: unknown) => {
+        listener.dispose();
+        reject(error);
+      },
+    );
+  });
+}
 
 /** The capabilities the handlers below provide. */
 export const CAPABILITIES = {
@@ -95,6 +151,7 @@ export function registerHandlers(
   // Every manifest in the Problems panel without opening it, when the client asks (lsp/workspace-problems.ts).
   let problems: WorkspaceProblems | undefined;
   let folders: string[] = [];
+  let classifiedNotifications = false;
 
   connection.onInitialize((params): InitializeResult => {
     settings.enabled = params.capabilities.workspace?.configuration === true;
@@ -102,8 +159,10 @@ export function registerHandlers(
       trusted?: boolean;
       jsonSyntax?: boolean;
       workspaceProblems?: boolean;
+      classifiedNotifications?: boolean;
     };
     jsonSyntax = options.jsonSyntax === true;
+    classifiedNotifications = options.classifiedNotifications === true;
     if (options.workspaceProblems === true)
       problems = new WorkspaceProblems(
         connection,
@@ -124,7 +183,7 @@ export function registerHandlers(
 
   const pending = new Map<string, NodeJS.Timeout>();
 
-  function schedule(document: TextDocument, delay = 150): void {
+  function schedule(document: TextDocument, delay = debounceFor(service.lastDuration(document.uri))): void {
     clearTimeout(pending.get(document.uri));
     pending.set(
       document.uri,
@@ -135,24 +194,52 @@ export function registerHandlers(
     );
   }
 
+  /** What the status bar shows for an analysis. */
+  function classificationOf(analysis: DocumentAnalysis): ClassificationResult | null {
+    if (!analysis.kind) return null;
+    const kind = KINDS[analysis.kind];
+    const counts = { error: 0, warning: 0 };
+    for (const d of analysis.diagnostics) if (d.severity === 'error' || d.severity === 'warning') counts[d.severity]++;
+    return {
+      kind: kind.id,
+      system: kind.system,
+      systemName: systemById(kind.system)?.name ?? kind.system,
+      title: kind.title,
+      source: analysis.classification.source ?? '',
+      trusted: service.isTrusted,
+      disabled: analysis.settings.disabledSystems.includes(kind.system),
+      ...counts,
+    };
+  }
+
   async function validate(document: TextDocument): Promise<void> {
+    const version = document.version;
     try {
       const analysis = await service.analyze(document);
-      if (documents.get(document.uri)?.version !== document.version) return;
+      // A newer version arrived meanwhile: its own validation publishes.
+      if (documents.get(document.uri)?.version !== analysis.version) return;
       const diagnostics = analysis.kind
         ? toLspDiagnostics(document, analysis.diagnostics, analysis.settings, { jsonSyntax })
         : [];
-      await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+      await connection.sendDiagnostics({ uri: document.uri, version: analysis.version, diagnostics });
+      if (classifiedNotifications)
+        await connection.sendNotification(ClassifiedNotification.method, {
+          uri: document.uri,
+          version: analysis.version,
+          classification: classificationOf(analysis),
+        } satisfies ParamsOf<typeof ClassifiedNotification>);
     } catch (error) {
+      // Superseded by a newer version (or the document closed): nothing to publish.
+      if (error instanceof AnalysisCancelled) return;
       connection.console.error(`Validation of ${document.uri} failed: ${(error as Error).stack ?? error}`);
       // Say so on the document: stale diagnostics from an older version would be worse than one line.
-      if (documents.get(document.uri)?.version !== document.version) return;
+      if (documents.get(document.uri)?.version !== version) return;
       const message = `Plugin Workbench could not check this file: ${(error as Error)?.message ?? error}. Details are in the Plugin Workbench output.`;
       const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
       await connection
         .sendDiagnostics({
           uri: document.uri,
-          version: document.version,
+          version,
           diagnostics: [{ range, severity: 1, source: 'plugin-workbench', code: 'workbench.internal-error', message }],
         })
         .catch(() => undefined);
@@ -175,6 +262,8 @@ export function registerHandlers(
   documents.onDidChangeContent((event) => {
     if (openedAt.get(event.document.uri) === event.document.version) return;
     openedAt.delete(event.document.uri);
+    // The analysis of the older version stops at its next stage; nothing is published for it.
+    service.supersede(event.document.uri, event.document.version);
     schedule(event.document);
   });
   documents.onDidClose((event) => {
@@ -205,83 +294,106 @@ export function registerHandlers(
   });
 
   /** Trust granted or revoked in the editor: checksums may be read from now on (or not). */
-  connection.onNotification(SetTrustedNotification, (params) => {
+  connection.onNotification(SetTrustedNotification.method, (params: ParamsOf<typeof SetTrustedNotification>) => {
     service.setTrusted(params.trusted);
     revalidateAll();
   });
 
-  /** What the status bar shows for a document. */
-  connection.onRequest(ClassificationRequest, async (params): Promise<ClassificationResult | null> => {
-    const document = documents.get(params.uri);
-    if (!document) return null;
-    const analysis = await service.analyze(document);
-    if (!analysis.kind) return null;
-    const kind = KINDS[analysis.kind];
-    const counts = { error: 0, warning: 0 };
-    for (const d of analysis.diagnostics) if (d.severity === 'error' || d.severity === 'warning') counts[d.severity]++;
-    return {
-      kind: kind.id,
-      system: kind.system,
-      systemName: systemById(kind.system)?.name ?? kind.system,
-      title: kind.title,
-      source: analysis.classification.source ?? '',
-      trusted: service.isTrusted,
-      disabled: analysis.settings.disabledSystems.includes(kind.system),
-      ...counts,
-    };
-  });
+  /**
+   * What the status bar shows for a document, from the latest finished analysis (it may be of an
+   * older version while a newer one runs); only a document never analysed yet waits for one.
+   */
+  connection.onRequest(
+    ClassificationRequest.method,
+    async (
+      params: ParamsOf<typeof ClassificationRequest>,
+      token: CancellationToken,
+    ): Promise<ClassificationResult | null | ResponseError<void>> => {
+      const document = documents.get(params.uri);
+      if (!document) return null;
+      const latest = service.latest(params.uri);
+      if (latest) return classificationOf(latest);
+      try {
+        const analysis = await untilCancelled(service.analyze(document), token);
+        if (!analysis) return requestCancelled();
+        return classificationOf(analysis);
+      } catch (error) {
+        if (!(error instanceof AnalysisCancelled)) throw error;
+        const done = service.latest(params.uri);
+        return done ? classificationOf(done) : null;
+      }
+    },
+  );
 
+  // Every feature answers from the latest parse of the current text (OpenDocuments): none waits
+  // for schema validation, rules or hashing; a cancelled request gets RequestCancelled.
   const { engine } = service;
   /** Keys (missing ones, required first), allowed values and workspace values at the cursor. */
-  connection.onCompletion(async ({ textDocument, position }) => {
-    const analyzed = await open.whileTyping(textDocument.uri);
-    return analyzed ? complete(analyzed, engine, analyzed.document.offsetAt(position)) : null;
-  });
+  connection.onCompletion(({ textDocument, position }, token) =>
+    unlessCancelled(token, async () => {
+      const analyzed = await open.whileTyping(textDocument.uri);
+      return analyzed ? complete(analyzed, engine, analyzed.document.offsetAt(position)) : null;
+    }),
+  );
   /** The schema's description, type, allowed values, default and the host's docs for a key or value. */
-  connection.onHover(async ({ textDocument, position }) => {
-    const analyzed = await open.whileTyping(textDocument.uri);
-    return analyzed ? hover(analyzed, engine, analyzed.document.offsetAt(position)) : null;
-  });
+  connection.onHover(({ textDocument, position }, token) =>
+    unlessCancelled(token, async () => {
+      const analyzed = await open.whileTyping(textDocument.uri);
+      return analyzed ? hover(analyzed, engine, analyzed.document.offsetAt(position)) : null;
+    }),
+  );
   /** The outline of every kind, from the descriptors' rows. */
-  connection.onDocumentSymbol(async ({ textDocument }) => {
-    const analyzed = await open.get(textDocument.uri);
-    if (!analyzed) return null;
-    const { document, analysis } = analyzed;
-    return outline(
-      analysis.kind,
-      analysis.parsed.documents.map((d) => d.root),
-      document,
-    );
-  });
+  connection.onDocumentSymbol(({ textDocument }, token) =>
+    unlessCancelled(token, async () => {
+      const analyzed = await open.get(textDocument.uri);
+      if (!analyzed) return null;
+      const { document, analysis } = analyzed;
+      return outline(
+        analysis.kind,
+        analysis.parsed.documents.map((d) => d.root),
+        document,
+      );
+    }),
+  );
   /** Quick fixes for our diagnostics, from the fix registry (features/fixes/registry.ts). */
-  connection.onCodeAction(async ({ textDocument, context }) => {
-    const analyzed = await open.get(textDocument.uri);
-    return analyzed ? codeActions(analyzed, context, (message) => connection.console.error(message)) : null;
-  });
+  connection.onCodeAction(({ textDocument, context }, token) =>
+    unlessCancelled(token, async () => {
+      const analyzed = await open.get(textDocument.uri);
+      return analyzed ? codeActions(analyzed, context, (message) => connection.console.error(message)) : null;
+    }),
+  );
   /** A value that names something declared elsewhere (a CloudQuery destination, ...) jumps to its declaration. */
-  connection.onDefinition(async ({ textDocument, position }) => {
-    const analyzed = await open.get(textDocument.uri);
-    return analyzed ? definition(analyzed, engine, analyzed.document.offsetAt(position)) : null;
-  });
+  connection.onDefinition(({ textDocument, position }, token) =>
+    unlessCancelled(token, async () => {
+      const analyzed = await open.get(textDocument.uri);
+      return analyzed ? definition(analyzed, engine, analyzed.document.offsetAt(position)) : null;
+    }),
+  );
   /** Paths in manifests become links to the files that exist. */
-  connection.onDocumentLinks(async ({ textDocument }) => {
-    const analyzed = await open.get(textDocument.uri);
-    return analyzed ? links(analyzed, engine) : null;
-  });
+  connection.onDocumentLinks(({ textDocument }, token) =>
+    unlessCancelled(token, async () => {
+      const analyzed = await open.get(textDocument.uri);
+      return analyzed ? links(analyzed, engine) : null;
+    }),
+  );
   /** Folding ranges for mappings, sequences and multi-line values, in YAML, JSON and TOML. */
-  connection.onFoldingRanges(async ({ textDocument }) => {
-    const analyzed = await open.get(textDocument.uri);
-    return analyzed ? foldingRanges(analyzed.analysis.parsed) : null;
-  });
+  connection.onFoldingRanges(({ textDocument }, token) =>
+    unlessCancelled(token, async () => {
+      const analyzed = await open.get(textDocument.uri);
+      return analyzed ? foldingRanges(analyzed.analysis.parsed) : null;
+    }),
+  );
   /** Expand selection: the value, its entry, the enclosing mapping or sequence, the document. */
-  connection.onSelectionRanges(async ({ textDocument, positions }) => {
-    const analyzed = await open.get(textDocument.uri);
-    if (!analyzed) return null;
-    return selectionRanges(
-      analyzed.analysis.parsed,
-      positions.map((p) => analyzed.document.offsetAt(p)),
-    );
-  });
+  connection.onSelectionRanges(({ textDocument, positions }, token) =>
+    unlessCancelled(token, async () => {
+      const analyzed = await open.get(textDocument.uri);
+      if (!analyzed) return null;
+      return selectionRanges(
+        analyzed.analysis.parsed,
+        positions.map((p) => analyzed.document.offsetAt(p)),
+      );
+    }),
+  );
 
   // Rename, find references and the references lens, over the systems' name providers.
   const names = async (uri: string) => {
@@ -298,15 +410,19 @@ export function registerHandlers(
     if (result && 'error' in result) throw new ResponseError(ErrorCodes.InvalidParams, result.error);
     return result;
   });
-  connection.onReferences(async ({ textDocument, position, context }) => {
-    const scope = await names(textDocument.uri);
-    return scope ? references(scope, scope.document.offsetAt(position), context.includeDeclaration) : null;
-  });
+  connection.onReferences(({ textDocument, position, context }, token) =>
+    unlessCancelled(token, async () => {
+      const scope = await names(textDocument.uri);
+      return scope ? references(scope, scope.document.offsetAt(position), context.includeDeclaration) : null;
+    }),
+  );
   // The references lens, and lenses that run the project's tasks or launch (features/action-lenses.ts).
-  connection.onCodeLens(async ({ textDocument }) => {
-    const analyzed = await open.get(textDocument.uri);
-    if (!analyzed) return null;
-    const scope = nameScope(analyzed, engine, documents.all());
-    return [...((scope && nameLenses(scope)) ?? []), ...actionLenses(analyzed)];
-  });
+  connection.onCodeLens(({ textDocument }, token) =>
+    unlessCancelled(token, async () => {
+      const analyzed = await open.get(textDocument.uri);
+      if (!analyzed) return null;
+      const scope = nameScope(analyzed, engine, documents.all());
+      return [...((scope && nameLenses(scope)) ?? []), ...actionLenses(analyzed)];
+    }),
+  );
 }

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { minimatch } from 'minimatch';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { Engine, type Analysis } from '../analysis';
+import { AnalysisCancelled, Engine, type Analysis } from '../analysis';
 import { FileCache, nodeFileAccess, type FileAccess, type KindId } from '../core';
 import { isKindId, KINDS } from '../systems';
 import { DEFAULT_SETTINGS, type WorkbenchSettings } from './settings';
@@ -13,18 +13,31 @@ export interface DocumentAnalysis extends Analysis {
   settings: WorkbenchSettings;
 }
 
-/**
- * The engine as the language server uses it: per-document settings and trust, results cached by
- * document version so that diagnostics and every feature share one parse.
- */
 /** Binaries up to this size are hashed while diagnostics wait (a few ms); larger ones in the background. */
 const DEFER_HASH_BYTES = 1024 * 1024;
+
+/** The analysis of one version of a document, shared by everyone who asks for that version. */
+interface Running {
+  version: number;
+  promise: Promise<DocumentAnalysis>;
+  token: { isCancellationRequested: boolean };
+  started: number;
+}
+
+/**
+ * The engine as the language server uses it: per-document settings and trust, one analysis per
+ * document version (a newer version cancels the one in flight), the latest finished analysis per
+ * document, and the latest parse of the current text for the editor features, which never wait
+ * for schema validation, rules or hashing.
+ */
 
 export class WorkbenchService {
   readonly engine: Engine;
   private readonly files: FileCache;
   private trusted = true;
-  private readonly cache = new Map<string, Promise<DocumentAnalysis>>();
+  private readonly running = new Map<string, Running>();
+  private readonly finished = new Map<string, DocumentAnalysis>();
+  private readonly durations = new Map<string, number>();
   private workspaceFolders: string[] = [];
 
   constructor(
@@ -61,12 +74,13 @@ export class WorkbenchService {
   /** A file watcher saw these files change (all of them without an argument). */
   filesChanged(files?: string[]): void {
     this.files.invalidate(files);
-    this.cache.clear();
+    this.engine.forget(); // a neighbour can change how a file is classified
+    this.invalidate();
   }
 
   setTrusted(trusted: boolean): void {
     this.trusted = trusted;
-    this.cache.clear();
+    this.invalidate();
   }
 
   get isTrusted(): boolean {
@@ -77,41 +91,128 @@ export class WorkbenchService {
     this.workspaceFolders = folders;
   }
 
+  /**
+   * Results may differ from now on: the next `analyze` starts afresh, the one in flight is
+   * cancelled. For one document (it was closed) its parse and its last result go too.
+   */
   invalidate(uri?: string): void {
-    if (uri) this.cache.delete(uri);
-    else this.cache.clear();
+    const uris = uri ? [uri] : [...this.running.keys()];
+    for (const key of uris) this.cancel(key);
+    if (!uri) return;
+    this.finished.delete(uri);
+    this.durations.delete(uri);
+    this.engine.forget(uriToPath(uri));
   }
 
+  /** The document has a newer version: its older analysis in flight is no longer wanted. */
+  supersede(uri: string, version: number): void {
+    const running = this.running.get(uri);
+    if (running && running.version < version) this.cancel(uri);
+  }
+
+  /** The latest finished analysis of a document (of any version), if any. */
+  latest(uri: string): DocumentAnalysis | undefined {
+    return this.finished.get(uri);
+  }
+
+  /**
+   * How long the latest analysis of the document took, in ms (a cancelled one counts with the
+   * time it had run, so that edits that keep cancelling a slow analysis make the wait longer).
+   */
+  lastDuration(uri: string): number | undefined {
+    return this.durations.get(uri);
+  }
+
+  /**
+   * The full analysis of the document's current version (schema, rules, hashes): one per version,
+   * shared by every caller. Rejects with `AnalysisCancelled` when a newer version supersedes it.
+   */
   analyze(document: TextDocument): Promise<DocumentAnalysis> {
     const key = document.uri;
-    const cached = this.cache.get(key);
-    const run = async (): Promise<DocumentAnalysis> => {
-      const settings = await this.settingsFor(document.uri);
-      const file = uriToPath(document.uri);
-      const forcedKind = this.associatedKind(file, settings);
-      const analysis = await this.engine.analyze({
-        path: file,
-        text: document.getText(),
-        version: document.version,
-        forcedKind,
-        targets: settings.targets,
-      });
-      const disabled = analysis.kind && settings.disabledSystems.includes(KINDS[analysis.kind].system);
-      const result: DocumentAnalysis = disabled
-        ? { classification: analysis.classification, diagnostics: [], uri: key, version: document.version, settings }
-        : { ...analysis, uri: key, version: document.version, settings };
-      return result;
-    };
-    if (cached) {
-      return cached.then((result) => (result.version === document.version ? result : this.store(key, run())));
-    }
-    return this.store(key, run());
+    const version = document.version;
+    const running = this.running.get(key);
+    if (running?.version === version) return running.promise;
+    // An older snapshot than the one in flight (a test's document): analysed on its own.
+    if (running && running.version > version) return this.run(document, { isCancellationRequested: false });
+    if (running) this.cancel(key);
+    const token = { isCancellationRequested: false };
+    const entry: Running = { version, token, started: performance.now(), promise: this.run(document, token) };
+    this.running.set(key, entry);
+    entry.promise.then(
+      (result) => {
+        this.durations.set(key, performance.now() - entry.started);
+        const latest = this.finished.get(key);
+        if (!latest || latest.version <= result.version) this.finished.set(key, result);
+      },
+      () => {
+        if (this.running.get(key) === entry) this.running.delete(key);
+      },
+    );
+    return entry.promise;
   }
 
-  private store(key: string, promise: Promise<DocumentAnalysis>): Promise<DocumentAnalysis> {
-    this.cache.set(key, promise);
-    promise.catch(() => this.cache.delete(key));
-    return promise;
+  /**
+   * What the editor features need, without waiting for schema validation, rules or hashes: the
+   * kind and the latest parse of the document's current text (the one the analysis of the same
+   * version starts from), with the diagnostics of the latest finished analysis when it is of this
+   * version (else none).
+   */
+  async parsed(document: TextDocument): Promise<DocumentAnalysis> {
+    const settings = await this.settingsFor(document.uri);
+    // Read after the wait: the text the features' positions refer to.
+    const text = document.getText();
+    const version = document.version;
+    const uri = document.uri;
+    const done = this.finished.get(uri);
+    if (done?.version === version && done.settings === settings) return done;
+    const file = uriToPath(uri);
+    const base = { uri, version, settings, diagnostics: [] };
+    try {
+      const prepared = this.engine.prepare({
+        path: file,
+        text,
+        version,
+        forcedKind: this.associatedKind(file, settings),
+      });
+      const { classification, kind, parsed } = prepared;
+      if (kind && settings.disabledSystems.includes(KINDS[kind].system)) return { ...base, classification };
+      return { ...base, classification, kind, parsed };
+    } catch {
+      // The analysis of this version reports the failure; features have nothing to offer.
+      return { ...base, classification: {} };
+    }
+  }
+
+  private cancel(uri: string): void {
+    const running = this.running.get(uri);
+    if (!running) return;
+    running.token.isCancellationRequested = true;
+    this.running.delete(uri);
+    const elapsed = performance.now() - running.started;
+    this.durations.set(uri, Math.max(this.durations.get(uri) ?? 0, elapsed));
+  }
+
+  private async run(document: TextDocument, token: Running['token']): Promise<DocumentAnalysis> {
+    // The text and version together, before any wait: the document object follows later edits.
+    const text = document.getText();
+    const version = document.version;
+    const uri = document.uri;
+    const settings = await this.settingsFor(uri);
+    if (token.isCancellationRequested) throw new AnalysisCancelled();
+    const file = uriToPath(uri);
+    const forcedKind = this.associatedKind(file, settings);
+    const analysis = await this.engine.analyze({
+      path: file,
+      text,
+      version,
+      forcedKind,
+      targets: settings.targets,
+      token,
+    });
+    const disabled = analysis.kind && settings.disabledSystems.includes(KINDS[analysis.kind].system);
+    return disabled
+      ? { classification: analysis.classification, diagnostics: [], uri, version, settings }
+      : { ...analysis, uri, version, settings };
   }
 
   /** A user's association (glob -> kind) for a file, matched on its workspace-relative and absolute path. */
