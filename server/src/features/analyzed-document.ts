@@ -19,11 +19,11 @@ export interface DocumentSource {
 /**
  * The open documents and their analyses, for every feature. The analysis a feature gets is the
  * kind and the latest parse of the current text (`WorkbenchService.parsed`): no feature waits for
- * schema validation, rules or hashing. `get` answers for a manifest of a system that is switched on. `whileTyping` (completion, hover) also answers while a file is being
- * typed and its content stops matching the signature that classified it (a JSON file with a
- * dangling `"key": `, a CloudQuery spec whose `kind:` is half-typed): the kind it had last is kept
- * and the text is parsed again with that kind's reader, so completion keeps working on text that
- * does not parse.
+ * schema validation, rules or hashing. `get` answers for a manifest of a system that is switched
+ * on. `whileTyping` (completion, hover) also answers while a file is being typed and its content
+ * stops matching the signature that classified it (a JSON file with a dangling `"key": `, a
+ * CloudQuery spec whose `kind:` is half-typed): the kind it had last is kept and the text is
+ * parsed again with that kind's reader, so completion keeps working on text that does not parse.
  */
 export class OpenDocuments {
   private readonly lastKind = new Map<string, KindId>();
