@@ -72,12 +72,18 @@ export function gatewaydDevLaunch(name: string): vscode.DebugConfiguration {
 /**
  * Asks the harness for a screenshot of the window, named for the README (`docs/images/<name>.png`
  * when the harness runs with PW_UPDATE_SCREENSHOTS=1, else under test-results/), and waits until
- * it is taken. The side bar is closed first: the e2e workspace's test folders are no sight for readers.
+ * it is taken. The side bar and any walkthrough tab are closed first: the e2e workspace's test folders
+ * and pages other tests opened are no sight for readers.
  */
 export async function screenshot(name = 'diagnostics'): Promise<void> {
   const markers = process.env.PW_E2E_MARKERS;
   if (!markers) return;
   await vscode.commands.executeCommand('workbench.action.closeSidebar');
+  // Only the manifest in view: no walkthrough or welcome page a test opened before (not text editors).
+  const pages = vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter((tab) => !(tab.input instanceof vscode.TabInputText) && /^(Walkthrough|Welcome)\b/.test(tab.label));
+  if (pages.length) await vscode.window.tabGroups.close(pages);
   await new Promise((r) => setTimeout(r, 500));
   fs.writeFileSync(path.join(markers, `shot-${name}`), '');
   await waitFor(`the screenshot ${name}`, () => fs.existsSync(path.join(markers, `shot-${name}.done`)), 60_000);
