@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Connection, PublishDiagnosticsParams } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { WorkspaceProblems } from '../../server/src/lsp/workspace-problems';
 import { WorkbenchService } from '../../server/src/lsp/workbench-service';
 import { makeTree } from '../helpers/engine';
@@ -79,4 +80,33 @@ test('the scan is bounded: beyond its cap it stops and says so; open documents a
     ['p1/gatewayd_plugins.yaml', 'p2/gatewayd_plugins.yaml'],
   );
   assert.match(messages.join('\n'), /checked the first 3 candidate files/);
+});
+
+test('a file opened while the scan checks it keeps its own analysis; the scan goes on', async () => {
+  const root = makeTree({ 'a/gatewayd_plugins.yaml': BROKEN_POLICY, 'b/gatewayd_plugins.yaml': BROKEN_POLICY });
+  const { connection, sent } = recordingConnection();
+  const service = new WorkbenchService();
+  const file = path.join(root, 'a/gatewayd_plugins.yaml');
+  const uri = pathToFileURL(file).href;
+  let isOpen = false;
+  const problems = new WorkspaceProblems(
+    connection,
+    service,
+    (u) => isOpen && u === uri,
+    () => ({ jsonSyntax: false }),
+  );
+  // The scan's analysis of the disk text starts; the editor opens the file before it ends.
+  const scanned = problems.changed([file, path.join(root, 'b/gatewayd_plugins.yaml')]);
+  isOpen = true;
+  const opened = service.analyze(TextDocument.create(uri, 'yaml', 1, BROKEN_POLICY));
+  await scanned; // before the fix: rejected (the scan's analysis was cancelled) and b was never checked
+  const analysis = await opened; // before the fix: cancelled by the scan's invalidate
+  assert.ok(
+    analysis.diagnostics.some((d) => d.code === 'gatewayd.invalid-value'),
+    JSON.stringify(analysis.diagnostics),
+  );
+  assert.deepEqual(
+    sent.map((s) => path.relative(root, new URL(s.uri).pathname)),
+    ['b/gatewayd_plugins.yaml'],
+  );
 });

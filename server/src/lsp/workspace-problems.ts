@@ -93,9 +93,13 @@ export class WorkspaceProblems {
         manifest = !!analysis.kind;
         if (analysis.kind)
           diagnostics = toLspDiagnostics(document, analysis.diagnostics, analysis.settings, this.options());
+      } catch {
+        // Cancelled: the file was opened meanwhile and its own analysis superseded this one.
+        return false;
       } finally {
-        // Not kept: a scanned file's tree would stay in memory until the file is opened.
-        this.service.invalidate(uri);
+        // Not kept: a scanned file's tree would stay in memory until the file is opened. An open
+        // document's analysis (maybe in flight) is its own: invalidating would cancel it.
+        if (!this.isOpen(uri)) this.service.invalidate(uri);
       }
     }
     if (this.isOpen(uri)) return manifest; // opened meanwhile: the open document's diagnostics win
