@@ -30,7 +30,6 @@ interface Running {
  * document, and the latest parse of the current text for the editor features, which never wait
  * for schema validation, rules or hashing.
  */
-
 export class WorkbenchService {
   readonly engine: Engine;
   private readonly files: FileCache;
