@@ -22,6 +22,8 @@ export const DOCUMENT_SELECTOR = [
   { scheme: 'file', language: 'rust' },
   { scheme: 'file', language: 'python' },
   { scheme: 'file', language: 'shellscript' },
+  // Release workflows, when the GitHub Actions extension gives them its own language.
+  { scheme: 'file', language: 'github-actions-workflow' },
   { scheme: 'file', pattern: '**/go.mod' },
   { scheme: 'file', pattern: '**/Makefile' },
 ];

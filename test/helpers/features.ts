@@ -67,7 +67,7 @@ export class Workbench {
   async completionAt(file: string, textWithCursor: string, typedFrom?: string): Promise<CompletionItem[]> {
     const { text, offset } = cursor(textWithCursor);
     const analyzed = await this.analyzed(await this.openFile(file, text, typedFrom), true);
-    return (analyzed && complete(analyzed, this.service.engine, offset)?.items) ?? [];
+    return (analyzed && (await complete(analyzed, this.service.engine, offset))?.items) ?? [];
   }
 
   /** The hover at the `|` in `textWithCursor`. */

@@ -273,8 +273,8 @@ export async function exercise(
     const typing = await workbench.analyzed(document, true);
     if (typing) {
       for (const offset of offsets) {
-        badRanges(complete(typing, engine, offset), document, 'completion', problems);
-        badRanges(hover(typing, engine, offset), document, 'hover', problems);
+        badRanges(await complete(typing, engine, offset), document, 'completion', problems);
+        badRanges(await hover(typing, engine, offset), document, 'hover', problems);
       }
     }
     const analyzed = await workbench.analyzed(document);

@@ -8,7 +8,8 @@ import { uriToPath } from './uri';
 /** A manifest and its analysis: what every feature function takes. */
 export interface AnalyzedDocument {
   document: TextDocument;
-  analysis: Analysis & { kind: KindId; parsed: ParsedFile };
+  /** `settings.targets`: the host releases the document's settings choose (project editors read them). */
+  analysis: Analysis & { kind: KindId; parsed: ParsedFile; settings?: { targets?: Record<string, string> } };
 }
 
 /** Where the open documents come from: the LSP `TextDocuments`, or a test's map. */

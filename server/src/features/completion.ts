@@ -19,16 +19,28 @@ import { allowedValues, describe, examplesOf, SchemaNavigator, typesOf } from '.
 import { workspaceValues } from './workspace-values';
 import { schemasAt } from './embedded-schema';
 import { snippetItems } from './snippets';
+import { editorCompletion } from './project-editor';
 
 /** `:`/` ` after a YAML key, `-` for a list item, `"` for JSON keys and strings, `=` in TOML, `[` for flow lists. */
 export const COMPLETION_TRIGGERS = [':', ' ', '-', '"', '=', '['];
 
-/** Keys (missing ones, required first), allowed values and workspace values at the cursor. */
-export function complete(
+/**
+ * Keys (missing ones, required first), allowed values and workspace values at the cursor; in a
+ * project file without a schema, the values its system's editor offers there.
+ */
+export async function complete(
+  analyzed: AnalyzedDocument,
+  engine: Engine,
+  offset: number,
+): Promise<CompletionList | null> {
+  return (await editorCompletion(analyzed, engine, offset)) ?? schemaCompletion(analyzed, engine, offset);
+}
+
+async function schemaCompletion(
   { document, analysis }: AnalyzedDocument,
   engine: Engine,
   offset: number,
-): CompletionList | null {
+): Promise<CompletionList | null> {
   const definition = KINDS[analysis.kind];
   const text = analysis.parsed.text; // placeholders replaced by same-length stand-ins
   // A document that parses whole gives its value from the cached analysis (for schema conditions).
@@ -56,7 +68,7 @@ export function complete(
     return { isIncomplete: false, items: [...keys, ...snippets] };
   }
   const ruleContext = engine.contextFor(analysis.kind, uriToPath(document.uri), document.getText(), analysis.parsed);
-  const known = workspaceValues(analysis.kind, context.path, ruleContext);
+  const known = await workspaceValues(analysis.kind, context.path, ruleContext);
   return { isIncomplete: false, items: [...valueItems(schemas, definition.format, edit, known), ...snippets] };
 }
 

@@ -5,6 +5,7 @@ import { documentAt, toValue, type Format, type ValueNode } from '../core';
 import { cursorContext } from './cursor-context';
 import type { AnalyzedDocument } from './analyzed-document';
 import { schemasAt } from './embedded-schema';
+import { editorHover } from './project-editor';
 import { uriToPath } from './uri';
 import { allowedValues, describe, typesOf, type PathSegment } from '../schemas/navigator';
 
@@ -68,8 +69,15 @@ function keyOnLine(format: Format, text: string, offset: number, yamlVersion?: '
   return undefined;
 }
 
-/** The schema's description, type, allowed values, default and the host's docs for a key or value. */
-export function hover({ document, analysis }: AnalyzedDocument, engine: Engine, offset: number): Hover | null {
+/**
+ * The schema's description, type, allowed values, default and the host's docs for a key or value;
+ * in a project file without a schema, what its system's editor says about the token.
+ */
+export async function hover(analyzed: AnalyzedDocument, engine: Engine, offset: number): Promise<Hover | null> {
+  return (await editorHover(analyzed, engine, offset)) ?? schemaHover(analyzed, engine, offset);
+}
+
+function schemaHover({ document, analysis }: AnalyzedDocument, engine: Engine, offset: number): Hover | null {
   const definition = KINDS[analysis.kind];
   const doc = documentAt(analysis.parsed.documents, offset);
   const target =

@@ -11,13 +11,13 @@ const SOURCES = SYSTEMS.flatMap((system) => system.workspaceValues ?? []).map((s
 }));
 
 /** Values known from the workspace for a place in a manifest (`*` any key, `[]` any item). */
-export function workspaceValues(kind: KindId, at: PathSegment[], context: RuleContext): string[] {
+export async function workspaceValues(kind: KindId, at: PathSegment[], context: RuleContext): Promise<string[]> {
   const values = new Set<string>();
   for (const source of SOURCES) {
     if (source.kind !== kind || source.pattern.length !== at.length) continue;
     // A half-typed item may not have its index yet: `[]` and `*` take any step.
     if (!source.pattern.every((part, i) => part === null || part === '*' || part === String(at[i]))) continue;
-    for (const value of source.values(context)) values.add(value);
+    for (const value of await source.values(context)) values.add(value);
   }
   return [...values];
 }

@@ -42,7 +42,32 @@ export interface LinkRow {
 export interface ValueSource {
   kind: KindId;
   path: string;
-  values(context: RuleContext): string[];
+  values(context: RuleContext): string[] | Promise<string[]>;
+}
+
+/** What a project file's token means, for the hover: its span and Markdown. */
+export interface EditorHover {
+  start: number;
+  end: number;
+  markdown: string;
+}
+
+/** Values to offer at the cursor of a project file: the span they replace and the items, best first. */
+export interface EditorCompletion {
+  start: number;
+  end: number;
+  items: Array<{ label: string; detail?: string; documentation?: string }>;
+}
+
+/**
+ * Hover and completion for the files of a kind that has no schema (go.mod, program sources,
+ * Makefiles, workflows): the system reads the file with the parser its rules use and answers
+ * only on the tokens it knows (never inside a comment or another string).
+ */
+export interface ProjectEditor {
+  kinds: readonly KindId[];
+  hover?(context: RuleContext, offset: number): EditorHover | undefined | Promise<EditorHover | undefined>;
+  complete?(context: RuleContext, offset: number): EditorCompletion | undefined | Promise<EditorCompletion | undefined>;
 }
 
 /** A value that names something declared elsewhere (go to definition). */
@@ -159,6 +184,8 @@ export interface SystemDescriptor {
   actions?: ActionLensRow[];
   /** Schemas that apply below a path instead of the kind's own (completion and hover inside a plugin's spec). */
   embeddedSchemas?: EmbeddedSchemaProvider[];
+  /** Hover and completion in project files without a schema (features/project-editor.ts). */
+  editors?: ProjectEditor[];
   /** Quick fixes by diagnostic code, beyond the shared ones for the schema codes. */
   fixes?: Record<string, FixName[]>;
   /** Plugin projects of this system: detection, tasks and the launch configuration offered. */

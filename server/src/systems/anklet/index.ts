@@ -6,6 +6,8 @@ import type { LinkResolver, SystemDescriptor } from '../types';
 import { ANKLET_KINDS } from './kinds';
 import { ANKLET_RULES } from './rules';
 import { KNOWN_PLUGINS, workspacePlugins } from './rules/unknown-plugin';
+import { dispatchedPlugins, findRunGo } from './project/dispatch';
+import type { RuleContext } from '../rule';
 
 const CONFIG = 'anklet-config';
 
@@ -31,6 +33,17 @@ const pluginSource: LinkResolver = (value, context) => {
   return candidates;
 };
 
+/**
+ * The plugin names a config may use: in an Anklet checkout the cases of the dispatch in
+ * internal/run/run.go (a folder without a case is "plugin not supported"), else the built-in ones
+ * and the plugin folders around the config.
+ */
+async function pluginNames(context: RuleContext): Promise<string[]> {
+  const runGo = findRunGo(path.dirname(context.path), context.files);
+  const dispatched = runGo ? await dispatchedPlugins(runGo, context.files) : undefined;
+  return dispatched ?? [...KNOWN_PLUGINS, ...workspacePlugins(context)];
+}
+
 export const anklet: SystemDescriptor = {
   id: 'anklet',
   name: 'Anklet',
@@ -48,9 +61,7 @@ export const anklet: SystemDescriptor = {
     { kind: CONFIG, path: 'plugins_path', resolve: absolutePathOnly },
     { kind: CONFIG, path: 'plugins[].private_key', resolve: absolutePathOnly },
   ],
-  workspaceValues: [
-    { kind: CONFIG, path: 'plugins[].plugin', values: (c) => [...KNOWN_PLUGINS, ...workspacePlugins(c)] },
-  ],
+  workspaceValues: [{ kind: CONFIG, path: 'plugins[].plugin', values: pluginNames }],
   fixes: { 'anklet.unknown-plugin': ['replaceWithSuggestion'] },
   projects: ANKLET_PROJECTS,
   host: ANKLET_HOST,

@@ -8,6 +8,7 @@ import { cloudqueryPluginSpec } from './embedded-schema';
 import { CLOUDQUERY_KINDS } from './kinds';
 import { CLOUDQUERY_REFERENCES, cloudqueryNames } from './names';
 import { CLOUDQUERY_RULES } from './rules';
+import { CLOUDQUERY_EDITORS } from './project/table-names-editor';
 import { specsInDocuments, visibleSpecs, type SpecKind } from './rules/spec-index';
 
 const SPEC = 'cloudquery-spec';
@@ -77,6 +78,7 @@ export const cloudquery: SystemDescriptor = {
   ],
   names: cloudqueryNames,
   embeddedSchemas: [cloudqueryPluginSpec],
+  editors: CLOUDQUERY_EDITORS,
   fixes: {
     'cloudquery.table-name': ['replaceWithKnownValue'],
     'cloudquery.spec-snake-case': ['replaceWithKnownValue'],

@@ -5,6 +5,7 @@ import { GATEWAYD_HOST, GATEWAYD_PROJECTS, GATEWAYD_TOOLS } from './project';
 import type { OutlineRow, SystemDescriptor } from '../types';
 import { GATEWAYD_KINDS } from './kinds';
 import { GATEWAYD_RULES } from './rules';
+import { GATEWAYD_EDITORS } from './project/release-editor';
 
 const TOP: OutlineRow = { path: '*', label: '{@key}', detail: '{@value}' };
 
@@ -23,6 +24,7 @@ export const gatewayd: SystemDescriptor = {
     'gatewayd-config': [TOP, { path: '*.*', label: '{@key}', kind: 'namespace' }],
   },
   links: [{ kind: 'gatewayd-plugins', path: 'plugins[].localPath', resolve: relativePath }],
+  editors: GATEWAYD_EDITORS,
   fixes: {
     'gatewayd.release-binary': ['replaceWithKnownValue'],
     'gatewayd.release-asset-name': ['replaceWithKnownValue'],

@@ -9,6 +9,7 @@ import { LOGCRAFT_KINDS } from './kinds';
 import { LOGCRAFT_RULES } from './rules';
 import { logcraftNames } from './names';
 import { pluginFolder } from './rules/missing-plugin';
+import { LOGCRAFT_EDITORS } from './project/plugin-source-editor';
 
 const TOP: OutlineRow = { path: '*', label: '{@key}', detail: '{@value}' };
 const CONFIG = 'logcraft-config';
@@ -54,6 +55,7 @@ export const logcraft: SystemDescriptor = {
     },
   ],
   names: logcraftNames,
+  editors: LOGCRAFT_EDITORS,
   fixes: {
     'logcraft.kebab-case': ['replaceWithKnownValue'],
     'logcraft.plugin-name': ['replaceWithKnownValue'],

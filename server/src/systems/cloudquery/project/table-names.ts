@@ -100,6 +100,24 @@ export function tableNameLiterals(root: SyntaxNode): SyntaxNode[] {
   return found;
 }
 
+/** What a table name breaks of the convention, and the conventional name (`prefix`: the plugin's, snake_case). */
+export function tableNameVerdict(
+  name: string,
+  prefix: string | undefined,
+): { problems: string[]; conventional: string } {
+  const problems: string[] = [];
+  if (!SNAKE.test(name)) problems.push('snake_case');
+  if (prefix && name !== prefix && !name.startsWith(`${prefix}_`))
+    problems.push(`prefixed with the plugin name ("${prefix}_")`);
+  const words = snakeOf(name).split('_');
+  if (!isPlural(words[words.length - 1] ?? '')) problems.push('plural');
+  if (!problems.length) return { problems, conventional: name };
+  const base = snakeOf(name).replace(prefix ? new RegExp(`^${prefix}_`) : /^$/, '');
+  const baseWords = base.split('_');
+  baseWords[baseWords.length - 1] = pluralOf(baseWords[baseWords.length - 1] ?? '');
+  return { problems, conventional: [prefix, baseWords.join('_')].filter(Boolean).join('_') };
+}
+
 /**
  * CloudQuery's onboarding conventions for table names: snake_case, plural, prefixed with the
  * plugin name (`aws_s3_buckets`). The SDK accepts other names, so these are warnings.
@@ -115,17 +133,8 @@ export const cloudqueryTableNames: Rule = {
       const diagnostics: EngineDiagnostic[] = [];
       for (const literal of tableNameLiterals(tree.rootNode)) {
         const name = literal.text.slice(1, -1);
-        const problems: string[] = [];
-        if (!SNAKE.test(name)) problems.push('snake_case');
-        if (prefix && name !== prefix && !name.startsWith(`${prefix}_`))
-          problems.push(`prefixed with the plugin name ("${prefix}_")`);
-        const words = snakeOf(name).split('_');
-        if (!isPlural(words[words.length - 1] ?? '')) problems.push('plural');
+        const { problems, conventional: replacement } = tableNameVerdict(name, prefix);
         if (!problems.length) continue;
-        const base = snakeOf(name).replace(prefix ? new RegExp(`^${prefix}_`) : /^$/, '');
-        const baseWords = base.split('_');
-        baseWords[baseWords.length - 1] = pluralOf(baseWords[baseWords.length - 1] ?? '');
-        const replacement = [prefix, baseWords.join('_')].filter(Boolean).join('_');
         diagnostics.push({
           start: literal.startIndex + 1,
           end: literal.endIndex - 1,

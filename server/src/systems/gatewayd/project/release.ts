@@ -7,7 +7,7 @@ import {
   type FileAccess,
   type ValueNode,
 } from '../../../core';
-import type { Rule } from '../../rule';
+import type { Rule, RuleContext } from '../../rule';
 import {
   expandMake,
   logicalLines,
@@ -55,6 +55,22 @@ const SHELL_KEYWORDS = new Set([
 const OTHER_SUMS = /^(md5sum|sha1sum|sha224sum|sha384sum|sha512sum|b2sum|cksum|md5)$/;
 const RELEASE_TARGET = /release|dist|publish|package|archive/i;
 
+/** A token a publishing rule is about (for the hover), whether or not it breaks the rule. */
+export interface ReleaseSite {
+  start: number;
+  end: number;
+  topic: 'asset' | 'checksum' | 'checksums-file' | 'binary' | 'tag';
+  /** The text as the host sees it: make and shell variables expanded. */
+  shown: string;
+}
+
+const siteOf = (word: { start: number; end: number }, topic: ReleaseSite['topic'], shown: string): ReleaseSite => ({
+  start: word.start,
+  end: word.end,
+  topic,
+  shown,
+});
+
 interface Finding {
   word: Word;
   severity: EngineDiagnostic['severity'];
@@ -68,6 +84,7 @@ function checkCommands(
   commands: Word[][],
   expand: (text: string) => string,
   repo: string | undefined,
+  sites: ReleaseSite[] = [],
 ): { findings: Finding[]; checksumFiles: Word[]; wroteChecksums: boolean } {
   const findings: Finding[] = [];
   const checksumFiles: Word[] = [];
@@ -100,6 +117,10 @@ function checkCommands(
     const redirected = redirect >= 0 ? args[redirect + 1] : undefined;
     if (/checksums\.txt/.test(expand(words.map((w) => w.text).join(' '))))
       wroteChecksums ||= !!redirected && path.posix.basename(expand(redirected.text)) === 'checksums.txt';
+    if (OTHER_SUMS.test(name) || name === 'sha256sum' || name === 'shasum')
+      sites.push(siteOf(program, 'checksum', name));
+    if (redirected && (OTHER_SUMS.test(name) || name === 'sha256sum' || name === 'shasum'))
+      sites.push(siteOf(redirected, 'checksums-file', path.posix.basename(expand(redirected.text))));
     if (
       OTHER_SUMS.test(name) ||
       (name === 'shasum' &&
@@ -120,6 +141,7 @@ function checkCommands(
       const o = args.findIndex((w) => w.text === '-o');
       const out = o >= 0 ? args[o + 1] : undefined;
       const shown = out ? path.posix.basename(expand(out.text)) : '';
+      if (out) sites.push(siteOf(out, 'binary', shown));
       // Judged only when the name is known text after expanding make variables.
       if (out && repo && !/\{|\$/.test(shown) && !shown.replace(/\.exe$/, '').includes(repo)) {
         findings.push({
@@ -132,7 +154,10 @@ function checkCommands(
       }
     }
     const archive = archiveOf(name, args);
-    if (archive) findings.push(...checkAssetName(archive, expandShell, repo));
+    if (archive) {
+      sites.push(siteOf(archive, 'asset', path.posix.basename(expandShell(archive.text))));
+      findings.push(...checkAssetName(archive, expandShell, repo));
+    }
   }
   return { findings, checksumFiles, wroteChecksums };
 }
@@ -231,7 +256,7 @@ function checksumsName(files: Word[], wrote: boolean, expand: (t: string) => str
   ];
 }
 
-function checkMakefile(text: string, repo: string | undefined): EngineDiagnostic[] {
+function checkMakefile(text: string, repo: string | undefined, sites?: ReleaseSite[]): EngineDiagnostic[] {
   const lines = logicalLines(text);
   const vars = makeVariables(lines);
   const expand = (t: string) => expandMake(t, vars);
@@ -253,7 +278,7 @@ function checkMakefile(text: string, repo: string | undefined): EngineDiagnostic
     const commands = recipe.flatMap((line) => shellCommands(line, /^\t[@+-]*/.exec(line.text)![0].length));
     const archives = commands.some((c) => c.some((w) => w.text === 'tar' || w.text === 'zip'));
     if (!RELEASE_TARGET.test(name) && !archives) continue;
-    const result = checkCommands(commands, expand, repo);
+    const result = checkCommands(commands, expand, repo, sites);
     diagnostics.push(
       ...result.findings.map(toDiagnostic),
       ...checksumsName(result.checksumFiles, result.wroteChecksums, expand),
@@ -266,7 +291,7 @@ function scalarText(node: ValueNode | undefined): string | undefined {
   return node?.type === 'scalar' && node.value !== null ? String(node.value) : undefined;
 }
 
-function checkWorkflow(text: string, repo: string | undefined): EngineDiagnostic[] {
+function checkWorkflow(text: string, repo: string | undefined, sites?: ReleaseSite[]): EngineDiagnostic[] {
   const doc = readYaml(text, { version: '1.2' }).documents[0];
   const root = doc?.root;
   if (!root) return [];
@@ -277,6 +302,7 @@ function checkWorkflow(text: string, repo: string | undefined): EngineDiagnostic
   const patterns = tags?.type === 'array' ? tags.items : tags ? [tags] : [];
   for (const pattern of patterns) {
     const value = scalarText(pattern);
+    if (value !== undefined) sites?.push(siteOf(pattern, 'tag', value));
     if (value === undefined || /^['"]?v/.test(value) || value === '*' || value === '**') continue;
     diagnostics.push({
       start: pattern.start,
@@ -294,14 +320,19 @@ function checkWorkflow(text: string, repo: string | undefined): EngineDiagnostic
     for (const step of steps?.type === 'array' ? steps.items : []) {
       const run = findProperty(step, 'run')?.value;
       if (run?.type !== 'scalar' || typeof run.value !== 'string') continue;
-      diagnostics.push(...checkScript(text, run, repo));
+      diagnostics.push(...checkScript(text, run, repo, sites));
     }
   }
   return diagnostics;
 }
 
 /** A `run:` value as shell lines with their offsets in the file (block scalars line by line). */
-function checkScript(text: string, run: ValueNode, repo: string | undefined): EngineDiagnostic[] {
+function checkScript(
+  text: string,
+  run: ValueNode,
+  repo: string | undefined,
+  sites?: ReleaseSite[],
+): EngineDiagnostic[] {
   const raw = text.slice(run.start, run.end);
   const lines = logicalLines(raw).map((l) => ({
     ...l,
@@ -311,15 +342,16 @@ function checkScript(text: string, run: ValueNode, repo: string | undefined): En
   const body = /^[|>]/.test(raw) ? lines.slice(1) : lines;
   const commands = body.flatMap((line) => shellCommands(line));
   const expand = (t: string) => t.replace(/\$\{\{[^}]*\}\}/g, '{expr}');
-  const result = checkCommands(commands, expand, repo);
+  const result = checkCommands(commands, expand, repo, sites);
   return [...result.findings.map(toDiagnostic), ...checksumsName(result.checksumFiles, result.wroteChecksums, expand)];
 }
 
-function checkGoreleaser(text: string, repo: string | undefined): EngineDiagnostic[] {
+function checkGoreleaser(text: string, repo: string | undefined, sites?: ReleaseSite[]): EngineDiagnostic[] {
   const root = readYaml(text, { version: '1.2' }).documents[0]?.root;
   const diagnostics: EngineDiagnostic[] = [];
   const checksum = findProperty(root, 'checksum')?.value;
   const algorithm = findProperty(checksum, 'algorithm')?.value;
+  if (algorithm && scalarText(algorithm)) sites?.push(siteOf(algorithm, 'checksum', scalarText(algorithm)!));
   if (algorithm && scalarText(algorithm) && scalarText(algorithm) !== 'sha256') {
     diagnostics.push({
       start: algorithm.start,
@@ -331,6 +363,7 @@ function checkGoreleaser(text: string, repo: string | undefined): EngineDiagnost
     });
   }
   const template = findProperty(checksum, 'name_template')?.value;
+  if (template && scalarText(template)) sites?.push(siteOf(template, 'checksums-file', scalarText(template)!));
   if (template && scalarText(template) && !/checksums\.txt/.test(scalarText(template)!)) {
     diagnostics.push({
       start: template.start,
@@ -345,6 +378,7 @@ function checkGoreleaser(text: string, repo: string | undefined): EngineDiagnost
   for (const build of builds?.type === 'array' ? builds.items : []) {
     const binary = findProperty(build, 'binary')?.value;
     const value = scalarText(binary);
+    if (binary && value) sites?.push(siteOf(binary, 'binary', value));
     if (binary && value && repo && !value.includes(repo) && !value.includes('{{')) {
       diagnostics.push({
         start: binary.start,
@@ -359,16 +393,27 @@ function checkGoreleaser(text: string, repo: string | undefined): EngineDiagnost
   return diagnostics;
 }
 
+/** Reads a release file as the rule does: its findings, the tokens the rules are about, the repository name. */
+export function readRelease(context: Pick<RuleContext, 'path' | 'text' | 'files'>): {
+  diagnostics: EngineDiagnostic[];
+  sites: ReleaseSite[];
+  repo: string | undefined;
+} {
+  const slash = context.path.split(path.sep).join('/');
+  const inWorkflows = /\/\.github\/workflows\/[^/]+$/.test(slash);
+  const root = inWorkflows ? path.dirname(path.dirname(path.dirname(context.path))) : path.dirname(context.path);
+  const repo = pluginRepoName(root, context.files);
+  const sites: ReleaseSite[] = [];
+  const diagnostics = inWorkflows
+    ? checkWorkflow(context.text, repo, sites)
+    : /\.goreleaser\.ya?ml$/.test(slash)
+      ? checkGoreleaser(context.text, repo, sites)
+      : checkMakefile(context.text, repo, sites);
+  return { diagnostics, sites, repo };
+}
+
 export const gatewaydRelease: Rule = {
   id: 'gatewayd.release-*',
   kinds: ['gatewayd-release'],
-  check(context) {
-    const slash = context.path.split(path.sep).join('/');
-    const inWorkflows = /\/\.github\/workflows\/[^/]+$/.test(slash);
-    const root = inWorkflows ? path.dirname(path.dirname(path.dirname(context.path))) : path.dirname(context.path);
-    const repo = pluginRepoName(root, context.files);
-    if (inWorkflows) return checkWorkflow(context.text, repo);
-    if (/\.goreleaser\.ya?ml$/.test(slash)) return checkGoreleaser(context.text, repo);
-    return checkMakefile(context.text, repo);
-  },
+  check: (context) => readRelease(context).diagnostics,
 };

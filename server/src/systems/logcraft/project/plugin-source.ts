@@ -13,7 +13,7 @@ export function toKebab(name: string): string {
     .toLowerCase();
 }
 
-interface NameLiteral {
+export interface NameLiteral {
   /** Span of the string's content (without quotes). */
   start: number;
   end: number;
@@ -31,7 +31,7 @@ function stringContent(node: SyntaxNode): NameLiteral | undefined {
 }
 
 /** Rust: `fn load() -> Metadata { Metadata { name: "x".to_string(), .. } }`. */
-function rustLoadName(root: SyntaxNode): NameLiteral | undefined {
+export function rustLoadName(root: SyntaxNode): NameLiteral | undefined {
   for (const fn of descendants(root, 'function_item')) {
     if (fn.childForFieldName('name')?.text !== 'load') continue;
     for (const literal of descendants(fn, 'struct_expression')) {
@@ -48,7 +48,7 @@ function rustLoadName(root: SyntaxNode): NameLiteral | undefined {
 }
 
 /** Python: `def load(self)` returning `Metadata("x", ...)` or `Metadata(name="x", ...)`. */
-function pythonLoadName(root: SyntaxNode): NameLiteral | undefined {
+export function pythonLoadName(root: SyntaxNode): NameLiteral | undefined {
   for (const fn of descendants(root, 'function_definition')) {
     if (fn.childForFieldName('name')?.text !== 'load') continue;
     for (const call of descendants(fn, 'call')) {
