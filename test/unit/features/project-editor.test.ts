@@ -157,6 +157,34 @@ test('eKuiper go.mod: no completion in a comment, on the module line or after an
   }
 });
 
+test('eKuiper plugin build: hover on a plugin go build (the flags, the target Go); none on tools or comments', async () => {
+  const makefile = [
+    'SO := plugins/sources/Random@v1.0.0.so',
+    '# go build -o x.so . (a comment is no command)',
+    'build:',
+    '\tCGO_ENABLED=1 go build --buildmode=plugin -o $(SO) .',
+    'tools:',
+    '\tgo build -o bin/tool ./cmd/tool',
+    '',
+  ].join('\n');
+  const root = makeTree({
+    'go.mod': 'module github.com/acme/random\n\ngo 1.25.4\n\nrequire github.com/lf-edge/ekuiper/contract/v2 v2.3.1\n',
+    Makefile: makefile,
+  });
+  const marked = swap(makefile, '=1 go build --', '=1 go bu|ild --');
+  const hover = await workbench.hoverAt(path.join(root, 'Makefile'), marked);
+  const text = textOf(hover);
+  assert.match(text ?? '', /^\*\*Native plugin build\*\* \(eKuiper\)/);
+  assert.match(text!, /Build with go 1\.25\.4 and contract\/v2 v2\.3\.1, as eKuiper v2\.4\.0 is\./);
+  assert.match(text!, /This build lacks `-trimpath`\.$/);
+  assert.deepEqual(hover!.range, rangeOf(marked, 'go build', 1));
+  for (const elsewhere of [
+    swap(makefile, '# go build', '# go bu|ild'),
+    swap(makefile, '\tgo build -o bin', '\tgo bu|ild -o bin'),
+  ])
+    assert.equal(await workbench.hoverAt(path.join(root, 'Makefile'), elsewhere), null);
+});
+
 // ---- LogCraft load()
 
 const rustLib = (name: string) =>
@@ -360,4 +388,25 @@ test('LogCraft policy: check and severity values complete and hover with what ea
     'field: /title\nseverity: error\ncheck: constraint\nvalidations:\n  |\n',
   );
   assert.deepEqual(labels(keys), ['maxLength', 'minLength', 'values']);
+});
+
+test('LogCraft policy field: the pointers of the plugin detections first, then its detection shape', async () => {
+  const root = makeTree({
+    'lgc.toml': '[core]\nworkspace = "detections"\n\n[services.splunk-prod]\nplugin = "splunk"\n',
+    'detections/splunk/high-entropy.yaml':
+      'title: High Entropy\nsearch: index=proxy\nparameters:\n  cron_schedule: 0 * * * *\n  x_team: soc\n',
+    'detections/sentinel/other.yaml': 'name: Other\nkind: Scheduled\nproperties:\n  enabled: true\n',
+  });
+  const file = path.join(root, '.logcraft', 'policies', 'splunk', 'title.yaml');
+  const items = await workbench.completionAt(file, 'field: |\nseverity: error\ncheck: existence\n');
+  const found = labels(items);
+  assert.deepEqual(found.slice(0, 5), [
+    '/title',
+    '/search',
+    '/parameters',
+    '/parameters/cron_schedule',
+    '/parameters/x_team',
+  ]);
+  assert.ok(found.includes('/parameters/disabled'), 'a key of the Splunk shape');
+  assert.ok(!found.includes('/properties/enabled') && !found.includes('/name'), 'nothing of the Sentinel detections');
 });

@@ -5,7 +5,8 @@ import { EKUIPER_HOST, EKUIPER_PROJECTS, EKUIPER_TOOLS } from './project';
 import type { OutlineRow, SystemDescriptor } from '../types';
 import { EKUIPER_KINDS } from './kinds';
 import { EKUIPER_RULES } from './rules';
-import { EKUIPER_EDITORS } from './project/go-module-editor';
+import { goModEditor } from './project/go-module-editor';
+import { pluginBuildEditor } from './project/plugin-build-editor';
 
 const TOP: OutlineRow = { path: '*', label: '{@key}', detail: '{@value}' };
 const MANIFEST = 'ekuiper-portable-manifest';
@@ -42,7 +43,7 @@ export const ekuiper: SystemDescriptor = {
     { kind: MANIFEST, path: 'executable', resolve: relativePath },
     { kind: MANIFEST, path: 'sources[]', resolve: (v, c) => [path.join(path.dirname(c.path), 'sources', `${v}.yaml`)] },
   ],
-  editors: EKUIPER_EDITORS,
+  editors: [goModEditor, pluginBuildEditor],
   fixes: {
     'ekuiper.go-version': ['replaceWithKnownValue'],
     'ekuiper.contract-version': ['replaceWithKnownValue'],

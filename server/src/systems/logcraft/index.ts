@@ -10,6 +10,7 @@ import { LOGCRAFT_RULES } from './rules';
 import { logcraftNames } from './names';
 import { pluginFolder } from './rules/missing-plugin';
 import { LOGCRAFT_EDITORS } from './project/plugin-source-editor';
+import { policyFields } from './project/policy-fields';
 
 const TOP: OutlineRow = { path: '*', label: '{@key}', detail: '{@value}' };
 const CONFIG = 'logcraft-config';
@@ -53,6 +54,7 @@ export const logcraft: SystemDescriptor = {
         return [...installed.map((f) => path.basename(f, '.wasm')), ...BUILT_IN_PLUGINS];
       },
     },
+    { kind: 'logcraft-policy', path: 'field', values: policyFields },
   ],
   names: logcraftNames,
   editors: LOGCRAFT_EDITORS,

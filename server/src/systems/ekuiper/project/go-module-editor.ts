@@ -30,12 +30,12 @@ function wanted(topic: Topic, release: TargetRelease): string {
   return release.contract;
 }
 
-function targetOf(context: RuleContext) {
+export function targetOf(context: RuleContext) {
   return targetRelease('ekuiper', context.targets?.ekuiper)!;
 }
 
 /** Where the target comes from, for the hover's first line. */
-function targetNote(context: RuleContext): string {
+export function targetNote(context: RuleContext): string {
   const target = targetOf(context);
   const table = TARGET_TABLES.ekuiper;
   const chosen = target.unknown
@@ -156,6 +156,8 @@ function span(versions: string[]): string {
   return versions.length === 1 ? versions[0] : `${versions[versions.length - 1]}–${versions[0]}`;
 }
 
-export const EKUIPER_EDITORS: ProjectEditor[] = [
-  { kinds: ['ekuiper-go-module'], hover: goModHover, complete: goModCompletion },
-];
+export const goModEditor: ProjectEditor = {
+  kinds: ['ekuiper-go-module'],
+  hover: goModHover,
+  complete: goModCompletion,
+};

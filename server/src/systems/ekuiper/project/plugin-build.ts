@@ -20,11 +20,20 @@ function flagsOf(words: Word[], expand: (t: string) => string) {
   return { buildmode, trimpath, output };
 }
 
-export function checkPluginBuilds(text: string, makefile: boolean): EngineDiagnostic[] {
+/** A plugin `go build` of a build file: its `go` and `build` words and the flags it lacks. */
+export interface PluginBuild {
+  go: Word;
+  build: Word;
+  buildmode: boolean;
+  missing: string[];
+}
+
+/** Every plugin `go build` (it asks for a plugin, or writes a .so) of a Makefile's recipes or a script. */
+export function pluginBuilds(text: string, makefile: boolean): PluginBuild[] {
   const lines = logicalLines(text);
   const vars = makefile ? makeVariables(lines) : new Map<string, string>();
   const expand = (t: string) => (makefile ? expandMake(t, vars) : t);
-  const diagnostics: EngineDiagnostic[] = [];
+  const builds: PluginBuild[] = [];
   for (const line of lines) {
     // In a Makefile only recipe lines run commands; a script runs every line.
     if (makefile && !line.text.startsWith('\t')) continue;
@@ -37,21 +46,28 @@ export function checkPluginBuilds(text: string, makefile: boolean): EngineDiagno
       // A plugin build: it asks for a plugin, or writes a .so.
       if (!buildmode && !(output && /\.so$/.test(output))) continue;
       const missing = [...(trimpath ? [] : ['-trimpath']), ...(buildmode ? [] : ['--buildmode=plugin'])];
-      if (!missing.length) continue;
-      const [goWord, build] = [words[go], words[go + 1]];
-      diagnostics.push({
-        start: goWord.start,
-        end: build.end,
-        severity: 'error',
-        code: 'ekuiper.plugin-build-flags',
-        message: `eKuiper builds native plugins with go build -trimpath --buildmode=plugin; this build lacks ${missing.join(' and ')}. ${
-          buildmode
-            ? 'kuiperd is built with -trimpath, and Go refuses a plugin whose packages were built otherwise ("plugin was built with a different version of package ...").'
-            : 'Without it go build writes no plugin, and kuiperd cannot open the .so (plugin.Open).'
-        }`,
-        data: { replace: `${goWord.text} build ${missing.join(' ')}` },
-      });
+      builds.push({ go: words[go], build: words[go + 1], buildmode, missing });
     }
+  }
+  return builds;
+}
+
+export function checkPluginBuilds(text: string, makefile: boolean): EngineDiagnostic[] {
+  const diagnostics: EngineDiagnostic[] = [];
+  for (const { go: goWord, build, buildmode, missing } of pluginBuilds(text, makefile)) {
+    if (!missing.length) continue;
+    diagnostics.push({
+      start: goWord.start,
+      end: build.end,
+      severity: 'error',
+      code: 'ekuiper.plugin-build-flags',
+      message: `eKuiper builds native plugins with go build -trimpath --buildmode=plugin; this build lacks ${missing.join(' and ')}. ${
+        buildmode
+          ? 'kuiperd is built with -trimpath, and Go refuses a plugin whose packages were built otherwise ("plugin was built with a different version of package ...").'
+          : 'Without it go build writes no plugin, and kuiperd cannot open the .so (plugin.Open).'
+      }`,
+      data: { replace: `${goWord.text} build ${missing.join(' ')}` },
+    });
   }
   return diagnostics;
 }
