@@ -26,6 +26,7 @@ export const DOCUMENT_SELECTOR = [
   { scheme: 'file', language: 'github-actions-workflow' },
   { scheme: 'file', pattern: '**/go.mod' },
   { scheme: 'file', pattern: '**/Makefile' },
+  { scheme: 'file', pattern: '**/.gitignore' },
 ];
 
 /** The bundled server over IPC; the debug variant listens for an inspector on port 6011. */
@@ -52,7 +53,7 @@ export function createLanguageClient(
     synchronize: {
       // Neighbours matter: sibling specs, plugin binaries and .wasm files change results.
       fileEvents: vscode.workspace.createFileSystemWatcher(
-        '**/{*.yaml,*.yml,*.json,*.toml,*.wasm,*.so,go.mod,run.go,README.md}',
+        '**/{*.yaml,*.yml,*.json,*.toml,*.wasm,*.so,go.mod,run.go,README.md,overview.md,.gitignore,Makefile}',
       ),
       // Setting changes are pushed to the server, which re-reads them per resource.
       configurationSection: 'pluginWorkbench',

@@ -77,3 +77,20 @@ test('go.mod over LSP: hover on the contract requirement and completion after `g
   });
   assert.equal(none, null);
 });
+
+test('CloudQuery .gitignore: the binary not ignored is shown in the editor and goes with an unsaved edit', async () => {
+  const plugin = makeTree({
+    'go.mod': 'module github.com/acme/cq-source-shop\n\nrequire github.com/cloudquery/plugin-sdk/v4 v4.80.0\n',
+    'main.go': 'package main\n\nfunc main() { serve.Plugin(nil) }\n',
+    '.gitignore': 'dist\n',
+  });
+  const uri = client.open(path.join(plugin, '.gitignore'), 'dist\n', 'ignore');
+  const found = (await client.diagnostics(uri)).find((d) => d.code === 'cloudquery.gitignore-binary');
+  assert.ok(found);
+  assert.deepEqual(found.range.start, { line: 1, character: 0 });
+  client.change(uri, 'dist\ncq-source-shop\n');
+  assert.deepEqual(
+    (await client.diagnostics(uri)).filter((d) => d.code === 'cloudquery.gitignore-binary'),
+    [],
+  );
+});

@@ -81,6 +81,8 @@ export const cloudquery: SystemDescriptor = {
   editors: CLOUDQUERY_EDITORS,
   fixes: {
     'cloudquery.table-name': ['replaceWithKnownValue'],
+    'cloudquery.gitignore-binary': ['replaceWithKnownValue'],
+    'cloudquery.http-context': ['replaceWithKnownValue'],
     'cloudquery.spec-snake-case': ['replaceWithKnownValue'],
     'cloudquery.unknown-destination': ['replaceWithSuggestion'],
     'cloudquery.unknown-transformer': ['replaceWithSuggestion'],

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
-import { findUp, goModRequires, type FileAccess, type KindDefinition } from '../../core';
+import { goModRequires, slashPath, type KindDefinition } from '../../core';
 import { CLOUDQUERY_DECODING } from './decoding';
+import { isPluginModule, nearestGoMod, PLUGIN_SDK } from './project/plugin-project';
 
 /** The manifest kinds of this system: how each is read and recognised (see KindDefinition). */
 export const CLOUDQUERY_KINDS: KindDefinition[] = [
@@ -35,17 +36,39 @@ export const CLOUDQUERY_KINDS: KindDefinition[] = [
   {
     id: 'cloudquery-plugin-source',
     system: 'cloudquery',
-    title: 'CloudQuery plugin source (tables)',
+    title: 'CloudQuery plugin source (Go)',
     format: 'text',
     paths: [/\.go$/],
-    place: (file, text, files) =>
-      /\bschema\.Table\b/.test(text) &&
-      goModRequires(nearestGoMod(file, files) ?? '', ['github.com/cloudquery/plugin-sdk']),
+    // Table definitions anywhere in a plugin-sdk module; any other Go file of a plugin (client/, main.go).
+    place: (file, text, files) => {
+      if (/(^|\/)(vendor|testdata)\//.test(slashPath(file))) return false;
+      const mod = nearestGoMod(file, files);
+      if (!mod || !goModRequires(mod.text, [PLUGIN_SDK])) return false;
+      return /\bschema\.Table\b/.test(text) || isPluginModule(mod.root, mod.text, files);
+    },
     docs: 'https://docs.cloudquery.io/docs/developers/creating-new-plugin',
   },
+  {
+    id: 'cloudquery-go-module',
+    system: 'cloudquery',
+    title: 'CloudQuery plugin go.mod (the project: docs, .gitignore)',
+    format: 'text',
+    paths: [/(^|\/)go\.mod$/],
+    place: (file, text, files) => isPluginModule(path.dirname(file), text, files),
+    docs: 'https://docs.cloudquery.io/docs/developers/publishing-an-integration-to-the-hub',
+  },
+  {
+    id: 'cloudquery-gitignore',
+    system: 'cloudquery',
+    title: 'CloudQuery plugin .gitignore',
+    format: 'text',
+    paths: [/(^|\/)\.gitignore$/],
+    // The module folder's own .gitignore (where `go build` writes the binary).
+    place: (file, _text, files) => {
+      const root = path.dirname(file);
+      const goMod = files.readText(path.join(root, 'go.mod'));
+      return goMod !== undefined && isPluginModule(root, goMod, files);
+    },
+    docs: 'https://docs.cloudquery.io/docs/developers/creating-new-plugin/go-source',
+  },
 ];
-
-function nearestGoMod(file: string, files: FileAccess): string | undefined {
-  const dir = findUp(path.dirname(file), 'go.mod', files);
-  return dir === undefined ? undefined : files.readText(path.join(dir, 'go.mod'));
-}

@@ -10,7 +10,9 @@ import { Workbench } from '../../../helpers/features';
  * Golden quick-fix cases: `golden/<case>.input.<ext>` with `‸` where the diagnostic starts, and
  * `golden/<case>.expected.<ext>`, the text after the fix. `golden/cases.json` gives each case the
  * file name it is opened as (that classifies it), the diagnostic code and the fix (by title, or the
- * preferred one). The fix is applied in-process; the diagnostic must be gone after it.
+ * preferred one). The fix is applied in-process; the diagnostic must be gone after it. A case of a
+ * project check gives the files around it (`tree`, e.g. the go.mod that makes a .go file a plugin's);
+ * a file without an extension (.gitignore) has `.txt` golden files.
  */
 const GOLDEN = path.join(REPO_ROOT, 'test', 'unit', 'features', 'fixes', 'golden');
 const MARKER = '‸';
@@ -24,6 +26,8 @@ interface Case {
   remains?: string;
   /** The diagnostic's severity, where the case is about a host that accepts the file (warning). */
   severity?: 'error' | 'warning' | 'information' | 'hint';
+  /** Files written beside it (relative to the folder `file` is in), which classify it by place. */
+  tree?: Record<string, string>;
 }
 
 /** LSP's DiagnosticSeverity numbers. */
@@ -43,13 +47,13 @@ test('every golden file belongs to a listed case', () => {
 
 for (const [name, spec] of Object.entries(cases)) {
   test(`quick fix: ${name}`, async () => {
-    const ext = path.extname(spec.file);
+    const ext = path.extname(spec.file) || '.txt';
     const input = fs.readFileSync(path.join(GOLDEN, `${name}.input${ext}`), 'utf8');
     const expected = fs.readFileSync(path.join(GOLDEN, `${name}.expected${ext}`), 'utf8');
     const at = input.indexOf(MARKER);
     assert.ok(at >= 0, `${name}: no ${MARKER} marker`);
     const text = input.slice(0, at) + input.slice(at + MARKER.length);
-    const file = path.join(makeTree({}), spec.file);
+    const file = path.join(makeTree(spec.tree ?? {}), spec.file);
     const document = await workbench.openFile(file, text);
     const diagnostics = (await workbench.diagnostics(document)).filter((d) => d.code === spec.code);
     const diagnostic = diagnostics.find((d) => document.offsetAt(d.range.start) === at);

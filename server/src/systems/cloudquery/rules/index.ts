@@ -1,4 +1,8 @@
 import type { Rule } from '../../rule';
+import { cloudqueryDocsOverview } from '../project/docs-overview';
+import { cloudqueryEnvCredentials } from '../project/env-credentials';
+import { cloudqueryGitignoreBinary } from '../project/gitignore-binary';
+import { cloudqueryHttpContext } from '../project/http-context';
 import { cloudqueryTableNames } from '../project/table-names';
 import { backendConnection } from './backend-connection';
 import { duplicateNames } from './duplicate-names';
@@ -21,4 +25,8 @@ export const CLOUDQUERY_RULES: readonly Rule[] = [
   pluginSpecSchema,
   specSnakeCase,
   cloudqueryTableNames,
+  cloudqueryDocsOverview,
+  cloudqueryGitignoreBinary,
+  cloudqueryEnvCredentials,
+  cloudqueryHttpContext,
 ];
