@@ -147,6 +147,7 @@ test('cloudquery.env-credentials: os.Getenv of a secret is a warning, other read
   assert.equal(looksSecret('GITHUB_PAT'), true);
   assert.equal(looksSecret('DB_PASSWORD'), true);
   assert.equal(looksSecret('HOME'), false);
+  assert.equal(looksSecret('SENTRY_DSN'), false);
   assert.equal(looksSecret('KEYBOARD_LAYOUT'), false);
 });
 

@@ -5,7 +5,7 @@ import { importNames, isTestFile } from './plugin-project';
 const CODE = 'cloudquery.env-credentials';
 /** Parts of a variable name that say it holds a secret (SHOP_API_TOKEN, DB_PASSWORD, GITHUB_PAT...). */
 const SECRET_PARTS =
-  /^(TOKEN|TOKENS|SECRET|SECRETS|PASSWORD|PASSWD|PASS|PWD|KEY|APIKEY|AUTH|CREDENTIAL|CREDENTIALS|CREDS|PAT|DSN|CERT|PRIVATE)$/;
+  /^(TOKEN|TOKENS|SECRET|SECRETS|PASSWORD|PASSWD|PASS|PWD|KEY|APIKEY|AUTH|CREDENTIAL|CREDENTIALS|CREDS|PAT)$/;
 
 /** The variable a Getenv/LookupEnv call names, when its argument is a string literal. */
 function variableName(call: SyntaxNode): string | undefined {
