@@ -27,13 +27,22 @@ function contextOf({ document, analysis }: AnalyzedDocument, engine: Engine): Ru
   );
 }
 
+/** An editor's answer; one that fails (a file its parser cannot read) is no answer, never a failed request. */
+async function answer<T>(ask: () => T | Promise<T>): Promise<T | undefined> {
+  try {
+    return await ask();
+  } catch {
+    return undefined;
+  }
+}
+
 /** The first editor's hover on the token at `offset`; null where none knows it. */
 export async function editorHover(analyzed: AnalyzedDocument, engine: Engine, offset: number): Promise<Hover | null> {
   const editors = editorsFor(analyzed.analysis.kind).filter((e) => e.hover);
   if (!editors.length) return null;
   const context = contextOf(analyzed, engine);
   for (const editor of editors) {
-    const found = await editor.hover!(context, offset);
+    const found = await answer(() => editor.hover!(context, offset));
     if (!found) continue;
     const { document } = analyzed;
     return {
@@ -54,7 +63,7 @@ export async function editorCompletion(
   if (!editors.length) return null;
   const context = contextOf(analyzed, engine);
   for (const editor of editors) {
-    const found = await editor.complete!(context, offset);
+    const found = await answer(() => editor.complete!(context, offset));
     if (!found?.items.length) continue;
     const { document } = analyzed;
     const range = { start: document.positionAt(found.start), end: document.positionAt(found.end) };

@@ -255,6 +255,22 @@ describe('Editing manifests in VS Code', () => {
     assert.doesNotMatch(compose, /gwd-/);
   });
 
+  it('an eKuiper plugin go.mod: the hover on its go line names the target release, Ctrl+Space after `go ` lists its Go first', async () => {
+    const text = 'module example.com/ek-gomod\n\ngo 1.2|1\n\nrequire github.com/lf-edge/ekuiper/contract/v2 v2.0.0\n';
+    const editor = await edit('editing/ek-gomod/go.mod', text);
+    await waitFor('the go.mod diagnostics', () =>
+      ours(editor.document.uri).some((d) => codeOf(d) === 'ekuiper.go-version'),
+    );
+    await vscode.commands.executeCommand('editor.action.showHover');
+    const [hover] = await ui([{ until: '.monaco-hover', text: 'Target: eKuiper' }, { read: '.monaco-hover' }]);
+    assert.match(hover, /go directive/);
+    assert.match(hover, /it says 1\.21, the target needs 1\.25\.4/);
+    await ui([{ press: 'Escape' }]);
+    await edit('editing/ek-gomod/go.mod', text.replace('go 1.2|1', 'go |'));
+    const rows = await suggestions();
+    assert.ok(rows.indexOf('1.25.4') >= 0 && rows.indexOf('1.25.4') < rows.indexOf('1.24.1'), rows);
+  });
+
   it('manifests that were never opened show their problems in the Problems panel, also one written to disk later', async () => {
     // Found by the background scan at start-up; no test opens this file.
     const broken = workspaceFile('gatewayd/broken/gatewayd_plugins.yaml');

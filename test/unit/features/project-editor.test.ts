@@ -340,6 +340,25 @@ test('GatewayD release workflow: hover on the tag trigger', async () => {
   );
 });
 
+test('GatewayD GoReleaser: hover on the checksum algorithm, the checksum file name and the binary', async () => {
+  const goreleaser = 'builds:\n  - binary: guard\nchecksum:\n  algorithm: md5\n  name_template: checksums.txt\n';
+  const root = gatewaydTree({ '.goreleaser.yaml': goreleaser });
+  const file = path.join(root, '.goreleaser.yaml');
+  const algorithm = await workbench.hoverAt(file, swap(goreleaser, 'md5', 'm|d5'));
+  assert.match(textOf(algorithm) ?? '', /^\*\*Release checksum\*\*[\s\S]*This one does \*\*not\*\* follow it: /);
+  assert.deepEqual(algorithm!.range, rangeOf(goreleaser, 'md5'));
+  assert.match(
+    textOf(await workbench.hoverAt(file, swap(goreleaser, 'checksums.txt', 'check|sums.txt'))) ?? '',
+    /This one follows it\.$/,
+  );
+  const binary = await workbench.hoverAt(file, swap(goreleaser, 'guard', 'gu|ard'));
+  assert.match(
+    textOf(binary) ?? '',
+    /contains `gatewayd-plugin-guard` as the plugin\.\n\nThis one does \*\*not\*\* follow it/,
+  );
+  assert.equal(await workbench.hoverAt(file, swap(goreleaser, 'algorithm', 'algo|rithm')), null);
+});
+
 // ---- Anklet config: plugin names from the dispatch
 
 test('Anklet config: plugin values are the cases of the dispatch in internal/run/run.go, not every folder', async () => {
