@@ -203,7 +203,12 @@ export function keyText(key: string, schemas: JsonSchema[], format: Format, inde
   return `${yamlKey}: $0`;
 }
 
-function valueItems(schemas: JsonSchema[], format: Format, edit: Replacement, known: string[]): CompletionItem[] {
+function valueItems(
+  schemas: JsonSchema[],
+  format: Format,
+  edit: Replacement,
+  known: Array<{ value: string; detail: string }>,
+): CompletionItem[] {
   const items: CompletionItem[] = [];
   const seen = new Set<string>();
   const fallback = describe(schemas).default;
@@ -227,7 +232,7 @@ function valueItems(schemas: JsonSchema[], format: Format, edit: Replacement, kn
     add(value, CompletionItemKind.EnumMember, 'allowed value', description);
   if (fallback !== undefined && (fallback === null || typeof fallback !== 'object'))
     add(fallback, CompletionItemKind.Value, 'default');
-  for (const value of known) add(value, CompletionItemKind.Reference, 'defined in this workspace');
+  for (const { value, detail } of known) add(value, CompletionItemKind.Reference, detail);
   for (const value of examplesOf(schemas)) add(value, CompletionItemKind.Value, 'example');
   return items;
 }

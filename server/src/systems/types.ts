@@ -38,11 +38,15 @@ export interface LinkRow {
   resolve: LinkResolver;
 }
 
+/** A value known for a place: its text, or its text and what it is (the completion item's detail). */
+export type KnownValue = string | { value: string; detail: string };
+
 /** Values known from the workspace for a place in a manifest (path notation as in OutlineRow). */
 export interface ValueSource {
   kind: KindId;
   path: string;
-  values(context: RuleContext): string[] | Promise<string[]>;
+  /** Each value as text, or with what it is when "defined in this workspace" would not say it. */
+  values(context: RuleContext): KnownValue[] | Promise<KnownValue[]>;
 }
 
 /** What a project file's token means, for the hover: its span and Markdown. */

@@ -427,5 +427,8 @@ test('LogCraft policy field: the pointers of the plugin detections first, then i
     '/parameters/x_team',
   ]);
   assert.ok(found.includes('/parameters/disabled'), 'a key of the Splunk shape');
+  const detail = (label: string) => items.find((i) => i.label === label)!.detail;
+  assert.equal(detail('/parameters/x_team'), 'defined in this workspace');
+  assert.equal(detail('/parameters/disabled'), 'a field of splunk detections');
   assert.ok(!found.includes('/properties/enabled') && !found.includes('/name'), 'nothing of the Sentinel detections');
 });

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { findProperty, readToml, readYaml, stringValue, type ValueNode } from '../../../core';
 import type { RuleContext } from '../../rule';
+import type { KnownValue } from '../../types';
 
 /** The top-level keys of the official plugins' detections (schemas/logcraft-detection.schema.json). */
 const DETECTION_KEYS: Record<string, string[]> = {
@@ -23,7 +24,7 @@ function pointers(node: ValueNode | undefined, prefix: string, out: Set<string>,
  * plugin's detections in the project's workspace first, then the keys the official plugin's
  * detection shape knows.
  */
-export function policyFields(context: Pick<RuleContext, 'path' | 'files' | 'schemas'>): string[] {
+export function policyFields(context: Pick<RuleContext, 'path' | 'files' | 'schemas'>): KnownValue[] {
   const plugin = path.basename(path.dirname(context.path));
   const project = path.resolve(path.dirname(context.path), '..', '..', '..');
   const config = context.files.readText(path.join(project, 'lgc.toml'));
@@ -40,9 +41,11 @@ export function policyFields(context: Pick<RuleContext, 'path' | 'files' | 'sche
   }
   const shape = context.schemas.schemaFor('logcraft-detection')?.properties as
     Record<string, { properties?: Record<string, unknown> }> | undefined;
+  const known = new Set<string>();
   for (const key of DETECTION_KEYS[plugin] ?? []) {
-    found.add(`/${key}`);
-    for (const sub of Object.keys(shape?.[key]?.properties ?? {})) found.add(`/${key}/${sub}`);
+    known.add(`/${key}`);
+    for (const sub of Object.keys(shape?.[key]?.properties ?? {})) known.add(`/${key}/${sub}`);
   }
-  return [...found];
+  const detail = `a field of ${plugin} detections`;
+  return [...found, ...[...known].filter((f) => !found.has(f)).map((value) => ({ value, detail }))];
 }
