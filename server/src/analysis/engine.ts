@@ -94,10 +94,11 @@ export class Engine {
    * Compiles the schemas of every kind (or of `kinds`) ahead of the documents that need them, off
    * the request path: one kind at a time, each only once the engine has been idle for `idleMs` (no
    * analysis running or started since), so a document opened meanwhile never waits behind the
-   * warm-up. The language server calls it once after `initialized`; calling it again, or
-   * analysing while it runs, is harmless (each schema is compiled once).
+   * warm-up, and one being edited (keystrokes a few hundred ms apart) never shares the CPU with
+   * it. The language server calls it once after `initialized`; calling it again, or analysing
+   * while it runs, is harmless (each schema is compiled once).
    */
-  async warmUp(kinds: readonly KindId[] = Object.keys(KINDS), idleMs = 250): Promise<void> {
+  async warmUp(kinds: readonly KindId[] = Object.keys(KINDS), idleMs = 1000): Promise<void> {
     for (const kind of kinds) {
       while (this.running > 0 || performance.now() - this.lastActivity < idleMs) await sleep(idleMs / 4);
       try {
@@ -119,6 +120,7 @@ export class Engine {
     let memo: SniffMemo | undefined;
     // A file read from disk (the CLI): the classification a sibling's folder index made of it.
     if (
+      !fresh &&
       input.version === undefined &&
       !input.forcedKind &&
       this.files.readText(path.resolve(input.path)) === input.text
@@ -135,7 +137,14 @@ export class Engine {
         if (this.sniffMemos.size > 500) this.sniffMemos.delete(this.sniffMemos.keys().next().value as string);
       }
     }
-    return classify({ path: input.path, text: input.text, forcedKind: input.forcedKind, files: this.files, memo });
+    return classify({
+      path: input.path,
+      text: input.text,
+      forcedKind: input.forcedKind,
+      files: this.files,
+      memo,
+      whole: fresh,
+    });
   }
 
   /** Parses with the host's dialect; cached per path and version (or text, without a version). */
@@ -202,9 +211,10 @@ export class Engine {
     let classification = tooLarge
       ? classify({ path: input.path, text: modelineHead(input.text), forcedKind: input.forcedKind })
       : this.classify(input);
-    // A verdict from the memo stands for a text that reads cleanly; a broken one is sniffed again
-    // in full (its errors may hide or reveal top-level keys).
-    if (!tooLarge && this.sniffMemos.get(absolute)?.reused && classification.kind) {
+    // A verdict from the memo or from the text's skeleton stands for a text that reads cleanly; a
+    // broken one is sniffed again in full (its errors may hide or reveal top-level keys).
+    const sniffed = classification.source === 'content' || classification.source === 'context';
+    if (!tooLarge && classification.kind && (sniffed || this.sniffMemos.get(absolute)?.reused)) {
       const parsed = this.parse(absolute, input.text, classification.kind, input.version);
       if (parsed.documents.some((d) => d.broken)) classification = this.classify(input, true);
     }
@@ -302,6 +312,7 @@ export class Engine {
     );
     append(diagnostics, schema.diagnostics);
     const context = this.contextFor(kind, absolute, input.text, parsed, input.targets);
+    if (!input.forcedKind) context.classification = classification;
     for (const rule of this.rules) {
       if (!rule.kinds.includes(kind)) continue;
       await checkpoint(token);

@@ -27,10 +27,18 @@ export function foldKeyCase(
 ): EngineDiagnostic[] {
   if (!decoding.caseInsensitiveKeys || !document.root) return [];
   const diagnostics: EngineDiagnostic[] = [];
+  // The document's value picks the schema branches; computed once (again after a key is folded),
+  // not per object.
+  let rootValue: unknown;
+  let converted = false;
+  const value = () => {
+    if (!converted) [rootValue, converted] = [toValue(document.root), true];
+    return rootValue;
+  };
   const visit = (node: ValueNode, path: Step[], depth: number) => {
     if (depth > 64) return;
     if (node.type === 'object') {
-      const declared = declaredKeys(navigator, path, toValue(document.root));
+      const declared = declaredKeys(navigator, path, value());
       if (declared.size) {
         for (const property of node.properties) {
           if (declared.has(property.key)) continue;
@@ -45,6 +53,7 @@ export function foldKeyCase(
             data: { replace: canonical, key: property.key },
           });
           property.key = canonical;
+          converted = false; // deeper objects see the key as the host reads it
         }
       }
       for (const property of node.properties) visit(property.value, [...path, property.key], depth + 1);

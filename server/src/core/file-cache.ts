@@ -20,6 +20,13 @@ export interface FileCacheOptions {
   onHashed?: (file: string) => void;
   /** Most derived values kept (oldest dropped first). */
   maxEntries?: number;
+  /**
+   * Live mode: a recalled fact (where a path leads through links: see `recall`) less than this
+   * many ms old is taken as still true, so the keystrokes of a burst do not walk every path a
+   * manifest names again. Watcher events forget it at once. Unset or 0: every use looks again.
+   * (Stamps are always taken afresh: a file created without a watcher event is seen at once.)
+   */
+  freshForMs?: number;
 }
 
 /** Values derived from files, recomputed only when the file changes (see `derive`). */
@@ -31,6 +38,11 @@ export interface FileMemo {
    * listing or one of those files changes. One per (folder, tag): every file of a folder shares it.
    */
   deriveFolder<T>(dir: string, tag: string, select: (name: string) => boolean, compute: (files: string[]) => T): T;
+  /**
+   * A fact about the disk that no single stamp covers (where a path leads through links), kept
+   * as long as a stamp is (see `freshForMs`; for good in snapshot mode).
+   */
+  recall<T>(key: string, compute: () => T): T;
 }
 
 export type CachedFileAccess = FileAccess & FileMemo & { invalidate(files?: string[]): void };
@@ -49,6 +61,9 @@ const MISSING = 'missing';
 export class FileCache implements CachedFileAccess {
   private readonly mode: CacheMode;
   private readonly stamps = new Map<string, string>();
+  /** When each recalled fact was taken. */
+  private readonly taken = new Map<string, number>();
+  private readonly facts = new Map<string, unknown>();
   private readonly entries = new Map<string, Entry>();
   private readonly hashing = new Map<string, Promise<HashOutcome | undefined>>();
   private readonly maxEntries: number;
@@ -84,6 +99,31 @@ export class FileCache implements CachedFileAccess {
     }
     if (this.mode === 'snapshot') this.stamps.set(file, stamp);
     return stamp;
+  }
+
+  recall<T>(key: string, compute: () => T): T {
+    const fact = `fact\0${key}`;
+    if ((this.mode === 'snapshot' || this.isFresh(fact)) && this.facts.has(fact)) return this.facts.get(fact) as T;
+    const value = compute();
+    if (this.mode === 'snapshot' || this.options.freshForMs) {
+      this.facts.set(fact, value);
+      this.taken.set(fact, performance.now());
+      this.bound();
+    }
+    return value;
+  }
+
+  private isFresh(key: string): boolean {
+    const at = this.taken.get(key);
+    return at !== undefined && performance.now() - at < (this.options.freshForMs ?? 0);
+  }
+
+  /** Facts are small, but a long session names many files: the oldest go first. */
+  private bound(): void {
+    if (this.taken.size <= this.maxEntries) return;
+    const oldest = this.taken.keys().next().value as string;
+    this.taken.delete(oldest);
+    this.facts.delete(oldest);
   }
 
   private cached<T>(key: string, stamp: string, compute: () => T): T {
@@ -175,6 +215,9 @@ export class FileCache implements CachedFileAccess {
 
   /** Forget what is known about these files (all, without an argument): a watcher saw them change. */
   invalidate(files?: string[]): void {
+    // Where a path leads may change with any file (a link replaced): no fact outlives an event.
+    this.facts.clear();
+    this.taken.clear();
     if (!files) {
       this.stamps.clear();
       this.entries.clear();
@@ -200,6 +243,12 @@ export function deriveFrom<T>(
   if (typeof memo.derive === 'function') return memo.derive(file, tag, compute);
   const text = files.readText(file);
   return text === undefined ? undefined : compute(text);
+}
+
+/** `files.recall(...)` where the file access caches, computed afresh otherwise. */
+export function recallFrom<T>(files: FileAccess, key: string, compute: () => T): T {
+  const memo = files as Partial<FileMemo>;
+  return typeof memo.recall === 'function' ? memo.recall(key, compute) : compute();
 }
 
 /** `files.deriveFolder(...)` where the file access caches, computed afresh otherwise. */

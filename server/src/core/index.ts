@@ -9,8 +9,10 @@ export {
   type ClassificationSource,
   type ClassifyInput,
   type SniffMemo,
+  readForSniffing,
   topLevelShape,
 } from './classify/classify';
+export { sniffSkeleton } from './classify/sniff-skeleton';
 export { matchesSignature } from './classify/content-signature';
 export type { ContentSignature, HostDecoding, KindDefinition, KindId, KindTable, SystemId, TypeVerdict } from './kinds';
 export { readJson } from './parse/json-reader';
@@ -45,6 +47,7 @@ export {
 export { MAX_NESTING } from './parse/limits';
 export {
   deriveFolderFrom,
+  recallFrom,
   deriveFrom,
   FileCache,
   type CachedFileAccess,

@@ -45,16 +45,16 @@ import { WorkspaceProblems } from './workspace-problems';
 
 /**
  * Adaptive debounce: a document whose last analysis took less than FAST_MS is validated at once
- * after an edit; a slower one waits as long as its analysis took (at least BASE_DELAY_MS, at most
- * MAX_DELAY_MS), so that a burst of keystrokes costs one analysis, not one per key.
+ * after an edit (a keystroke behind it cancels it at its next stage, so waiting first would only
+ * add the wait); a slower one waits as long as its analysis took (at most MAX_DELAY_MS), so that a
+ * burst of keystrokes costs one analysis, not one per key.
  */
-const FAST_MS = 50;
-const BASE_DELAY_MS = 150;
+const FAST_MS = 150;
 const MAX_DELAY_MS = 500;
 
 export function debounceFor(lastDurationMs: number | undefined): number {
   if (lastDurationMs === undefined || lastDurationMs < FAST_MS) return 0;
-  return Math.min(MAX_DELAY_MS, Math.max(BASE_DELAY_MS, Math.round(lastDurationMs)));
+  return Math.min(MAX_DELAY_MS, Math.round(lastDurationMs));
 }
 
 function requestCancelled(): ResponseError<void> {

@@ -15,6 +15,12 @@ export interface DocumentAnalysis extends Analysis {
 
 /** Binaries up to this size are hashed while diagnostics wait (a few ms); larger ones in the background. */
 const DEFER_HASH_BYTES = 1024 * 1024;
+/**
+ * How long where a path leads (through links) stands during editing: the client's watcher reports
+ * no change to a plugin binary without an extension, so a link replaced under one is seen by the
+ * first analysis after this (its content and size are looked at every time).
+ */
+const FRESH_FOR_MS = 2000;
 
 /** The analysis of one version of a document, shared by everyone who asks for that version. */
 interface Running {
@@ -22,6 +28,8 @@ interface Running {
   promise: Promise<DocumentAnalysis>;
   token: { isCancellationRequested: boolean };
   started: number;
+  /** Finished: kept as this version's result for later callers, no longer in flight. */
+  done?: boolean;
 }
 
 /**
@@ -63,7 +71,11 @@ export class WorkbenchService {
     };
     // A big binary is hashed off the request path: diagnostics go out without its checksum
     // verdict, and `onHashed` asks for them again once the hash is known.
-    this.files = new FileCache(gated, { deferHashesLargerThan: DEFER_HASH_BYTES, onHashed: () => this.onHashed?.() });
+    this.files = new FileCache(gated, {
+      deferHashesLargerThan: DEFER_HASH_BYTES,
+      onHashed: () => this.onHashed?.(),
+      freshForMs: FRESH_FOR_MS,
+    });
     this.engine = new Engine({ files: this.files });
   }
 
@@ -135,11 +147,16 @@ export class WorkbenchService {
     if (running && running.version > version) return this.run(document, { isCancellationRequested: false });
     if (running) this.cancel(key);
     const token = { isCancellationRequested: false };
+    // The first analysis of a document reads all of it; later ones only what an edit changed, so
+    // only those predict what the next edit costs.
+    const first = !this.finished.has(key);
     const entry: Running = { version, token, started: performance.now(), promise: this.run(document, token) };
     this.running.set(key, entry);
     entry.promise.then(
       (result) => {
-        this.durations.set(key, performance.now() - entry.started);
+        // Finished: a later edit has nothing of it to cancel, and no time of it to count.
+        entry.done = true;
+        if (!first) this.durations.set(key, performance.now() - entry.started);
         const latest = this.finished.get(key);
         if (!latest || latest.version <= result.version) this.finished.set(key, result);
       },
@@ -187,6 +204,7 @@ export class WorkbenchService {
     if (!running) return;
     running.token.isCancellationRequested = true;
     this.running.delete(uri);
+    if (running.done) return;
     const elapsed = performance.now() - running.started;
     this.durations.set(uri, Math.max(this.durations.get(uri) ?? 0, elapsed));
   }

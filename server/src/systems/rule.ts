@@ -1,4 +1,12 @@
-import type { KindDefinition, KindId, EngineDiagnostic, ParsedDocument, ParsedFile, FileAccess } from '../core';
+import type {
+  Classification,
+  KindDefinition,
+  KindId,
+  EngineDiagnostic,
+  ParsedDocument,
+  ParsedFile,
+  FileAccess,
+} from '../core';
 import type { SchemaStore } from '../schemas/schema-store';
 
 /** What a rule sees: the parsed file, its kind, and read-only access to the files around it. */
@@ -16,6 +24,12 @@ export interface RuleContext {
   schemas: SchemaStore;
   /** Parses another file as a given kind (cached), e.g. a sibling CloudQuery spec. */
   parseOther(path: string, kind: KindId): ParsedFile | undefined;
+  /**
+   * How the text was recognised, when the engine classified it without a forced kind: a rule that
+   * reads the same file from disk (a folder index) reuses this and `documents` while the text on
+   * disk is the same, instead of reading it again.
+   */
+  classification?: Classification;
   /** Host release per system chosen by the user (setting or `--target`); absent: the newest verified. */
   targets?: Record<string, string>;
 }

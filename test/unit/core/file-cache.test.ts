@@ -122,3 +122,22 @@ test('an untrusted workspace gets no hash, cached or not', async () => {
   const cache = new FileCache({ ...nodeFileAccess(), trusted: false });
   assert.equal(await cache.sha256(path.join(dir, 'bin')), undefined);
 });
+
+test('a recalled fact stands while fresh, is looked at again after freshForMs or a watcher event, and is never kept without freshForMs', async () => {
+  let looks = 0;
+  const look = () => ++looks;
+  const fresh = new FileCache(nodeFileAccess(), { freshForMs: 60 });
+  assert.equal(fresh.recall('where', look), 1);
+  assert.equal(fresh.recall('where', look), 1, 'fresh: not looked at again');
+  assert.equal(fresh.recall('elsewhere', look), 2, 'another key is its own fact');
+  fresh.invalidate(['/any/file']);
+  assert.equal(fresh.recall('where', look), 3, 'a watcher event forgets every fact');
+  await new Promise((resolve) => setTimeout(resolve, 80));
+  assert.equal(fresh.recall('where', look), 4, 'stale after freshForMs');
+  const live = new FileCache(nodeFileAccess());
+  assert.equal(live.recall('where', look), 5);
+  assert.equal(live.recall('where', look), 6, 'live without freshForMs: every use looks');
+  const snapshot = new FileCache(nodeFileAccess(), { mode: 'snapshot' });
+  assert.equal(snapshot.recall('where', look), 7);
+  assert.equal(snapshot.recall('where', look), 7, 'snapshot: for good');
+});

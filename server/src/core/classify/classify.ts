@@ -8,6 +8,7 @@ import { deriveFrom } from '../file-cache';
 import { nodeFileAccess, slashPath, type FileAccess } from '../workspace';
 import { matchesSignature } from './content-signature';
 import { explicitKind } from './modeline';
+import { sniffSkeleton } from './sniff-skeleton';
 
 export type ClassificationSource = 'forced' | 'modeline' | 'path' | 'content' | 'context';
 
@@ -26,6 +27,8 @@ export interface ClassifyInput {
   files?: FileAccess;
   /** What the previous sniff of this file read: reused while the text's top-level shape is the same. */
   memo?: SniffMemo;
+  /** Sniff the whole text, not its skeleton (the text does not read cleanly: see sniffSkeleton). */
+  whole?: boolean;
 }
 
 /**
@@ -101,12 +104,12 @@ export function formatOf(file: string): 'yaml' | 'json' | 'toml' | undefined {
 
 function sniffedDocuments(input: ClassifyInput, format: 'yaml' | 'json'): ParsedDocument[] {
   const memo = input.memo;
-  if (!memo) return readForSniffing(input.text, format);
+  if (!memo) return readForSniffing(input.text, format, input.whole);
   const shape = format === 'yaml' ? topLevelShape(input.text) : undefined;
   memo.reused = shape !== undefined && shape === memo.shape && memo.documents !== undefined;
   if (memo.reused) return memo.documents!;
   memo.shape = shape;
-  memo.documents = readForSniffing(input.text, format);
+  memo.documents = readForSniffing(input.text, format, input.whole);
   return memo.documents;
 }
 
@@ -157,9 +160,30 @@ export function topLevelShape(text: string): string {
   return out.join('\n');
 }
 
-function readForSniffing(text: string, format: 'yaml' | 'json'): ParsedDocument[] {
+/** Below this size a text is read whole: a skeleton would save less than it costs to make. */
+const SKELETON_MIN_LENGTH = 4096;
+
+/**
+ * The documents a content sniff reads. Exported for the test that proves a skeleton's reading
+ * equal to the whole text's for everything a signature sees (`skeletonFrom`: the size from which a
+ * skeleton is tried).
+ */
+export function readForSniffing(
+  text: string,
+  format: 'yaml' | 'json',
+  whole = false,
+  skeletonFrom = SKELETON_MIN_LENGTH,
+): ParsedDocument[] {
   if (format === 'json') return readJson(text).documents;
-  return readYaml(substitutePlaceholders(text, 'yaml').text, { version: '1.2' }).documents;
+  const read = (yaml: string) => readYaml(substitutePlaceholders(yaml, 'yaml').text, { version: '1.2' });
+  // Only the lines a content signature can see (see sniffSkeleton); read whole when they do not
+  // read cleanly on their own, or are most of the text anyway.
+  const skeleton = whole || text.length < skeletonFrom ? undefined : sniffSkeleton(text);
+  if (skeleton !== undefined && skeleton.length < text.length / 2) {
+    const reduced = read(skeleton);
+    if (!reduced.diagnostics.length) return reduced.documents;
+  }
+  return read(text).documents;
 }
 
 function contentMatches(kind: KindDefinition, file: string, format: string, documents: ParsedDocument[]): boolean {

@@ -4,6 +4,8 @@ import type { EngineDiagnostic, ParsedDocument, PropertyNode, ValueNode } from '
 export interface PieceRead {
   documents: ParsedDocument[];
   diagnostics: EngineDiagnostic[];
+  /** The copy moved into place for the last version that used this piece, and where it was. */
+  placed?: { start: number; read: PieceRead };
 }
 
 /**
@@ -19,6 +21,12 @@ export class ParseMemo<T = PieceRead> {
   private used = new Map<string, T>();
   hits = 0;
   misses = 0;
+  /**
+   * The pieces of the last text read through this memo, where they were: a piece wholly inside
+   * the part an edit left alone (the text before it, or after it) is taken from here by its place,
+   * without hashing its text.
+   */
+  last?: { text: string; keyText?: string; pieces: Array<{ start: number; end: number; read: PieceRead }> };
 
   /** Starts a parse of a new version: what the previous one did not use is forgotten. */
   begin(): void {
@@ -42,6 +50,28 @@ export class ParseMemo<T = PieceRead> {
   get size(): number {
     return Math.max(this.entries.size, this.used.size);
   }
+}
+
+/** How many code units two texts share at their start and at their end (never overlapping). */
+export function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
+  const max = Math.min(a.length, b.length);
+  let prefix = 0;
+  while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < max - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+  return { prefix, suffix };
+}
+
+/**
+ * A cached piece's read moved to `start`: the copy the last version made when the piece is still
+ * there (an edit moves only the pieces after it, so a keystroke copies no piece before it), else
+ * a new copy, kept for the next version.
+ */
+export function placedRead(read: PieceRead, start: number): PieceRead {
+  if (read.placed?.start === start) return read.placed.read;
+  const moved = shiftRead(read, start);
+  read.placed = { start, read: moved };
+  return moved;
 }
 
 /** A piece's read moved to `delta` code units further into the file (a copy; the same objects when 0). */

@@ -5,7 +5,7 @@ import { readJson } from './json-reader';
 import { substitutePlaceholders } from './placeholders';
 import { readToml } from './toml-reader';
 import { readYaml, type YamlReadOptions, type YamlReadResult } from './yaml-reader';
-import { shiftRead, type ParseMemo } from './memo';
+import { commonEnds, placedRead, type ParseMemo, type PieceRead } from './memo';
 import { readYamlRegions } from './yaml-regions';
 
 /** Parses a file the way its host does: format, YAML dialect, placeholder expansion. */
@@ -178,17 +178,43 @@ export function readYamlSections(
     // The separator's own line feed may start the next one (`a\n---\n---\nb`): Go's Split does not reuse bytes.
   }
   ranges.push([from, text.length]);
+  // What the last text and this one share at both ends: a section wholly inside (with the
+  // separator lines around it) is the same text, found by its place instead of by its text.
+  const last = memo?.last && (memo.last.keyText === undefined) === (keyText === undefined) ? memo.last : undefined;
+  let prefix = 0;
+  let suffix = 0;
+  if (last) {
+    ({ prefix, suffix } = commonEnds(last.text, text));
+    if (keyText !== undefined) {
+      const keys = commonEnds(last.keyText!, keyText);
+      prefix = Math.min(prefix, keys.prefix);
+      suffix = Math.min(suffix, keys.suffix);
+    }
+  }
+  const delta = last ? text.length - last.text.length : 0;
+  const byStart = new Map<number, PieceRead>();
+  if (last) for (const piece of last.pieces) byStart.set(piece.start, piece.read);
+  const margin = SEPARATOR_REACH;
+  const pieces: Array<{ start: number; end: number; read: PieceRead }> = [];
   for (const [start, end] of ranges) {
     // Each section is read on its own and its offsets moved into place: a section that did not
     // change since the last parse is not read again (its text keys the memo).
-    const section = text.slice(start, end);
-    const key = keyText === undefined ? section : section + '\u0000' + keyText.slice(start, end);
     const readSection = () => {
-      const read = readYaml(section, options);
+      const read = readYaml(text.slice(start, end), options);
       mark?.(read.documents, start);
       return read;
     };
-    const read = shiftRead(memo ? memo.read(key, readSection) : readSection(), start);
+    let cached: PieceRead | undefined;
+    if (last && end + margin <= prefix) cached = byStart.get(start);
+    else if (last && start - margin >= text.length - suffix) cached = byStart.get(start - delta);
+    if (!cached && memo) {
+      const section = text.slice(start, end);
+      const key = keyText === undefined ? section : section + '\u0000' + keyText.slice(start, end);
+      cached = memo.read(key, readSection);
+    }
+    const relative = cached ?? readSection();
+    pieces.push({ start, end, read: relative });
+    const read = placedRead(relative, start);
     for (const d of read.diagnostics) diagnostics.push(d);
     const [first, ...ignored] = read.documents.filter(
       (d) => d.root !== undefined || d.broken || read.documents.length === 1,
@@ -205,8 +231,16 @@ export function readYamlSections(
       });
     }
   }
+  if (memo) memo.last = { text, keyText, pieces };
   return { documents, diagnostics };
 }
+
+/**
+ * How far inside the unchanged part a section must lie to have the same boundaries in both texts:
+ * its separator (`\n---\n`, perhaps with `\r`s) and one that a match straddling the edge could
+ * take characters from both fit in it.
+ */
+const SEPARATOR_REACH = 16;
 
 /**
  * Flags the scalars the host expands. `offset`: where the tree's offsets start in the text the

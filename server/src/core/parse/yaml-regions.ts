@@ -1,5 +1,5 @@
 import type { EngineDiagnostic, ParsedDocument, PropertyNode, ValueNode } from '../types';
-import { shiftRead, type ParseMemo, type PieceRead } from './memo';
+import { placedRead, type ParseMemo, type PieceRead } from './memo';
 import { arrayNode, objectNode } from './tree-builder';
 import { readYaml, type YamlReadOptions, type YamlReadResult } from './yaml-reader';
 
@@ -50,7 +50,7 @@ function assemble(text: string, options: YamlReadOptions, memo: ParseMemo): Yaml
     const result = memo.read(tag + piece, () => readYaml(piece, options));
     if (result.documents.length !== 1 || result.diagnostics.some((d) => d.code !== 'yaml.tag-mismatch'))
       return undefined;
-    return shiftRead(result, start);
+    return placedRead(result, start);
   };
   for (const [index, region] of regions.entries()) {
     const headEnd = region.entries ? region.entries[0] : region.end;

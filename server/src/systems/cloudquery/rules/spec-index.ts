@@ -61,13 +61,16 @@ export interface SpecName {
 const SPEC_FILE = (name: string) => /\.ya?ml$/i.test(name);
 
 /** The names a sibling spec file defines, as the host reads it; none if it is no CloudQuery spec. */
-function namesInFile(file: string, text: string, files: FileAccess): SpecName[] {
+function namesInFile(file: string, text: string, files: FileAccess, checked?: RuleContext): SpecName[] {
+  // The file being checked, unchanged since it was saved: its own classification and read stand
+  // for the disk's (an open spends one parse, not two).
+  const own = checked?.path === file && checked.classification && checked.text === text ? checked : undefined;
   // Recognised by its word, name, place or content; a spec recognised only beside others
   // ('context') is not one here (a sibling's index is what it would be recognised by).
-  const recognised = classifyOnDisk(file, files);
+  const recognised = own ? own.classification : classifyOnDisk(file, files);
   if (recognised?.kind !== 'cloudquery-spec' || recognised.source === 'context') return [];
-  const parsed = parseFile(text, KINDS['cloudquery-spec']);
-  return specsInDocuments(parsed.documents, file).map(({ kind, name }) => ({ kind, name, file }));
+  const documents = own ? own.documents : parseFile(text, KINDS['cloudquery-spec']).documents;
+  return specsInDocuments(documents, file).map(({ kind, name }) => ({ kind, name, file }));
 }
 
 /** A folder's specs, with a lookup by kind and name: built once per folder, shared by all its files. */
@@ -83,10 +86,11 @@ const keyOf = (kind: SpecKind, name: string) => `${kind}\0${name}`;
  * (`cloudquery sync <folder>` loads them together); each file's part is recomputed only when it
  * changes on disk.
  */
-function folderSpecs(dir: string, files: FileAccess): FolderSpecs {
+function folderSpecs(dir: string, files: FileAccess, checked?: RuleContext): FolderSpecs {
   return deriveFolderFrom(files, dir, 'cloudquery.spec-names', SPEC_FILE, (members) => {
     const all = members.flatMap(
-      (file) => deriveFrom(files, file, 'cloudquery.spec-names', (text) => namesInFile(file, text, files)) ?? [],
+      (file) =>
+        deriveFrom(files, file, 'cloudquery.spec-names', (text) => namesInFile(file, text, files, checked)) ?? [],
     );
     const byKey = new Map<string, SpecName[]>();
     for (const entry of all) {
@@ -158,7 +162,7 @@ export function specIndex(context: RuleContext): SpecIndex {
   if (!index) {
     index = new SpecIndex(
       specsInDocuments(context.documents, context.path),
-      folderSpecs(path.dirname(context.path), context.files),
+      folderSpecs(path.dirname(context.path), context.files, context),
       context.path,
     );
     indexes.set(context, index);
@@ -172,7 +176,9 @@ export function specIndex(context: RuleContext): SpecIndex {
  */
 export function visibleSpecs(context: RuleContext): SpecName[] {
   const own = specsInDocuments(context.documents, context.path);
-  const siblings = folderSpecs(path.dirname(context.path), context.files).all.filter((s) => s.file !== context.path);
+  const siblings = folderSpecs(path.dirname(context.path), context.files, context).all.filter(
+    (s) => s.file !== context.path,
+  );
   return [...own, ...siblings];
 }
 

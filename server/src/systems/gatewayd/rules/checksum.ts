@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { findProperty, stringValue, type EngineDiagnostic } from '../../../core';
 import type { Rule } from '../../rule';
-import { MAX_HASH_BYTES, resolveWithin } from '../../../core';
+import { MAX_HASH_BYTES, recallFrom, resolveWithin } from '../../../core';
 import { binaryMissingMessage } from '../update-checksum';
 import { entryName, pluginEntries } from './plugin-entries';
 
@@ -23,7 +23,13 @@ export const checksumMatchesBinary: Rule = {
       if (!localPath || !file || (localPath.value.type === 'scalar' && localPath.value.placeholder)) continue;
       const binary = path.resolve(path.dirname(context.path), file);
       const name = entryName(entry) ?? 'this plugin';
-      const place = resolveWithin(context.files.roots ?? [path.dirname(context.path)], binary);
+      const roots = context.files.roots ?? [path.dirname(context.path)];
+      // Where the path leads, as the disk said a moment ago: a keystroke does not walk 2,000 paths
+      // again. A binary not there yet is looked for every time (it is seen as soon as it is built).
+      let place = recallFrom(context.files, `resolve-within\0${roots.join('\0')}\0${binary}`, () =>
+        resolveWithin(roots, binary),
+      );
+      if ('missing' in place) place = resolveWithin(roots, binary);
       if ('outside' in place) {
         // Said without looking: the same words whether or not something exists out there.
         diagnostics.push({
