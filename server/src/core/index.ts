@@ -26,7 +26,7 @@ export {
   type ScalarTag,
 } from './parse/go-yaml-scalars';
 export { parseFile } from './parse/parse-file';
-export { ParseMemo, shiftRead, TreeShift, type PieceRead } from './parse/memo';
+export { commonEnds, ParseMemo, shiftRead, TreeShift, type PieceRead } from './parse/memo';
 export { substitutePlaceholders } from './parse/placeholders';
 export { addItem, addProperty, arrayNode, findProperty, objectNode, scalarNode } from './parse/tree-builder';
 export * from './tree-query';

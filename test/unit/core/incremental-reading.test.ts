@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { ParseMemo, parseFile, topLevelShape } from '../../../server/src/core';
+import { commonEnds, ParseMemo, parseFile, topLevelShape } from '../../../server/src/core';
 import { KINDS } from '../../../server/src/systems';
 
 const plugins = (names: string[]) =>
@@ -72,3 +72,26 @@ test('section reader: an edit of one CloudQuery section reads only that section 
 function skipOwners(key: string, value: unknown): unknown {
   return key === 'property' || key === 'parentArray' || key === 'parent' ? undefined : value;
 }
+
+test('commonEnds: the shared start and end of two texts, as a character-by-character scan finds them', () => {
+  const naive = (a: string, b: string) => {
+    const max = Math.min(a.length, b.length);
+    let prefix = 0;
+    while (prefix < max && a[prefix] === b[prefix]) prefix++;
+    let suffix = 0;
+    while (suffix < max - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+    return { prefix, suffix };
+  };
+  let seed = 5;
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const word = (n: number) => Array.from({ length: n }, () => 'ab\n-'[Math.floor(rand() * 4)]).join('');
+  for (let i = 0; i < 2000; i++) {
+    const base = word(Math.floor(rand() * 60));
+    const at = Math.floor(rand() * (base.length + 1));
+    const cut = Math.floor(rand() * (base.length - at + 1));
+    const edited = base.slice(0, at) + word(Math.floor(rand() * 5)) + base.slice(at + cut);
+    assert.deepEqual(commonEnds(base, edited), naive(base, edited), JSON.stringify([base, edited]));
+  }
+  assert.deepEqual(commonEnds('', ''), { prefix: 0, suffix: 0 });
+  assert.deepEqual(commonEnds('abcabc', 'abcabc'), { prefix: 6, suffix: 0 }, 'never overlapping');
+});

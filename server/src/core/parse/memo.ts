@@ -52,14 +52,29 @@ export class ParseMemo<T = PieceRead> {
   }
 }
 
-/** How many code units two texts share at their start and at their end (never overlapping). */
+/**
+ * How many code units two texts share at their start and at their end (never overlapping).
+ * Halving with the engine's own comparisons (`startsWith`/`endsWith`): a few native passes over
+ * the text, not one interpreted step per character.
+ */
 export function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
   const max = Math.min(a.length, b.length);
-  let prefix = 0;
-  while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < max - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
-  return { prefix, suffix };
+  let lo = 0;
+  let hi = max;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (a.startsWith(b.slice(lo, mid), lo)) lo = mid;
+    else hi = mid - 1;
+  }
+  const prefix = lo;
+  lo = 0;
+  hi = max - prefix;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (a.endsWith(b.slice(b.length - mid, b.length - lo), a.length - lo)) lo = mid;
+    else hi = mid - 1;
+  }
+  return { prefix, suffix: lo };
 }
 
 /**
