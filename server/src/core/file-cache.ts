@@ -40,9 +40,10 @@ export interface FileMemo {
   deriveFolder<T>(dir: string, tag: string, select: (name: string) => boolean, compute: (files: string[]) => T): T;
   /**
    * A fact about the disk that no single stamp covers (where a path leads through links), kept
-   * as long as a stamp is (see `freshForMs`; for good in snapshot mode).
+   * as long as a stamp is (see `freshForMs`; for good in snapshot mode). A value `keep` refuses
+   * (a file not there yet) is not remembered: the next use looks again.
    */
-  recall<T>(key: string, compute: () => T): T;
+  recall<T>(key: string, compute: () => T, keep?: (value: T) => boolean): T;
 }
 
 export type CachedFileAccess = FileAccess & FileMemo & { invalidate(files?: string[]): void };
@@ -101,11 +102,11 @@ export class FileCache implements CachedFileAccess {
     return stamp;
   }
 
-  recall<T>(key: string, compute: () => T): T {
+  recall<T>(key: string, compute: () => T, keep?: (value: T) => boolean): T {
     const fact = `fact\0${key}`;
     if ((this.mode === 'snapshot' || this.isFresh(fact)) && this.facts.has(fact)) return this.facts.get(fact) as T;
     const value = compute();
-    if (this.mode === 'snapshot' || this.options.freshForMs) {
+    if ((this.mode === 'snapshot' || this.options.freshForMs) && (!keep || keep(value))) {
       this.facts.set(fact, value);
       this.taken.set(fact, performance.now());
       this.bound();
@@ -246,9 +247,9 @@ export function deriveFrom<T>(
 }
 
 /** `files.recall(...)` where the file access caches, computed afresh otherwise. */
-export function recallFrom<T>(files: FileAccess, key: string, compute: () => T): T {
+export function recallFrom<T>(files: FileAccess, key: string, compute: () => T, keep?: (value: T) => boolean): T {
   const memo = files as Partial<FileMemo>;
-  return typeof memo.recall === 'function' ? memo.recall(key, compute) : compute();
+  return typeof memo.recall === 'function' ? memo.recall(key, compute, keep) : compute();
 }
 
 /** `files.deriveFolder(...)` where the file access caches, computed afresh otherwise. */

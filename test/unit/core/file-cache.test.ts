@@ -140,4 +140,12 @@ test('a recalled fact stands while fresh, is looked at again after freshForMs or
   const snapshot = new FileCache(nodeFileAccess(), { mode: 'snapshot' });
   assert.equal(snapshot.recall('where', look), 7);
   assert.equal(snapshot.recall('where', look), 7, 'snapshot: for good');
+  const missing = () => (++looks, 'missing');
+  assert.equal(
+    fresh.recall('not yet', missing, (v) => v !== 'missing'),
+    'missing',
+  );
+  const before = looks;
+  fresh.recall('not yet', missing, (v) => v !== 'missing');
+  assert.equal(looks, before + 1, 'a value keep refuses is looked for again');
 });

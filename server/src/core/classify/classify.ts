@@ -8,7 +8,7 @@ import { deriveFrom } from '../file-cache';
 import { nodeFileAccess, slashPath, type FileAccess } from '../workspace';
 import { matchesSignature } from './content-signature';
 import { explicitKind } from './modeline';
-import { sniffSkeleton } from './sniff-skeleton';
+import { NESTED_KEY, sniffSkeleton } from './sniff-skeleton';
 
 export type ClassificationSource = 'forced' | 'modeline' | 'path' | 'content' | 'context';
 
@@ -118,8 +118,6 @@ function sniffedDocuments(input: ClassifyInput, format: 'yaml' | 'json'): Parsed
  * margin (keys of the top level, document markers, directives), the first content line under each
  * (only that it is a mapping, when it is), and, when it starts a list, the whole of its first entry.
  */
-/** A plain key starting a block mapping (`name:` then a space or the end of the line). */
-const NESTED_KEY = /^[A-Za-z0-9_][A-Za-z0-9_.\/-]*:(\s|$)/;
 
 export function topLevelShape(text: string): string {
   const out: string[] = [];

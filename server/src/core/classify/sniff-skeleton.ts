@@ -133,7 +133,7 @@ const BARE_KEY = /^[A-Za-z0-9_"'][^:#]*:[ \t]*(#.*)?\r?$/;
  * A line that starts a block mapping entry: a plain key, then `:` and a space or the end of the
  * line (a scalar's continuation line never holds `: `, so this is no scalar).
  */
-const NESTED_KEY = /^[A-Za-z0-9_][A-Za-z0-9_.\/-]*:(\s|$)/;
+export const NESTED_KEY = /^[A-Za-z0-9_][A-Za-z0-9_.\/-]*:(\s|$)/;
 
 /** `-` followed by a space, a tab or the end of the line: a block sequence entry, not a scalar. */
 function isEntryStart(text: string, at: number, end: number): boolean {

@@ -26,10 +26,12 @@ export const checksumMatchesBinary: Rule = {
       const roots = context.files.roots ?? [path.dirname(context.path)];
       // Where the path leads, as the disk said a moment ago: a keystroke does not walk 2,000 paths
       // again. A binary not there yet is looked for every time (it is seen as soon as it is built).
-      let place = recallFrom(context.files, `resolve-within\0${roots.join('\0')}\0${binary}`, () =>
-        resolveWithin(roots, binary),
+      const place = recallFrom(
+        context.files,
+        `resolve-within\0${roots.join('\0')}\0${binary}`,
+        () => resolveWithin(roots, binary),
+        (found) => !('missing' in found),
       );
-      if ('missing' in place) place = resolveWithin(roots, binary);
       if ('outside' in place) {
         // Said without looking: the same words whether or not something exists out there.
         diagnostics.push({
