@@ -49,6 +49,35 @@ test('#5 nesting deeper than the limit is one clear diagnostic in every format, 
   assert.equal(ok.documents[0].root?.type, 'array');
 });
 
+test('#5 a too-deep YAML document gets the same one diagnostic whatever stack is left when it is read', () => {
+  // yaml's composer recurses per level; where it runs out of stack depends on the caller's stack
+  // and the JIT. The verdict must not: the same place, and nothing else said of the document.
+  const deep = MAX_NESTING + 300;
+  const texts = [
+    Array.from({ length: deep }, (_, i) => ' '.repeat(i) + 'a:').join('\n') + ' 1\n',
+    'a: ' + '['.repeat(deep) + ']'.repeat(deep),
+    'kind: source\n' +
+      Array.from({ length: deep }, (_, i) => ' '.repeat(i) + `k${i}: x\n` + ' '.repeat(i) + `k${i}b:`).join('\n'),
+  ];
+  const readAtDepth = (text: string, frames: number): unknown =>
+    frames === 0 ? readYaml(text, { version: '1.2' }) : readAtDepth(text, frames - 1);
+  for (const text of texts) {
+    const results = [0, 1000, 2000, 3000, 4000, 5000].map((frames) => {
+      try {
+        return JSON.stringify(readAtDepth(text, frames));
+      } catch (error) {
+        return `threw ${(error as Error).message}`;
+      }
+    });
+    const first = JSON.parse(results[0]) as ReturnType<typeof readYaml>;
+    assert.deepEqual(
+      first.diagnostics.map((d) => d.code),
+      ['workbench.too-deep'],
+    );
+    for (const result of results.slice(1)) if (!result.startsWith('threw')) assert.equal(result, results[0]);
+  }
+});
+
 test('#5 brackets inside strings and comments do not count as nesting', () => {
   const brackets = '['.repeat(MAX_NESTING + 10);
   assert.equal(readJson(JSON.stringify({ a: brackets })).diagnostics.length, 0);

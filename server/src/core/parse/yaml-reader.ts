@@ -5,6 +5,7 @@ import {
   isScalar,
   isSeq,
   parseAllDocuments,
+  Parser,
   type Document,
   type Node as YamlNode,
   type Scalar,
@@ -54,14 +55,34 @@ export function readYaml(text: string, options: YamlReadOptions): YamlReadResult
     Error.stackTraceLimit = stackTraceLimit;
   }
   const list = (Array.isArray(streamDocs) ? streamDocs : []) as Document.Parsed[];
+  let nesting: Array<{ deep?: number; end: number }> | undefined;
+  /**
+   * A document nested too deeply, said once. yaml's composer recurses per level and reports its
+   * own stack overflow as errors, and where it overflows depends on the stack left and on how far
+   * the JIT has optimised it (the same text overflowed in one run and not in the next): so the
+   * place said, and that nothing else is said of the document, come from the token tree, which
+   * yaml's parser builds without recursion.
+   */
+  const tooDeepDocument = (mark: number, docStart: number, docEnd: number, fallback: number) => {
+    diagnostics.length = mark;
+    nesting ??= deepOffsets(text);
+    // The n-th document of the stream is the n-th of the token tree.
+    const tokens = nesting[documents.length];
+    const at = tokens?.deep ?? fallback;
+    diagnostics.push(tooDeep(at, at + 1));
+    documents.push({
+      root: undefined,
+      start: documents.length === 0 ? 0 : docStart,
+      end: tokens?.end ?? docEnd,
+      broken: true,
+    });
+  };
   for (const doc of list) {
     const [docStart, , docEnd] = doc.range;
-    // yaml's composer recurses per level and reports its own stack overflow as errors (hundreds
-    // of them): that is a document nested too deeply, said once.
+    const mark = diagnostics.length;
     const overflow = doc.errors.find((e) => e.message.includes('Maximum call stack size exceeded'));
     if (overflow) {
-      diagnostics.push(tooDeep(overflow.pos[0], overflow.pos[1]));
-      documents.push({ root: undefined, start: documents.length === 0 ? 0 : docStart, end: docEnd, broken: true });
+      tooDeepDocument(mark, docStart, docEnd, overflow.pos[0]);
       continue;
     }
     for (const error of doc.errors) {
@@ -96,6 +117,10 @@ export function readYaml(text: string, options: YamlReadOptions): YamlReadResult
       if (root && root.type === 'scalar' && root.value === null && root.start === root.end) root = undefined;
     } catch (error) {
       if (!(error instanceof LimitError)) throw error;
+      if (error.code === 'workbench.too-deep') {
+        tooDeepDocument(mark, docStart, docEnd, error.start);
+        continue;
+      }
       broken = true;
       root = undefined;
       diagnostics.push({
@@ -112,6 +137,47 @@ export function readYaml(text: string, options: YamlReadOptions): YamlReadResult
   }
   return { documents, diagnostics };
 }
+
+/**
+ * Per document of the stream, where its collections first nest deeper than MAX_NESTING and where
+ * it ends: from
+ * yaml's token tree (built and walked without recursion, so the answer never depends on the stack).
+ */
+function deepOffsets(text: string): Array<{ deep?: number; end: number }> {
+  type Token = { type?: string; offset?: number; [key: string]: unknown };
+  const found: Array<{ deep?: number; end: number }> = [];
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    for (const document of new Parser().parse(text) as Iterable<Token>) {
+      if (document.type !== 'document') continue;
+      // A document ends where the next one starts.
+      if (found.length) found[found.length - 1].end = document.offset ?? text.length;
+      let first = Infinity;
+      const stack: Array<[Token, number]> = [[document, 0]];
+      while (stack.length) {
+        const [token, outer] = stack.pop()!;
+        const depth = COLLECTIONS.has(token.type ?? '') ? outer + 1 : outer;
+        if (depth > MAX_NESTING && typeof token.offset === 'number') {
+          first = Math.min(first, token.offset);
+          continue;
+        }
+        for (const key of ['value', 'key', 'items', 'sep', 'start', 'end']) {
+          const child = token[key];
+          if (Array.isArray(child)) {
+            for (const item of child) if (item && typeof item === 'object') stack.push([item as Token, depth]);
+          } else if (child && typeof child === 'object') stack.push([child as Token, depth]);
+        }
+      }
+      found.push({ deep: first === Infinity ? undefined : first, end: text.length });
+    }
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+  return found;
+}
+
+const COLLECTIONS = new Set(['block-map', 'block-seq', 'flow-collection']);
 
 function firstLine(message: string): string {
   const line = message.split('\n')[0].trim();
