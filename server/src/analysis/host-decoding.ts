@@ -1,6 +1,7 @@
 import {
   nodeAtPointer,
   pathTo,
+  pieceOrigin,
   toValue,
   type EngineDiagnostic,
   type HostDecoding,
@@ -149,6 +150,9 @@ export function judgeTypes(
   if (navigator) {
     // The schemas along each path, stepped once per node (not navigated from the root per scalar);
     // the same scalars, in the same order, as `scalars` yields them.
+    // The nodes above a scalar the schema complained of: their pieces are walked afresh.
+    const above = new Set<ValueNode>();
+    for (const node of judged) for (let up = ownerOf(node); up && !above.has(up); up = ownerOf(up)) above.add(up);
     const walk = (node: ValueNode, schemas: JsonSchema[], value: unknown, depth: number): void => {
       if (depth > 64) return;
       if (node.type === 'scalar') {
@@ -157,6 +161,36 @@ export function judgeTypes(
         if (verdict !== 'accept' && verdict !== 'schema') report(node, verdict);
         return;
       }
+      // A piece of the file whose text the edit did not change (an entry of `plugins:`), under the
+      // same schemas: its verdicts are the last walk's, moved to where it is now.
+      const origin = node === document.root || above.has(node) ? undefined : pieceOrigin(node);
+      if (origin) {
+        const known = walkedPieces.get(origin.node);
+        if (
+          known &&
+          known.decoding === decoding &&
+          known.system === system &&
+          known.depth === depth &&
+          same(known.schemas, schemas)
+        ) {
+          for (const d of known.diagnostics) diagnostics.push(shifted(d, origin.delta));
+          return;
+        }
+        const from = diagnostics.length;
+        children(node, schemas, value, depth);
+        walkedPieces.set(origin.node, {
+          decoding,
+          system,
+          depth,
+          schemas,
+          diagnostics: diagnostics.slice(from).map((d) => shifted(d, -origin.delta)),
+        });
+        return;
+      }
+      children(node, schemas, value, depth);
+    };
+    const children = (node: ValueNode, schemas: JsonSchema[], value: unknown, depth: number): void => {
+      if (node.type === 'scalar') return;
       const down = (child: ValueNode, segment: Step) => {
         const childValue = valueAt(value, [segment]);
         walk(child, schemas.length ? navigator.step(schemas, segment, childValue) : [], childValue, depth + 1);
@@ -171,6 +205,22 @@ export function judgeTypes(
     walk(document.root, navigator.at(start, documentValue), valueAt(documentValue, start), 0);
   }
   return { errors: kept, diagnostics };
+}
+
+/** The host-type verdicts of a piece's subtree, keyed by the piece's own node (see pieceOrigin). */
+const walkedPieces = new WeakMap<
+  ValueNode,
+  { decoding: HostDecoding; system: string; depth: number; schemas: JsonSchema[]; diagnostics: EngineDiagnostic[] }
+>();
+
+const same = (a: JsonSchema[], b: JsonSchema[]) => a.length === b.length && a.every((schema, i) => schema === b[i]);
+
+const shifted = (d: EngineDiagnostic, delta: number): EngineDiagnostic =>
+  delta === 0 ? d : { ...d, start: d.start + delta, end: d.end + delta };
+
+/** The array or object a node is held by. */
+function ownerOf(node: ValueNode): ValueNode | undefined {
+  return node.parentArray ?? node.property?.parent;
 }
 
 function valueAt(value: unknown, path: Step[]): unknown {

@@ -44,6 +44,15 @@ export interface FileMemo {
    * (a file not there yet) is not remembered: the next use looks again.
    */
   recall<T>(key: string, compute: () => T, keep?: (value: T) => boolean): T;
+  /**
+   * How many bytes `deriveFolder(dir, tag, select, …)` would read and derive now: 0 when it would
+   * answer from what it computed, else the size of the member files whose own `derive(file, tag)`
+   * is not known at their current content (the members are derived with the folder's tag), `except`
+   * not counted (the file being checked, whose read the caller has).
+   */
+  folderBacklog(dir: string, tag: string, select: (name: string) => boolean, except?: string): number;
+  /** `recall` for a fact found asynchronously (a binary's hash): kept once it is settled. */
+  recallSettled<T>(key: string, compute: () => Promise<T>, keep?: (value: T) => boolean): Promise<T>;
 }
 
 export type CachedFileAccess = FileAccess & FileMemo & { invalidate(files?: string[]): void };
@@ -68,6 +77,8 @@ export class FileCache implements CachedFileAccess {
   private readonly entries = new Map<string, Entry>();
   private readonly hashing = new Map<string, Promise<HashOutcome | undefined>>();
   private readonly maxEntries: number;
+  /** Counts watcher events: a fact settled after one was taken before it, and is not kept. */
+  private generation = 0;
 
   constructor(
     private readonly base: FileAccess,
@@ -107,6 +118,23 @@ export class FileCache implements CachedFileAccess {
     if ((this.mode === 'snapshot' || this.isFresh(fact)) && this.facts.has(fact)) return this.facts.get(fact) as T;
     const value = compute();
     if ((this.mode === 'snapshot' || this.options.freshForMs) && (!keep || keep(value))) {
+      this.facts.set(fact, value);
+      this.taken.set(fact, performance.now());
+      this.bound();
+    }
+    return value;
+  }
+
+  async recallSettled<T>(key: string, compute: () => Promise<T>, keep?: (value: T) => boolean): Promise<T> {
+    const fact = `fact\0${key}`;
+    if ((this.mode === 'snapshot' || this.isFresh(fact)) && this.facts.has(fact)) return this.facts.get(fact) as T;
+    const generation = this.generation;
+    const value = await compute();
+    if (
+      generation === this.generation &&
+      (this.mode === 'snapshot' || this.options.freshForMs) &&
+      (!keep || keep(value))
+    ) {
       this.facts.set(fact, value);
       this.taken.set(fact, performance.now());
       this.bound();
@@ -214,9 +242,26 @@ export class FileCache implements CachedFileAccess {
     return this.cached(`folder\0${tag}\0${dir}`, stamp, () => compute(files));
   }
 
+  folderBacklog(dir: string, tag: string, select: (name: string) => boolean, except?: string): number {
+    const files = this.list(dir)
+      .filter(select)
+      .map((name) => path.join(dir, name));
+    const stamps = files.map((file) => this.stamp(file));
+    const folder = this.entries.get(`folder\0${tag}\0${dir}`);
+    const stamp = this.mode === 'snapshot' ? this.stamp(dir) : `${this.stamp(dir)}|${stamps.join('|')}`;
+    if (folder?.stamp === stamp) return 0;
+    let bytes = 0;
+    files.forEach((file, i) => {
+      if (file !== except && this.entries.get(`derive\0${tag}\0${file}`)?.stamp !== stamps[i])
+        bytes += Number(stamps[i].split(':')[1]) || 0;
+    });
+    return bytes;
+  }
+
   /** Forget what is known about these files (all, without an argument): a watcher saw them change. */
   invalidate(files?: string[]): void {
     // Where a path leads may change with any file (a link replaced): no fact outlives an event.
+    this.generation++;
     this.facts.clear();
     this.taken.clear();
     if (!files) {
@@ -250,6 +295,29 @@ export function deriveFrom<T>(
 export function recallFrom<T>(files: FileAccess, key: string, compute: () => T, keep?: (value: T) => boolean): T {
   const memo = files as Partial<FileMemo>;
   return typeof memo.recall === 'function' ? memo.recall(key, compute, keep) : compute();
+}
+
+/** `files.folderBacklog(...)` where the file access caches; 0 otherwise (nothing can be left for later). */
+export function folderBacklogFrom(
+  files: FileAccess,
+  dir: string,
+  tag: string,
+  select: (name: string) => boolean,
+  except?: string,
+): number {
+  const memo = files as Partial<FileMemo>;
+  return typeof memo.folderBacklog === 'function' ? memo.folderBacklog(dir, tag, select, except) : 0;
+}
+
+/** `files.recallSettled(...)` where the file access caches, computed afresh otherwise. */
+export function recallSettledFrom<T>(
+  files: FileAccess,
+  key: string,
+  compute: () => Promise<T>,
+  keep?: (value: T) => boolean,
+): Promise<T> {
+  const memo = files as Partial<FileMemo>;
+  return typeof memo.recallSettled === 'function' ? memo.recallSettled(key, compute, keep) : compute();
 }
 
 /** `files.deriveFolder(...)` where the file access caches, computed afresh otherwise. */

@@ -26,7 +26,7 @@ export {
   type ScalarTag,
 } from './parse/go-yaml-scalars';
 export { parseFile } from './parse/parse-file';
-export { commonEnds, ParseMemo, shiftRead, TreeShift, type PieceRead } from './parse/memo';
+export { commonEnds, ParseMemo, pieceOrigin, shiftRead, TreeShift, type PieceRead } from './parse/memo';
 export { substitutePlaceholders } from './parse/placeholders';
 export { addItem, addProperty, arrayNode, findProperty, objectNode, scalarNode } from './parse/tree-builder';
 export * from './tree-query';
@@ -48,6 +48,8 @@ export { MAX_NESTING } from './parse/limits';
 export {
   deriveFolderFrom,
   recallFrom,
+  recallSettledFrom,
+  folderBacklogFrom,
   deriveFrom,
   FileCache,
   type CachedFileAccess,

@@ -2,6 +2,8 @@ import type { JsonSchema, SchemaStore } from './schema-store';
 
 export type PathSegment = string | number;
 
+const navigators = new WeakMap<JsonSchema, Map<string, SchemaNavigator>>();
+
 /**
  * Finds the subschemas that apply at a path of a document, the way a validator would: through
  * `$ref`, `allOf`, `if`/`then`/`else` (decided on the document's own value), `anyOf`/`oneOf`
@@ -17,7 +19,16 @@ export class SchemaNavigator {
 
   static for(store: SchemaStore, kind: string): SchemaNavigator | undefined {
     const root = store.schemaFor(kind);
-    return root ? new SchemaNavigator(store, kind, root) : undefined;
+    if (!root) return undefined;
+    // One per schema (and store): its resolved $refs are kept, and stay the same objects edit after edit.
+    const byKind = navigators.get(root) ?? new Map<string, SchemaNavigator>();
+    navigators.set(root, byKind);
+    let navigator = byKind.get(kind);
+    if (!navigator || navigator.store !== store) {
+      navigator = new SchemaNavigator(store, kind, root);
+      byKind.set(kind, navigator);
+    }
+    return navigator;
   }
 
   /** The schemas at `path`, given the document's value (to decide conditions). */
@@ -85,7 +96,19 @@ export class SchemaNavigator {
     return result;
   }
 
+  /** Each schema object's resolution, made once: a walk steps through the same $refs per node. */
+  private readonly resolved = new WeakMap<JsonSchema, JsonSchema>();
+
   private deref(schema: JsonSchema): JsonSchema {
+    if (typeof schema.$ref !== 'string') return schema;
+    const known = this.resolved.get(schema);
+    if (known) return known;
+    const resolved = this.resolveRef(schema);
+    this.resolved.set(schema, resolved);
+    return resolved;
+  }
+
+  private resolveRef(schema: JsonSchema): JsonSchema {
     let current = schema;
     for (let i = 0; i < 10 && typeof current.$ref === 'string' && current.$ref.startsWith('#'); i++) {
       const target = pointer(this.root, current.$ref.slice(1));

@@ -86,7 +86,29 @@ export function placedRead(read: PieceRead, start: number): PieceRead {
   if (read.placed?.start === start) return read.placed.read;
   const moved = shiftRead(read, start);
   read.placed = { start, read: moved };
+  moved.documents.forEach((document, i) => {
+    const own = read.documents[i].root;
+    if (!document.root || !own) return;
+    origins.set(document.root, own);
+    if (document.root.type === 'array' && own.type === 'array')
+      document.root.items.forEach((item, j) => origins.set(item, own.items[j]));
+    else if (document.root.type === 'object' && own.type === 'object')
+      document.root.properties.forEach((property, j) => origins.set(property.value, own.properties[j].value));
+  });
   return moved;
+}
+
+/** A placed piece's top nodes (and their children) -> the same nodes of the piece as it was read alone. */
+const origins = new WeakMap<ValueNode, ValueNode>();
+
+/**
+ * The node a placed piece's node was copied from, in the piece's own read (offsets from the piece's
+ * start), and how far it moved: what stays the same object while the piece's text is unchanged,
+ * wherever the edit put it. Work keyed by it is done once per piece text, not once per edit.
+ */
+export function pieceOrigin(node: ValueNode): { node: ValueNode; delta: number } | undefined {
+  const own = origins.get(node);
+  return own && { node: own, delta: node.start - own.start };
 }
 
 /** A piece's read moved to `delta` code units further into the file (a copy; the same objects when 0). */

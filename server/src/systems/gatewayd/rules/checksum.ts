@@ -1,7 +1,14 @@
 import * as path from 'node:path';
 import { findProperty, stringValue, type EngineDiagnostic } from '../../../core';
 import type { Rule } from '../../rule';
-import { MAX_HASH_BYTES, recallFrom, resolveWithin } from '../../../core';
+import {
+  MAX_HASH_BYTES,
+  recallFrom,
+  recallSettledFrom,
+  resolveWithin,
+  type FileAccess,
+  type HashOutcome,
+} from '../../../core';
 import { binaryMissingMessage } from '../update-checksum';
 import { entryName, pluginEntries } from './plugin-entries';
 
@@ -43,7 +50,10 @@ export const checksumMatchesBinary: Rule = {
         });
         continue;
       }
-      if ('missing' in place || !context.files.isFile(place.inside)) {
+      const expected = stringValue(checksum?.value);
+      const compare = !!checksum && !!expected && SHA256.test(expected);
+      const binaryFacts = await factsOf(context.files, 'missing' in place ? undefined : place.inside, compare);
+      if (!binaryFacts.isFile) {
         diagnostics.push({
           start: localPath.value.start,
           end: localPath.value.end,
@@ -54,9 +64,8 @@ export const checksumMatchesBinary: Rule = {
         });
         continue;
       }
-      const expected = stringValue(checksum?.value);
-      if (!checksum || !expected || !SHA256.test(expected)) continue;
-      const hashed = await context.files.sha256(place.inside);
+      if (!compare) continue;
+      const hashed = binaryFacts.hashed;
       if (hashed && 'refused' in hashed && hashed.refused === 'too-large') {
         diagnostics.push({
           start: localPath.value.start,
@@ -68,7 +77,7 @@ export const checksumMatchesBinary: Rule = {
         continue;
       }
       const actual = hashed && 'sha256' in hashed ? hashed.sha256 : undefined;
-      if (!actual || actual.toLowerCase() === expected.toLowerCase()) continue;
+      if (!actual || actual.toLowerCase() === expected!.toLowerCase()) continue;
       diagnostics.push({
         start: checksum.value.start,
         end: checksum.value.end,
@@ -81,3 +90,29 @@ export const checksumMatchesBinary: Rule = {
     return diagnostics;
   },
 };
+
+interface BinaryFacts {
+  isFile: boolean;
+  hashed?: HashOutcome;
+}
+
+/**
+ * Whether the binary is there and, when a checksum is to be compared, its hash: as the disk said a
+ * moment ago (like where the path leads), so a keystroke in a file of 2,000 entries does not stat
+ * 2,000 binaries twice. Kept only once settled: a binary not built yet, or still being hashed in
+ * the background, is looked at again on the next use.
+ */
+function factsOf(files: FileAccess, inside: string | undefined, compare: boolean): Promise<BinaryFacts> {
+  if (inside === undefined) return Promise.resolve({ isFile: false });
+  return recallSettledFrom(
+    files,
+    `gatewayd.binary\0${compare ? 'hash' : 'file'}\0${files.trusted ? 'trusted' : 'untrusted'}\0${inside}`,
+    async () => {
+      if (!files.isFile(inside)) return { isFile: false };
+      return compare ? { isFile: true, hashed: await files.sha256(inside) } : { isFile: true };
+    },
+    (facts) =>
+      facts.isFile &&
+      (!compare || (!!facts.hashed && ('sha256' in facts.hashed || facts.hashed.refused === 'too-large'))),
+  );
+}
