@@ -36,6 +36,12 @@ export interface AnalyzeInput {
    * between stages, so that the editor's next edit can arrive and cancel the work in flight.
    */
   token?: { readonly isCancellationRequested: boolean };
+  /**
+   * Rules may leave reading many neighbour files for after this analysis (RuleContext.defer): its
+   * result then lists that work in `deferred`, to run once it is published, and the file is to be
+   * analysed again. The editor asks it for a file's first analysis only.
+   */
+  deferNeighbours?: boolean;
 }
 
 /** Thrown by `Engine.analyze` when its input's token was cancelled: the result is no longer wanted. */
@@ -59,6 +65,8 @@ export interface Analysis {
   kind?: KindId;
   parsed?: ParsedFile;
   diagnostics: EngineDiagnostic[];
+  /** Work the rules left for later (see AnalyzeInput.deferNeighbours); the result lacks what depends on it. */
+  deferred?: Array<() => void>;
 }
 
 export interface EngineOptions {
@@ -313,6 +321,8 @@ export class Engine {
     append(diagnostics, schema.diagnostics);
     const context = this.contextFor(kind, absolute, input.text, parsed, input.targets);
     if (!input.forcedKind) context.classification = classification;
+    const deferred: Array<() => void> = [];
+    if (input.deferNeighbours) context.defer = (work) => deferred.push(work);
     for (const rule of this.rules) {
       if (!rule.kinds.includes(kind)) continue;
       await checkpoint(token);
@@ -335,6 +345,7 @@ export class Engine {
       kind,
       parsed,
       diagnostics: capped(applySuppressions(input.text, diagnostics), schema.truncated, input.text.length),
+      ...(deferred.length ? { deferred } : {}),
     };
   }
 

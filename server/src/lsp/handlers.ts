@@ -215,7 +215,14 @@ export function registerHandlers(
   async function validate(document: TextDocument): Promise<void> {
     const version = document.version;
     try {
-      const analysis = await service.analyze(document);
+      // A file's first analysis may leave many neighbour files for later: its diagnostics go out
+      // first, then the file is analysed again with them (see AnalyzeInput.deferNeighbours).
+      const analysis = await service.analyze(document, { deferNeighbours: !service.latest(document.uri) });
+      if (analysis.deferred)
+        setTimeout(() => {
+          service.finishDeferred(document.uri, analysis);
+          if (documents.get(document.uri)) schedule(document, 0);
+        }, 0);
       // A newer version arrived meanwhile: its own validation publishes.
       if (documents.get(document.uri)?.version !== analysis.version) return;
       const diagnostics = analysis.kind

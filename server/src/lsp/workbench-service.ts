@@ -138,19 +138,25 @@ export class WorkbenchService {
    * The full analysis of the document's current version (schema, rules, hashes): one per version,
    * shared by every caller. Rejects with `AnalysisCancelled` when a newer version supersedes it.
    */
-  analyze(document: TextDocument): Promise<DocumentAnalysis> {
+  analyze(document: TextDocument, options: { deferNeighbours?: boolean } = {}): Promise<DocumentAnalysis> {
     const key = document.uri;
     const version = document.version;
     const running = this.running.get(key);
     if (running?.version === version) return running.promise;
     // An older snapshot than the one in flight (a test's document): analysed on its own.
     if (running && running.version > version) return this.run(document, { isCancellationRequested: false });
+    const deferNeighbours = options.deferNeighbours === true;
     if (running) this.cancel(key);
     const token = { isCancellationRequested: false };
     // The first analysis of a document reads all of it; later ones only what an edit changed, so
     // only those predict what the next edit costs.
     const first = !this.finished.has(key);
-    const entry: Running = { version, token, started: performance.now(), promise: this.run(document, token) };
+    const entry: Running = {
+      version,
+      token,
+      started: performance.now(),
+      promise: this.run(document, token, deferNeighbours),
+    };
     this.running.set(key, entry);
     entry.promise.then(
       (result) => {
@@ -199,6 +205,22 @@ export class WorkbenchService {
     }
   }
 
+  /**
+   * Runs the work an analysis left for later (see AnalyzeInput.deferNeighbours) and forgets that
+   * analysis as its version's result: the next `analyze` of the version is complete.
+   */
+  finishDeferred(uri: string, analysis: DocumentAnalysis): void {
+    for (const work of analysis.deferred ?? []) {
+      try {
+        work();
+      } catch {
+        // The next analysis does the same reading itself, and reports what fails.
+      }
+    }
+    const running = this.running.get(uri);
+    if (running?.version === analysis.version && running.done) this.running.delete(uri);
+  }
+
   private cancel(uri: string): void {
     const running = this.running.get(uri);
     if (!running) return;
@@ -209,7 +231,11 @@ export class WorkbenchService {
     this.durations.set(uri, Math.max(this.durations.get(uri) ?? 0, elapsed));
   }
 
-  private async run(document: TextDocument, token: Running['token']): Promise<DocumentAnalysis> {
+  private async run(
+    document: TextDocument,
+    token: Running['token'],
+    deferNeighbours = false,
+  ): Promise<DocumentAnalysis> {
     // The text and version together, before any wait: the document object follows later edits.
     const text = document.getText();
     const version = document.version;
@@ -225,6 +251,7 @@ export class WorkbenchService {
       forcedKind,
       targets: settings.targets,
       token,
+      deferNeighbours,
     });
     const disabled = analysis.kind && settings.disabledSystems.includes(KINDS[analysis.kind].system);
     return disabled

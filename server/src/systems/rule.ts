@@ -32,6 +32,13 @@ export interface RuleContext {
   classification?: Classification;
   /** Host release per system chosen by the user (setting or `--target`); absent: the newest verified. */
   targets?: Record<string, string>;
+  /**
+   * Set when the analysis may be published before many neighbour files are read (the first
+   * analysis of a file opened in the editor): a rule hands that reading over and leaves out only
+   * the verdicts that depend on it; the file is analysed again once the work has run. Unset (the
+   * CLI, a background scan, any later analysis): everything is read now.
+   */
+  defer?: (work: () => void) => void;
 }
 
 /** A check beyond the JSON schema: one per file under rules/<system>/. */

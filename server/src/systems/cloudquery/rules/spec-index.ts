@@ -3,6 +3,7 @@ import { classify, classifyOnDisk, KINDS } from '../..';
 import {
   deriveFolderFrom,
   deriveFrom,
+  folderBacklogFrom,
   findProperty,
   parseFile,
   stringValue,
@@ -13,6 +14,7 @@ import {
   type ValueNode,
 } from '../../../core';
 import type { RuleContext } from '../../rule';
+import { scanSpecNames } from '../spec-names-scan';
 
 export type SpecKind = 'source' | 'destination' | 'transformer';
 
@@ -69,6 +71,9 @@ function namesInFile(file: string, text: string, files: FileAccess, checked?: Ru
   // ('context') is not one here (a sibling's index is what it would be recognised by).
   const recognised = own ? own.classification : classifyOnDisk(file, files);
   if (recognised?.kind !== 'cloudquery-spec' || recognised.source === 'context') return [];
+  // A sibling of the plain shape is scanned, not parsed (scanSpecNames proves itself equal).
+  const scanned = own ? undefined : scanSpecNames(text);
+  if (scanned) return scanned.map(({ kind, name }) => ({ kind, name, file }));
   const documents = own ? own.documents : parseFile(text, KINDS['cloudquery-spec']).documents;
   return specsInDocuments(documents, file).map(({ kind, name }) => ({ kind, name, file }));
 }
@@ -81,16 +86,17 @@ interface FolderSpecs {
 
 const keyOf = (kind: SpecKind, name: string) => `${kind}\0${name}`;
 
+const NAMES_TAG = 'cloudquery.spec-names';
+
 /**
  * The specs of every spec file in a folder, computed once per folder and shared by all its files
  * (`cloudquery sync <folder>` loads them together); each file's part is recomputed only when it
  * changes on disk.
  */
 function folderSpecs(dir: string, files: FileAccess, checked?: RuleContext): FolderSpecs {
-  return deriveFolderFrom(files, dir, 'cloudquery.spec-names', SPEC_FILE, (members) => {
+  return deriveFolderFrom(files, dir, NAMES_TAG, SPEC_FILE, (members) => {
     const all = members.flatMap(
-      (file) =>
-        deriveFrom(files, file, 'cloudquery.spec-names', (text) => namesInFile(file, text, files, checked)) ?? [],
+      (file) => deriveFrom(files, file, NAMES_TAG, (text) => namesInFile(file, text, files, checked)) ?? [],
     );
     const byKey = new Map<string, SpecName[]>();
     for (const entry of all) {
@@ -114,7 +120,8 @@ export class SpecIndex {
 
   constructor(
     own: SpecName[],
-    private readonly folder: FolderSpecs,
+    /** Undefined while the folder is still to be read (see DEFER_FOLDER_BYTES): no name is missing yet. */
+    private readonly folder: FolderSpecs | undefined,
     private readonly self: string,
   ) {
     for (const entry of own) {
@@ -130,13 +137,14 @@ export class SpecIndex {
 
   has(kind: SpecKind, name: string): boolean {
     const key = keyOf(kind, name);
-    return this.own.has(key) || (this.folder.byKey.get(key)?.some((e) => e.file !== this.self) ?? false);
+    if (this.own.has(key) || !this.folder) return true;
+    return this.folder.byKey.get(key)?.some((e) => e.file !== this.self) ?? false;
   }
 
   /** Every spec of that kind and name, own documents first. */
   find(kind: SpecKind, name: string): SpecName[] {
     const key = keyOf(kind, name);
-    return [...(this.own.get(key) ?? []), ...(this.folder.byKey.get(key) ?? []).filter((e) => e.file !== this.self)];
+    return [...(this.own.get(key) ?? []), ...(this.folder?.byKey.get(key) ?? []).filter((e) => e.file !== this.self)];
   }
 
   /** The distinct names of a kind, in file order (own documents, then siblings by file name). */
@@ -149,22 +157,30 @@ export class SpecIndex {
       names.push(entry.name);
     };
     for (const entry of this.ownOrder) add(entry);
-    for (const entry of this.folder.all) if (entry.file !== this.self) add(entry);
+    for (const entry of this.folder?.all ?? []) if (entry.file !== this.self) add(entry);
     return names;
   }
 }
 
 const indexes = new WeakMap<RuleContext, SpecIndex>();
 
+/**
+ * Sibling specs holding more than this (not read yet) are read after an open's first diagnostics,
+ * not before: 20 files of 500 lines took 300-500 ms, which yaml-language-server never spends.
+ */
+const DEFER_FOLDER_BYTES = 64 * 1024;
+
 /** The spec index of a file, built once per analysis (every rule of that analysis shares it). */
 export function specIndex(context: RuleContext): SpecIndex {
   let index = indexes.get(context);
   if (!index) {
-    index = new SpecIndex(
-      specsInDocuments(context.documents, context.path),
-      folderSpecs(path.dirname(context.path), context.files, context),
-      context.path,
-    );
+    const dir = path.dirname(context.path);
+    const { files } = context;
+    let folder: FolderSpecs | undefined;
+    if (context.defer && folderBacklogFrom(files, dir, NAMES_TAG, SPEC_FILE, context.path) > DEFER_FOLDER_BYTES)
+      context.defer(() => folderSpecs(dir, files, context));
+    else folder = folderSpecs(dir, files, context);
+    index = new SpecIndex(specsInDocuments(context.documents, context.path), folder, context.path);
     indexes.set(context, index);
   }
   return index;
