@@ -32,10 +32,13 @@ export class LspClient {
     return [...this.published.keys()];
   }
   stderr = '';
+  /** Settles when the server's process exits (with its exit code or signal). */
+  readonly exited: Promise<string>;
 
   constructor() {
     this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk) => (this.stderr += chunk));
+    this.exited = new Promise((resolve) => this.process.once('exit', (code, signal) => resolve(`${code ?? signal}`)));
     this.connection = createMessageConnection(
       new StreamMessageReader(this.process.stdout!),
       new StreamMessageWriter(this.process.stdin!),

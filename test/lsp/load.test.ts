@@ -70,6 +70,14 @@ test(
     const errors: string[] = [];
     let peak = 0;
     const pending: Promise<void>[] = [];
+    // A server that dies leaves its requests unanswered: say so, with what it wrote, instead of hanging.
+    const answeredOrDied = (requests: Promise<void>[]) =>
+      Promise.race([
+        Promise.all(requests),
+        client.exited.then((code) =>
+          assert.fail(`the server exited (${code}) after ${changes} changes: ${client.stderr}`),
+        ),
+      ]);
     const position = (text: string) => {
       const lines = text.split('\n');
       const line = Math.floor(rand() * (lines.length + 2)); // may be past the last line
@@ -108,11 +116,11 @@ test(
         else source.dispose();
       }
       if (change % 100 === 99) {
-        await Promise.all(pending.splice(0));
+        await answeredOrDied(pending.splice(0));
         peak = Math.max(peak, rssMb(client.pid) ?? 0);
       }
     }
-    await Promise.all(pending.splice(0));
+    await answeredOrDied(pending.splice(0));
     // After the burst the server still answers, and publishes diagnostics for every last version:
     // the same as a fresh server's for the same texts (nothing left over from older versions).
     const final = [];
