@@ -304,9 +304,20 @@ describe('Editing manifests in VS Code', () => {
       () => ours(written).some((d) => codeOf(d) === 'cloudquery.version-format'),
       60_000,
     );
+    // The panel lists every manifest of the workspace and shows only the rows that fit: each file
+    // is looked for with the panel's own filter, as a user would.
     await vscode.commands.executeCommand('workbench.actions.view.problems');
-    const [panel] = await ui([{ until: '.markers-panel', text: 'unopened.yml' }, { read: '.markers-panel' }]);
-    assert.match(panel, /gatewayd_plugins\.yaml/);
+    for (const [filter, shown] of [
+      ['cloudquery/broken/unopened.yml', /unopened\.yml/],
+      ['gatewayd/broken/gatewayd_plugins.yaml', /gatewayd_plugins\.yaml/],
+    ] as const) {
+      await vscode.commands.executeCommand('problems.action.clearFilterText');
+      await vscode.commands.executeCommand('problems.action.focusFilter');
+      await ui([{ type: filter }, { pause: 800 }]);
+      const [panel] = await ui([{ until: '.markers-panel', text: path.basename(filter) }, { read: '.markers-panel' }]);
+      assert.match(panel, shown);
+    }
+    await vscode.commands.executeCommand('problems.action.clearFilterText');
     await vscode.commands.executeCommand('workbench.action.closePanel');
   });
 
