@@ -64,6 +64,9 @@ interface Entry {
 
 const MISSING = 'missing';
 
+/** The size a stamp (`type:size:mtime:inode`) records; 0 for a missing file. */
+const sizeIn = (stamp: string): number => Number(stamp.split(':')[1]) || 0;
+
 /**
  * Everything read from disk, cached by (path, size, mtime): texts, listings, hashes and values
  * derived from them (parses, indexes, compiled schemas). Watcher events call `invalidate`.
@@ -117,11 +120,7 @@ export class FileCache implements CachedFileAccess {
     const fact = `fact\0${key}`;
     if ((this.mode === 'snapshot' || this.isFresh(fact)) && this.facts.has(fact)) return this.facts.get(fact) as T;
     const value = compute();
-    if ((this.mode === 'snapshot' || this.options.freshForMs) && (!keep || keep(value))) {
-      this.facts.set(fact, value);
-      this.taken.set(fact, performance.now());
-      this.bound();
-    }
+    if (!keep || keep(value)) this.remember(fact, value);
     return value;
   }
 
@@ -130,16 +129,16 @@ export class FileCache implements CachedFileAccess {
     if ((this.mode === 'snapshot' || this.isFresh(fact)) && this.facts.has(fact)) return this.facts.get(fact) as T;
     const generation = this.generation;
     const value = await compute();
-    if (
-      generation === this.generation &&
-      (this.mode === 'snapshot' || this.options.freshForMs) &&
-      (!keep || keep(value))
-    ) {
-      this.facts.set(fact, value);
-      this.taken.set(fact, performance.now());
-      this.bound();
-    }
+    if (generation === this.generation && (!keep || keep(value))) this.remember(fact, value);
     return value;
+  }
+
+  /** Keeps a fact where facts are kept at all (snapshot mode, or a freshness window). */
+  private remember(fact: string, value: unknown): void {
+    if (this.mode !== 'snapshot' && !this.options.freshForMs) return;
+    this.facts.set(fact, value);
+    this.taken.set(fact, performance.now());
+    this.bound();
   }
 
   private isFresh(key: string): boolean {
@@ -213,8 +212,7 @@ export class FileCache implements CachedFileAccess {
   private isDeferred(stamp: string): boolean {
     const limit = this.options.deferHashesLargerThan;
     if (limit === undefined) return false;
-    const size = Number(stamp.split(':')[1] ?? 0);
-    return size > limit;
+    return sizeIn(stamp) > limit;
   }
 
   derive<T>(file: string, tag: string, compute: (text: string) => T): T | undefined {
@@ -229,31 +227,35 @@ export class FileCache implements CachedFileAccess {
     // In snapshot mode the folder's stamp is the key: nothing is listed again (a folder of 8,000
     // files asked by each of its files was quadratic).
     if (this.mode === 'snapshot')
-      return this.cached(`folder\0${tag}\0${dir}`, this.stamp(dir), () =>
-        compute(
-          this.list(dir)
-            .filter(select)
-            .map((name) => path.join(dir, name)),
-        ),
-      );
-    const names = this.list(dir).filter(select);
-    const files = names.map((name) => path.join(dir, name));
-    const stamp = `${this.stamp(dir)}|${files.map((f) => this.stamp(f)).join('|')}`;
+      return this.cached(`folder\0${tag}\0${dir}`, this.stamp(dir), () => compute(this.members(dir, select)));
+    const files = this.members(dir, select);
+    const stamp = this.folderStamp(
+      dir,
+      files.map((f) => this.stamp(f)),
+    );
     return this.cached(`folder\0${tag}\0${dir}`, stamp, () => compute(files));
   }
 
-  folderBacklog(dir: string, tag: string, select: (name: string) => boolean, except?: string): number {
-    const files = this.list(dir)
+  /** The files of a folder whose names pass `select`, as paths. */
+  private members(dir: string, select: (name: string) => boolean): string[] {
+    return this.list(dir)
       .filter(select)
       .map((name) => path.join(dir, name));
+  }
+
+  /** What a folder-derived value is keyed by: the folder's stamp, and its members' outside snapshot mode. */
+  private folderStamp(dir: string, memberStamps: string[]): string {
+    return this.mode === 'snapshot' ? this.stamp(dir) : `${this.stamp(dir)}|${memberStamps.join('|')}`;
+  }
+
+  folderBacklog(dir: string, tag: string, select: (name: string) => boolean, except?: string): number {
+    const files = this.members(dir, select);
     const stamps = files.map((file) => this.stamp(file));
-    const folder = this.entries.get(`folder\0${tag}\0${dir}`);
-    const stamp = this.mode === 'snapshot' ? this.stamp(dir) : `${this.stamp(dir)}|${stamps.join('|')}`;
-    if (folder?.stamp === stamp) return 0;
+    if (this.entries.get(`folder\0${tag}\0${dir}`)?.stamp === this.folderStamp(dir, stamps)) return 0;
     let bytes = 0;
     files.forEach((file, i) => {
       if (file !== except && this.entries.get(`derive\0${tag}\0${file}`)?.stamp !== stamps[i])
-        bytes += Number(stamps[i].split(':')[1]) || 0;
+        bytes += sizeIn(stamps[i]);
     });
     return bytes;
   }

@@ -38,22 +38,15 @@ export const MAX_EXPANDED_NODES = 200_000;
 export function readYaml(text: string, options: YamlReadOptions): YamlReadResult {
   const diagnostics: EngineDiagnostic[] = [];
   const documents: ParsedDocument[] = [];
-  // yaml makes one Error per problem; a broken megabyte has tens of thousands, and capturing a
-  // stack for each took seconds. Their messages and positions are all we use.
-  const stackTraceLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  let streamDocs: unknown;
-  try {
-    streamDocs = parseAllDocuments(text, {
+  const streamDocs: unknown = withoutStacks(() =>
+    parseAllDocuments(text, {
       version: options.version,
       merge: true,
       uniqueKeys: true,
       prettyErrors: false,
       strict: false,
-    });
-  } finally {
-    Error.stackTraceLimit = stackTraceLimit;
-  }
+    }),
+  );
   const list = (Array.isArray(streamDocs) ? streamDocs : []) as Document.Parsed[];
   let nesting: Array<{ deep?: number; end: number }> | undefined;
   /**
@@ -146,38 +139,48 @@ export function readYaml(text: string, options: YamlReadOptions): YamlReadResult
 function deepOffsets(text: string): Array<{ deep?: number; end: number }> {
   type Token = { type?: string; offset?: number; [key: string]: unknown };
   const found: Array<{ deep?: number; end: number }> = [];
-  const stackTraceLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    for (const document of new Parser().parse(text) as Iterable<Token>) {
-      if (document.type !== 'document') continue;
-      // A document ends where the next one starts.
-      if (found.length) found[found.length - 1].end = document.offset ?? text.length;
-      let first = Infinity;
-      const stack: Array<[Token, number]> = [[document, 0]];
-      while (stack.length) {
-        const [token, outer] = stack.pop()!;
-        const depth = COLLECTIONS.has(token.type ?? '') ? outer + 1 : outer;
-        if (depth > MAX_NESTING && typeof token.offset === 'number') {
-          first = Math.min(first, token.offset);
-          continue;
-        }
-        for (const key of ['value', 'key', 'items', 'sep', 'start', 'end']) {
-          const child = token[key];
-          if (Array.isArray(child)) {
-            for (const item of child) if (item && typeof item === 'object') stack.push([item as Token, depth]);
-          } else if (child && typeof child === 'object') stack.push([child as Token, depth]);
-        }
+  const tokens = withoutStacks(() => [...(new Parser().parse(text) as Iterable<Token>)]);
+  for (const document of tokens) {
+    if (document.type !== 'document') continue;
+    // A document ends where the next one starts.
+    if (found.length) found[found.length - 1].end = document.offset ?? text.length;
+    let first = Infinity;
+    const stack: Array<[Token, number]> = [[document, 0]];
+    while (stack.length) {
+      const [token, outer] = stack.pop()!;
+      const depth = COLLECTIONS.has(token.type ?? '') ? outer + 1 : outer;
+      if (depth > MAX_NESTING && typeof token.offset === 'number') {
+        first = Math.min(first, token.offset);
+        continue;
       }
-      found.push({ deep: first === Infinity ? undefined : first, end: text.length });
+      for (const key of ['value', 'key', 'items', 'sep', 'start', 'end']) {
+        const child = token[key];
+        if (Array.isArray(child)) {
+          for (const item of child) if (item && typeof item === 'object') stack.push([item as Token, depth]);
+        } else if (child && typeof child === 'object') stack.push([child as Token, depth]);
+      }
     }
-  } finally {
-    Error.stackTraceLimit = stackTraceLimit;
+    found.push({ deep: first === Infinity ? undefined : first, end: text.length });
   }
   return found;
 }
 
 const COLLECTIONS = new Set(['block-map', 'block-seq', 'flow-collection']);
+
+/**
+ * Runs a parse with no stack captured for the Errors it makes: yaml makes one per problem, a broken
+ * megabyte has tens of thousands, and capturing a stack for each took seconds. Their messages and
+ * positions are all we use.
+ */
+function withoutStacks<T>(parse: () => T): T {
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parse();
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+}
 
 function firstLine(message: string): string {
   const line = message.split('\n')[0].trim();

@@ -214,23 +214,19 @@ class BlockShape {
       if (!(list && !top.list && this.opened)) return false;
       this.open.push({ indent, list });
     }
-    let rest = content;
-    let keyIndent = indent;
-    if (list) {
-      rest = content.slice(1).trimStart();
-      if (rest === '' || rest.startsWith('#')) {
-        this.opened = true;
-        return true;
-      }
-      // `- key: value`: a mapping whose keys are at the item's content column.
-      keyIndent = indent + (content.length - rest.length);
-      if (KEY.test(' '.repeat(keyIndent) + rest)) this.open.push({ indent: keyIndent, list: false });
-      else {
-        this.opened = false;
-        return lineValue(rest) !== undefined && !rest.startsWith('|') && !rest.startsWith('>');
-      }
+    const rest = list ? content.slice(1).trimStart() : content;
+    if (list && (rest === '' || rest.startsWith('#'))) {
+      this.opened = true;
+      return true;
     }
-    const match = KEY.exec(' '.repeat(keyIndent) + rest);
+    const match = KEY.exec(rest);
+    // `- key: value`: a mapping whose keys are at the item's content column.
+    const keyIndent = indent + (content.length - rest.length);
+    if (list && match) this.open.push({ indent: keyIndent, list: false });
+    else if (list) {
+      this.opened = false;
+      return lineValue(rest) !== undefined && !rest.startsWith('|') && !rest.startsWith('>');
+    }
     if (!match) return false;
     const value = lineValue(match[3] ?? '');
     if (value === undefined) return false;
