@@ -199,6 +199,30 @@ export function mutant(
   return { seed: base, text, steps, rand };
 }
 
+/**
+ * `perSeed` texts per seed, each with 1 to 3 of its lines rewritten by `edits` (chosen with `seed`):
+ * for the line scans, whose refusals sit at single lines.
+ */
+export function* lineMutants(
+  seeds: Seed[],
+  edits: ReadonlyArray<(line: string) => string>,
+  perSeed: number,
+  seed: number,
+): Generator<{ seed: Seed; text: string; n: number }> {
+  const rand = random(seed);
+  for (const base of seeds) {
+    for (let n = 0; n < perSeed; n++) {
+      const lines = base.text.split('\n');
+      const count = 1 + Math.floor(rand() * 3);
+      for (let e = 0; e < count; e++) {
+        const at = Math.floor(rand() * lines.length);
+        lines[at] = edits[Math.floor(rand() * edits.length)](lines[at]);
+      }
+      yield { seed: base, text: lines.join('\n'), n };
+    }
+  }
+}
+
 /** The real features in-process (test/helpers/features.ts), with the fixtures' stated kinds as associations. */
 export class InProcessServer {
   readonly workbench: Workbench;

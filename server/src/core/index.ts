@@ -4,6 +4,7 @@
 // table comes in as an argument (server/src/systems builds it).
 export {
   classify,
+  classifyByName,
   formatOf,
   type Classification,
   type ClassificationSource,
@@ -13,6 +14,7 @@ export {
   topLevelShape,
 } from './classify/classify';
 export { sniffSkeleton } from './classify/sniff-skeleton';
+export { sniffLines } from './classify/line-sniff';
 export { matchesSignature } from './classify/content-signature';
 export type { ContentSignature, HostDecoding, KindDefinition, KindId, KindTable, SystemId, TypeVerdict } from './kinds';
 export { readJson } from './parse/json-reader';
@@ -28,6 +30,7 @@ export {
 export { parseFile } from './parse/parse-file';
 export { commonEnds, ParseMemo, pieceOrigin, shiftRead, TreeShift, type PieceRead } from './parse/memo';
 export { substitutePlaceholders } from './parse/placeholders';
+export { BlockShape, KEY, lineValue, quoteEnd } from './parse/plain-block';
 export { addItem, addProperty, arrayNode, findProperty, objectNode, scalarNode } from './parse/tree-builder';
 export * from './tree-query';
 export { CASE_TRANSFORMS, words } from './text/case';

@@ -1,13 +1,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import {
-  readYaml,
-  sniffSkeleton,
-  substitutePlaceholders,
-  type ParsedDocument,
-  type ValueNode,
-} from '../../../server/src/core';
+import { readYaml, sniffSkeleton, substitutePlaceholders } from '../../../server/src/core';
 import { loadSeeds, mutant, random } from '../../helpers/fuzzer';
+import { signatureView } from '../../helpers/signature-view';
 
 // A content sniff reads only the skeleton of a large YAML text (core/classify/sniff-skeleton.ts).
 // Claim: wherever the skeleton reads cleanly and the whole text does too, both give the same view
@@ -16,30 +11,6 @@ import { loadSeeds, mutant, random } from '../../helpers/fuzzer';
 // object entry. Checked on every fixture and corpus YAML file and on seeded mutants of them.
 const MUTANTS = Number(process.env.PLUGIN_WORKBENCH_SKELETON_MUTANTS ?? 1500);
 const SEED = Number(process.env.PLUGIN_WORKBENCH_FUZZ_SEED ?? 7);
-
-function typeOf(node: ValueNode | undefined): string {
-  if (!node) return 'none';
-  if (node.type !== 'scalar') return node.type;
-  return node.value === null ? 'null' : typeof node.value === 'string' ? 'string' : 'other';
-}
-
-/** What signatures see of the documents. */
-function view(documents: ParsedDocument[]): unknown {
-  return documents.map((document) => {
-    const root = document.root;
-    if (root?.type !== 'object') return typeOf(root);
-    return root.properties.map((property) => {
-      const value = property.value;
-      const firstEntry = value.type === 'array' ? value.items.find((item) => item.type === 'object') : undefined;
-      return [
-        property.key,
-        typeOf(value),
-        value.type === 'scalar' ? value.value : undefined,
-        firstEntry?.type === 'object' ? firstEntry.properties.map((p) => p.key) : undefined,
-      ];
-    });
-  });
-}
 
 const read = (text: string) => readYaml(substitutePlaceholders(text, 'yaml').text, { version: '1.2' });
 
@@ -51,7 +22,7 @@ function compare(text: string): { skeleton: unknown; whole: unknown } | undefine
   if (reduced.diagnostics.length) return undefined;
   const whole = read(text);
   if (whole.diagnostics.length) return undefined;
-  return { skeleton: view(reduced.documents), whole: view(whole.documents) };
+  return { skeleton: signatureView(reduced.documents), whole: signatureView(whole.documents) };
 }
 
 const seeds = loadSeeds().filter((seed) => /\.ya?ml$/i.test(seed.file));

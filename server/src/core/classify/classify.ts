@@ -9,6 +9,7 @@ import { nodeFileAccess, slashPath, type FileAccess } from '../workspace';
 import { matchesSignature } from './content-signature';
 import { explicitKind } from './modeline';
 import { NESTED_KEY, sniffSkeleton } from './sniff-skeleton';
+import { sniffLines } from './line-sniff';
 
 export type ClassificationSource = 'forced' | 'modeline' | 'path' | 'content' | 'context';
 
@@ -60,11 +61,8 @@ export function classify(input: ClassifyInput, kinds: KindTable): Classification
   const result = (kind: KindId | undefined, source: ClassificationSource): Classification =>
     kind ? { kind, source, unknownModeline } : { unknownModeline };
 
-  const byPath = kinds.find((k) => k.format === format && k.paths?.some((p) => p.test(file)) && placeFits(k, input));
-  if (byPath) return result(byPath.id, 'path');
-  // Files that are not manifests (go.mod, a Makefile, sources, a zip) are recognised by name and place only.
-  const byPlace = kinds.find((k) => isProjectFormat(k) && k.paths?.some((p) => p.test(file)) && placeFits(k, input));
-  if (byPlace) return result(byPlace.id, 'path');
+  const byName = kindByName(input, kinds, file, format);
+  if (byName) return result(byName, 'path');
   if (!format || format === 'toml') return result(undefined, 'content');
 
   const documents = sniffedDocuments(input, format);
@@ -79,6 +77,24 @@ export function classify(input: ClassifyInput, kinds: KindTable): Classification
     if (byContext) return result(byContext, 'context');
   }
   return result(undefined, 'content');
+}
+
+/**
+ * What a file's name and place alone say, without its text (no modeline, no content): all that
+ * recognises a binary kind (a plugin zip), so a caller can tell one before reading the file.
+ */
+export function classifyByName(input: ClassifyInput, kinds: KindTable): Classification {
+  if (input.forcedKind) return { kind: input.forcedKind, source: 'forced' };
+  const file = slashPath(input.path);
+  const kind = kindByName(input, kinds, file, formatOf(file));
+  return kind ? { kind, source: 'path' } : {};
+}
+
+function kindByName(input: ClassifyInput, kinds: KindTable, file: string, format: string | undefined) {
+  const byPath = kinds.find((k) => k.format === format && k.paths?.some((p) => p.test(file)) && placeFits(k, input));
+  if (byPath) return byPath.id;
+  // Files that are not manifests (go.mod, a Makefile, sources, a zip) are recognised by name and place only.
+  return kinds.find((k) => isProjectFormat(k) && k.paths?.some((p) => p.test(file)) && placeFits(k, input))?.id;
 }
 
 function isProjectFormat(kind: KindDefinition): boolean {
@@ -173,6 +189,9 @@ export function readForSniffing(
   skeletonFrom = SKELETON_MIN_LENGTH,
 ): ParsedDocument[] {
   if (format === 'json') return readJson(text).documents;
+  // The plain block shape is read from its lines (see sniffLines), without a parse.
+  const scanned = whole ? undefined : sniffLines(substitutePlaceholders(text, 'yaml').text);
+  if (scanned) return scanned;
   const read = (yaml: string) => readYaml(substitutePlaceholders(yaml, 'yaml').text, { version: '1.2' });
   // Only the lines a content signature can see (see sniffSkeleton); read whole when they do not
   // read cleanly on their own, or are most of the text anyway.

@@ -1,4 +1,4 @@
-import { substitutePlaceholders } from '../../core';
+import { BlockShape, KEY, lineValue, quoteEnd, substitutePlaceholders } from '../../core';
 import type { SpecKind } from './rules/spec-index';
 
 /**
@@ -29,62 +29,11 @@ export function scanSpecNames(text: string): Array<{ kind: SpecKind; name: strin
   return found;
 }
 
-const KEY = /^( *)([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$/;
 /** A plain scalar yaml.v2 reads as a string (no bool, null, number or timestamp can start so). */
 const PLAIN_STRING = /^[A-Za-z_][A-Za-z0-9_./-]*$/;
 /** YAML 1.1 words yaml.v2 reads as booleans or null. */
 const NOT_STRINGS = new Set(['y', 'yes', 'n', 'no', 'true', 'false', 'on', 'off', 'null']);
 const SPEC_KINDS = new Set<string>(['source', 'destination', 'transformer']);
-
-/** A closed simple quote at `at`: where it ends (after the closing quote), or -1. */
-function quoteEnd(text: string, at: number): number {
-  const quote = text[at];
-  for (let i = at + 1; i < text.length; i++) {
-    if (quote === '"' && text[i] === '\\') return -1; // escapes: left to the parse
-    if (text[i] === quote) return quote === "'" && text[i + 1] === "'" ? -1 : i + 1;
-  }
-  return -1;
-}
-
-/**
- * What follows `key:` on a line, without its comment, when it is a whole value the scan can read
- * safely: empty, a block scalar indicator (its lines are all deeper), a plain scalar (no `: `,
- * no trailing `:`), a closed simple quote, or a flow collection closed on the line whose items
- * are plain or simply quoted. Undefined for anything else (an anchor, a tag, an alias, a quote or
- * bracket left open, an escape).
- */
-function lineValue(rest: string): string | undefined {
-  if (rest === '' || rest.startsWith('#')) return '';
-  const first = rest[0];
-  if (first === '|' || first === '>') return /^[|>][-+0-9]*(?: +#.*)?$/.test(rest) ? rest[0] : undefined;
-  if (first === '"' || first === "'") {
-    const end = quoteEnd(rest, 0);
-    if (end === -1 || !/^ *(?:#.*)?$/.test(rest.slice(end)) || (rest[end] === '#' && end > 0)) return undefined;
-    return rest.slice(0, end);
-  }
-  if (first === '[' || first === '{') {
-    let depth = 0;
-    for (let i = 0; i < rest.length; i++) {
-      const c = rest[i];
-      if (c === '[' || c === '{') depth++;
-      else if (c === ']' || c === '}') {
-        if (--depth === 0)
-          return /^ *(?:#.*)?$/.test(rest.slice(i + 1)) && rest[i + 1] !== '#' ? rest.slice(0, i + 1) : undefined;
-      } else if (c === '"' || c === "'") {
-        // A quote opens a scalar only where one starts: after a bracket, a comma or `: `.
-        if (!/[[{,:] *$/.test(rest.slice(0, i))) return undefined;
-        const end = quoteEnd(rest, i);
-        if (end === -1) return undefined;
-        i = end - 1;
-      } else if ('#&*!|>%@`'.includes(c)) return undefined;
-    }
-    return undefined; // not closed on its line
-  }
-  if (!/^[A-Za-z0-9_./(),=+-]/.test(first)) return undefined;
-  const at = rest.indexOf(' #');
-  const value = (at === -1 ? rest : rest.slice(0, at)).trimEnd();
-  return value.includes(': ') || value.endsWith(':') ? undefined : value;
-}
 
 /** A scalar that is a string to yaml.v2 and needs no unescaping; undefined for anything else. */
 function stringScalar(value: string): string | undefined {
@@ -181,57 +130,4 @@ function scanSection(section: string, original: string): { kind: SpecKind; name:
   const specKind = sawKind ? kind! : 'source';
   if (!SPEC_KINDS.has(specKind) || name === undefined || placeholderName) return null;
   return { kind: specKind as SpecKind, name };
-}
-
-/**
- * The block structure of the lines seen so far, for the plain subset of YAML the scan reads: each
- * line a `key: value` or a `- item` whose value ends on its line, indented as a sibling of an open
- * block or deeper than a line that opened one, block scalars' lines (deeper than their key) skipped.
- */
-class BlockShape {
-  private readonly open: Array<{ indent: number; list: boolean }> = [];
-  /** The previous line ended with nothing after `key:` or `-`: a deeper block may follow. */
-  private opened = true;
-  /** Inside a block scalar: lines deeper than this are its text. */
-  private scalarAbove: number | undefined;
-
-  inBlockScalar(indent: number, content: string): boolean {
-    if (this.scalarAbove === undefined) return false;
-    if (content === '' || indent > this.scalarAbove) return true;
-    this.scalarAbove = undefined;
-    return false;
-  }
-
-  fits(indent: number, content: string): boolean {
-    const list = content === '-' || content.startsWith('- ');
-    while (this.open.length && this.open[this.open.length - 1].indent > indent) this.open.pop();
-    const top = this.open[this.open.length - 1];
-    if (!top || top.indent < indent) {
-      if (!this.opened) return false; // deeper than a line that holds its value: a continuation, or an error
-      this.open.push({ indent, list });
-    } else if (top.list !== list) {
-      // `key:` then `- item` at the key's own indentation is a list under that key.
-      if (!(list && !top.list && this.opened)) return false;
-      this.open.push({ indent, list });
-    }
-    const rest = list ? content.slice(1).trimStart() : content;
-    if (list && (rest === '' || rest.startsWith('#'))) {
-      this.opened = true;
-      return true;
-    }
-    const match = KEY.exec(rest);
-    // `- key: value`: a mapping whose keys are at the item's content column.
-    const keyIndent = indent + (content.length - rest.length);
-    if (list && match) this.open.push({ indent: keyIndent, list: false });
-    else if (list) {
-      this.opened = false;
-      return lineValue(rest) !== undefined && !rest.startsWith('|') && !rest.startsWith('>');
-    }
-    if (!match) return false;
-    const value = lineValue(match[3] ?? '');
-    if (value === undefined) return false;
-    this.opened = value === '';
-    if (value === '|' || value === '>') this.scalarAbove = keyIndent;
-    return true;
-  }
 }

@@ -4,7 +4,7 @@ import { parseFile } from '../../../../server/src/core';
 import { KINDS } from '../../../../server/src/systems';
 import { specsInDocuments } from '../../../../server/src/systems/cloudquery/rules/spec-index';
 import { scanSpecNames } from '../../../../server/src/systems/cloudquery/spec-names-scan';
-import { loadSeeds, mutant, random } from '../../../helpers/fuzzer';
+import { lineMutants, loadSeeds, mutant } from '../../../helpers/fuzzer';
 
 // A folder index reads its sibling specs' kinds and names by scanning lines
 // (systems/cloudquery/spec-names-scan.ts). Claim: wherever the scan gives an answer, it is what
@@ -48,7 +48,7 @@ test('the fuzzer’s seeded mutants: wherever the scan answers, it agrees with t
 });
 
 /** Line edits at the places the scan reads: indentation, quotes, case, comments, repeats, markers. */
-const LINE_EDITS: Array<(line: string, rand: () => number) => string> = [
+const LINE_EDITS: Array<(line: string) => string> = [
   (line) => ' ' + line,
   (line) => line.replace(/^ /, ''),
   (line) => line.replace(/: (\S+)/, ': "$1"'),
@@ -80,20 +80,11 @@ const LINE_EDITS: Array<(line: string, rand: () => number) => string> = [
 ];
 
 test('line mutations of the CloudQuery specs: wherever the scan answers, it agrees with the parse', () => {
-  const rand = random(SEED * 31 + 1);
   let answered = 0;
   let runs = 0;
-  for (const seed of cloudquery) {
-    for (let n = 0; n < 60; n++) {
-      const lines = seed.text.split('\n');
-      const edits = 1 + Math.floor(rand() * 3);
-      for (let e = 0; e < edits; e++) {
-        const at = Math.floor(rand() * lines.length);
-        lines[at] = LINE_EDITS[Math.floor(rand() * LINE_EDITS.length)](lines[at], rand);
-      }
-      runs++;
-      if (check(lines.join('\n'), `${seed.file}, mutation ${n}:\n${lines.join('\n')}`)) answered++;
-    }
+  for (const { seed, text, n } of lineMutants(cloudquery, LINE_EDITS, 60, SEED * 31 + 1)) {
+    runs++;
+    if (check(text, `${seed.file}, mutation ${n}:\n${text}`)) answered++;
   }
   assert.ok(answered > runs / 10, `answered for ${answered} of ${runs}`);
 });
