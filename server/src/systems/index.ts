@@ -4,6 +4,7 @@ import {
   deriveFrom,
   type FileAccess,
   classify as classifyWith,
+  classifyByName as classifyByNameWith,
   type Classification,
   type ClassifyInput,
   type KindDefinition,
@@ -68,6 +69,11 @@ export function systemById(id: SystemId): SystemDescriptor | undefined {
 /** Classification over the kinds of every system. */
 export function classify(input: ClassifyInput): Classification {
   return classifyWith(input, KIND_TABLE);
+}
+
+/** What a file's name and place alone make it (no text read): how a plugin zip is told before reading. */
+export function classifyByName(input: ClassifyInput): Classification {
+  return classifyByNameWith(input, KIND_TABLE);
 }
 
 /**
