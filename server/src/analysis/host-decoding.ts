@@ -36,10 +36,20 @@ export function foldKeyCase(
     if (!converted) [rootValue, converted] = [toValue(document.root), true];
     return rootValue;
   };
-  const visit = (node: ValueNode, path: Step[], depth: number) => {
+  // The schemas at each object are stepped down from its parent's (what `at` from the root gives,
+  // at the cost of one step per node), until a key is folded: the document's value then differs,
+  // and a condition anywhere above may read it, so from there on each object's come from the root.
+  let folded = false;
+  const visit = (node: ValueNode, path: Step[], depth: number, schemas: JsonSchema[], nodeValue: unknown) => {
     if (depth > 64) return;
+    const here = folded ? navigator.at(path, value()) : schemas;
+    const down = (item: ValueNode, segment: string | number) => {
+      if (item.type !== 'object' && item.type !== 'array') return;
+      const itemValue = folded ? undefined : childValue(nodeValue, segment);
+      visit(item, [...path, segment], depth + 1, folded ? [] : navigator.step(here, segment, itemValue), itemValue);
+    };
     if (node.type === 'object') {
-      const declared = declaredKeys(navigator, path, value());
+      const declared = propertyNames(here);
       if (declared.size) {
         for (const property of node.properties) {
           if (declared.has(property.key)) continue;
@@ -55,20 +65,26 @@ export function foldKeyCase(
           });
           property.key = canonical;
           converted = false; // deeper objects see the key as the host reads it
+          folded = true;
         }
       }
-      for (const property of node.properties) visit(property.value, [...path, property.key], depth + 1);
+      for (const property of node.properties) down(property.value, property.key);
     } else if (node.type === 'array') {
-      node.items.forEach((item, i) => visit(item, [...path, i], depth + 1));
+      node.items.forEach((item, i) => down(item, i));
     }
   };
-  visit(document.root, [], 0);
+  visit(document.root, [], 0, navigator.start(value()), value());
   return diagnostics;
 }
 
-function declaredKeys(navigator: SchemaNavigator, path: Step[], value: unknown): Set<string> {
+function childValue(value: unknown, segment: string | number): unknown {
+  if (value === null || typeof value !== 'object') return undefined;
+  return (value as Record<string | number, unknown>)[segment];
+}
+
+function propertyNames(schemas: JsonSchema[]): Set<string> {
   const names = new Set<string>();
-  for (const schema of navigator.at(path, value)) {
+  for (const schema of schemas) {
     for (const name of Object.keys((schema.properties as Record<string, unknown>) ?? {})) names.add(name);
   }
   return names;
