@@ -29,6 +29,10 @@ export function sniffLines(text: string): ParsedDocument[] | undefined {
   // Inside a top-level list: its node, the dash column, and the mapping entry being read.
   let list: { node: ArrayNode; dash: number; entry?: ObjectNode; keyIndent: number; done: boolean } | undefined;
   let bareDash = false;
+  // Keys seen in this document's root and in the list entry being read (a Set: a hostile file may hold
+  // a hundred thousand keys).
+  let rootKeys = new Set<string>();
+  let entryKeys = new Set<string>();
 
   const close = (at: number): boolean => {
     if (!root) return !sawMarker; // nothing before the first marker is no document; an empty one is left to the parser
@@ -50,6 +54,7 @@ export function sniffLines(text: string): ParsedDocument[] | undefined {
       if (line !== '---' || !close(lineStart)) return undefined;
       sawMarker = true;
       root = undefined;
+      rootKeys = new Set();
       pending = undefined;
       list = undefined;
       shape = new BlockShape();
@@ -66,7 +71,8 @@ export function sniffLines(text: string): ParsedDocument[] | undefined {
         return undefined;
       root ??= { type: 'object', properties: [], start: lineStart, end: lineStart };
       const key = match[2];
-      if (NOT_STRING_KEYS.has(key) || root.properties.some((p) => p.key === key)) return undefined;
+      if (NOT_STRING_KEYS.has(key) || rootKeys.has(key)) return undefined;
+      rootKeys.add(key);
       const keyEnd = lineStart + key.length;
       let node: ValueNode;
       if (value === '') node = nullScalar(keyEnd);
@@ -110,8 +116,9 @@ export function sniffLines(text: string): ParsedDocument[] | undefined {
       bareDash = rest === '' || rest.startsWith('#');
       if (!bareDash && KEY.test(rest)) {
         list.entry = objectItem(list.node, lineStart + indent);
+        entryKeys = new Set();
         list.keyIndent = indent + (content.length - rest.length);
-        if (!addKey(list.entry, rest, lineStart + list.keyIndent)) return undefined;
+        if (!addKey(list.entry, entryKeys, rest, lineStart + list.keyIndent)) return undefined;
       }
       continue;
     }
@@ -124,13 +131,14 @@ export function sniffLines(text: string): ParsedDocument[] | undefined {
       bareDash = false;
       if (!entry && KEY.test(content)) {
         list.entry = objectItem(list.node, lineStart + indent);
+        entryKeys = new Set();
         list.keyIndent = indent;
-        if (!addKey(list.entry, content, lineStart + indent)) return undefined;
+        if (!addKey(list.entry, entryKeys, content, lineStart + indent)) return undefined;
       }
       continue;
     }
     if (list.entry && indent === list.keyIndent && !entry) {
-      if (!addKey(list.entry, content, lineStart + indent)) return undefined;
+      if (!addKey(list.entry, entryKeys, content, lineStart + indent)) return undefined;
     } else if (list.entry && indent < list.keyIndent) list.done = true;
   }
   if (!close(text.length) || !documents.length) return undefined;
@@ -148,11 +156,12 @@ function objectItem(list: ArrayNode, at: number): ObjectNode {
 }
 
 /** A key of a list's first mapping entry (its value is not read: only the keys are signed). */
-function addKey(item: ObjectNode, line: string, at: number): boolean {
+function addKey(item: ObjectNode, keys: Set<string>, line: string, at: number): boolean {
   const match = KEY.exec(line);
   if (!match) return true;
   const key = match[2];
-  if (NOT_STRING_KEYS.has(key) || item.properties.some((p) => p.key === key)) return false;
+  if (NOT_STRING_KEYS.has(key) || keys.has(key)) return false;
+  keys.add(key);
   const value = nullScalar(at + key.length);
   const property: PropertyNode = { key, keyStart: at, keyEnd: at + key.length, value, parent: item };
   value.property = property;
