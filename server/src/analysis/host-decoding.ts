@@ -43,9 +43,9 @@ export function foldKeyCase(
   const visit = (node: ValueNode, path: Step[], depth: number, schemas: JsonSchema[], nodeValue: unknown) => {
     if (depth > 64) return;
     const here = folded ? navigator.at(path, value()) : schemas;
-    const down = (item: ValueNode, segment: string | number) => {
+    const down = (item: ValueNode, segment: Step) => {
       if (item.type !== 'object' && item.type !== 'array') return;
-      const itemValue = folded ? undefined : childValue(nodeValue, segment);
+      const itemValue = folded ? undefined : valueAt(nodeValue, [segment]);
       visit(item, [...path, segment], depth + 1, folded ? [] : navigator.step(here, segment, itemValue), itemValue);
     };
     if (node.type === 'object') {
@@ -75,11 +75,6 @@ export function foldKeyCase(
   };
   visit(document.root, [], 0, navigator.start(value()), value());
   return diagnostics;
-}
-
-function childValue(value: unknown, segment: string | number): unknown {
-  if (value === null || typeof value !== 'object') return undefined;
-  return (value as Record<string | number, unknown>)[segment];
 }
 
 function propertyNames(schemas: JsonSchema[]): Set<string> {

@@ -40,7 +40,7 @@ export class SchemaStore {
       strict: false,
       allowUnionTypes: true,
       discriminator: true,
-      // Compiling is on the path of a file's first diagnostics (cloudquery-spec: 105-130 ms, 47-50
+      // Compiling is on the path of a file's first diagnostics (cloudquery-spec: 104-133 ms, 47-54
       // without these). Our own schemas are checked against their meta-schema by a test
       // (test/unit/schemas/meta-schema.test.ts), a plugin's when it is compiled (validatorForText);
       // the optimizer's pass saves ~1 ms per validation of a 10k-line file and costs ~20 ms here.

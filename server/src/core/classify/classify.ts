@@ -189,18 +189,19 @@ export function readForSniffing(
   skeletonFrom = SKELETON_MIN_LENGTH,
 ): ParsedDocument[] {
   if (format === 'json') return readJson(text).documents;
+  const substituted = substitutePlaceholders(text, 'yaml').text;
   // The plain block shape is read from its lines (see sniffLines), without a parse.
-  const scanned = whole ? undefined : sniffLines(substitutePlaceholders(text, 'yaml').text);
+  const scanned = whole ? undefined : sniffLines(substituted);
   if (scanned) return scanned;
-  const read = (yaml: string) => readYaml(substitutePlaceholders(yaml, 'yaml').text, { version: '1.2' });
+  const read = (yaml: string) => readYaml(yaml, { version: '1.2' });
   // Only the lines a content signature can see (see sniffSkeleton); read whole when they do not
   // read cleanly on their own, or are most of the text anyway.
   const skeleton = whole || text.length < skeletonFrom ? undefined : sniffSkeleton(text);
   if (skeleton !== undefined && skeleton.length < text.length / 2) {
-    const reduced = read(skeleton);
+    const reduced = read(substitutePlaceholders(skeleton, 'yaml').text);
     if (!reduced.diagnostics.length) return reduced.documents;
   }
-  return read(text).documents;
+  return read(substituted).documents;
 }
 
 function contentMatches(kind: KindDefinition, file: string, format: string, documents: ParsedDocument[]): boolean {

@@ -133,8 +133,8 @@ export function readYaml(text: string, options: YamlReadOptions): YamlReadResult
 
 /**
  * Per document of the stream, where its collections first nest deeper than MAX_NESTING and where
- * it ends: from
- * yaml's token tree (built and walked without recursion, so the answer never depends on the stack).
+ * it ends: from yaml's token tree (built and walked without recursion, so the answer never depends
+ * on the stack).
  */
 function deepOffsets(text: string): Array<{ deep?: number; end: number }> {
   type Token = { type?: string; offset?: number; [key: string]: unknown };
