@@ -200,16 +200,20 @@ export function mutant(
 }
 
 /**
- * `perSeed` texts per seed, each with 1 to 3 of its lines rewritten by `edits` (chosen with `seed`):
- * for the line scans, whose refusals sit at single lines.
+ * Runs `check` on `perSeed` texts per seed, each with 1 to 3 of its lines rewritten by `edits` (chosen
+ * with `seed`): for the line scans, whose refusals sit at single lines. `check` asserts, and says
+ * whether the scan answered; the counts tell a test whether the comparison saw enough answers.
  */
-export function* lineMutants(
+export function checkLineMutants(
   seeds: Seed[],
   edits: ReadonlyArray<(line: string) => string>,
   perSeed: number,
   seed: number,
-): Generator<{ seed: Seed; text: string; n: number }> {
+  check: (text: string, where: string) => boolean,
+): { answered: number; runs: number } {
   const rand = random(seed);
+  let answered = 0;
+  let runs = 0;
   for (const base of seeds) {
     for (let n = 0; n < perSeed; n++) {
       const lines = base.text.split('\n');
@@ -218,9 +222,12 @@ export function* lineMutants(
         const at = Math.floor(rand() * lines.length);
         lines[at] = edits[Math.floor(rand() * edits.length)](lines[at]);
       }
-      yield { seed: base, text: lines.join('\n'), n };
+      const text = lines.join('\n');
+      runs++;
+      if (check(text, `${base.file}, mutation ${n}:\n${text}`)) answered++;
     }
   }
+  return { answered, runs };
 }
 
 /** The real features in-process (test/helpers/features.ts), with the fixtures' stated kinds as associations. */

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readYaml, sniffLines, substitutePlaceholders } from '../../../server/src/core';
 import { classify } from '../../../server/src/systems';
-import { lineMutants, loadSeeds, mutant } from '../../helpers/fuzzer';
+import { checkLineMutants, loadSeeds, mutant } from '../../helpers/fuzzer';
 import { signatureView } from '../../helpers/signature-view';
 
 // A content sniff reads the plain block shape from its lines (core/classify/line-sniff.ts) instead of
@@ -109,12 +109,7 @@ const LINE_EDITS: Array<(line: string) => string> = [
 ];
 
 test('line mutations: wherever the line sniff answers, it agrees with the parse', () => {
-  let answered = 0;
-  let runs = 0;
-  for (const { seed, text, n } of lineMutants(seeds, LINE_EDITS, 24, SEED * 37 + 5)) {
-    runs++;
-    if (check(text, `${seed.file}, mutation ${n}:\n${text}`)) answered++;
-  }
+  const { answered, runs } = checkLineMutants(seeds, LINE_EDITS, 24, SEED * 37 + 5, check);
   assert.ok(answered > runs / 10, `answered for ${answered} of ${runs}`);
 });
 

@@ -4,7 +4,7 @@ import { parseFile } from '../../../../server/src/core';
 import { KINDS } from '../../../../server/src/systems';
 import { specsInDocuments } from '../../../../server/src/systems/cloudquery/rules/spec-index';
 import { scanSpecNames } from '../../../../server/src/systems/cloudquery/spec-names-scan';
-import { lineMutants, loadSeeds, mutant } from '../../../helpers/fuzzer';
+import { checkLineMutants, loadSeeds, mutant } from '../../../helpers/fuzzer';
 
 // A folder index reads its sibling specs' kinds and names by scanning lines
 // (systems/cloudquery/spec-names-scan.ts). Claim: wherever the scan gives an answer, it is what
@@ -80,12 +80,7 @@ const LINE_EDITS: Array<(line: string) => string> = [
 ];
 
 test('line mutations of the CloudQuery specs: wherever the scan answers, it agrees with the parse', () => {
-  let answered = 0;
-  let runs = 0;
-  for (const { seed, text, n } of lineMutants(cloudquery, LINE_EDITS, 60, SEED * 31 + 1)) {
-    runs++;
-    if (check(text, `${seed.file}, mutation ${n}:\n${text}`)) answered++;
-  }
+  const { answered, runs } = checkLineMutants(cloudquery, LINE_EDITS, 60, SEED * 31 + 1, check);
   assert.ok(answered > runs / 10, `answered for ${answered} of ${runs}`);
 });
 
