@@ -54,6 +54,10 @@ function fixture(system: string, name: string): string {
 const TOKENS = [
   'x',
   'name',
+  // Keys the hosts match ignoring case: the schema pass renames them in trees the memo keeps.
+  'Name',
+  'Kind',
+  'Enabled',
   ': ',
   ':',
   '-',

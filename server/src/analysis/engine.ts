@@ -5,6 +5,7 @@ import {
   nodeFileAccess,
   parseFile,
   ParseMemo,
+  pieceOrigin,
   toValue,
   type Classification,
   type EngineDiagnostic,
@@ -14,6 +15,7 @@ import {
   type ParsedDocument,
   type ParsedFile,
   type SniffMemo,
+  type ValueNode,
 } from '../core';
 import { mapSchemaErrors } from '../schemas/error-mapper';
 import { SchemaStore } from '../schemas/schema-store';
@@ -161,19 +163,37 @@ export class Engine {
     const cached = this.parseCache.get(filePath);
     if (cached && cached.key === key) return cached.parsed;
     // The pieces of the previous version that this one did not change are not read again.
-    // Without a version (the CLI, a file read from disk) there is no next version to share with.
-    const memo = version === undefined ? undefined : this.memoFor(filePath, kind);
-    const parsed = parseFile(text, KINDS[kind], memo);
+    // Without a version (the CLI, a file read from disk) there is no next version to share with;
+    // an older version than the last (a disk snapshot of an open file) is read on its own, so that
+    // it never moves the pieces of the newer one.
+    const entry = version === undefined ? undefined : this.memoFor(filePath, kind);
+    const memo = entry && !(entry.version !== undefined && version! < entry.version) ? entry : undefined;
+    // The same version and text again (its cache entry was replaced meanwhile): the same parse.
+    let parsed = memo?.version === version && memo?.text === text ? memo?.parsed : undefined;
+    if (!parsed) {
+      parsed = parseFile(text, KINDS[kind], memo?.memo);
+      if (memo) {
+        // Its pieces now belong to this parse (they move in place): the last one's trees are stale.
+        if (memo.parsed) this.overtaken.add(memo.parsed);
+        Object.assign(memo, { parsed, version, text });
+      }
+    }
     this.parseCache.delete(filePath);
     this.parseCache.set(filePath, { key, parsed });
     if (this.parseCache.size > 500) this.parseCache.delete(this.parseCache.keys().next().value as string);
     return parsed;
   }
 
-  /** Per edited file: the pieces of its last version, for the next one (see ParseMemo). */
-  private readonly parseMemos = new Map<string, { kind: KindId; memo: ParseMemo }>();
+  /** Per edited file: the pieces of its last version, for the next one (see ParseMemo), and that version's parse. */
+  private readonly parseMemos = new Map<string, MemoEntry>();
 
-  private memoFor(filePath: string, kind: KindId): ParseMemo {
+  /**
+   * Parses that a later parse of the same file overtook: their trees may have moved with it
+   * (placedRead), so an analysis still running on one stops (its result is no longer wanted).
+   */
+  private readonly overtaken = new WeakSet<ParsedFile>();
+
+  private memoFor(filePath: string, kind: KindId): MemoEntry {
     let entry = this.parseMemos.get(filePath);
     if (!entry || entry.kind !== kind) {
       entry = { kind, memo: new ParseMemo() };
@@ -181,7 +201,7 @@ export class Engine {
       this.parseMemos.set(filePath, entry);
       if (this.parseMemos.size > 100) this.parseMemos.delete(this.parseMemos.keys().next().value as string);
     }
-    return entry.memo;
+    return entry;
   }
 
   /**
@@ -309,6 +329,11 @@ export class Engine {
     const absolute = path.resolve(input.path);
     const parsed = prepared ?? this.parse(absolute, input.text, kind, input.version);
     append(diagnostics, parsed.diagnostics);
+    // Between stages: stop once a later parse of the file has moved this one's trees.
+    const current = () => {
+      if (this.overtaken.has(parsed)) throw new AnalysisCancelled();
+    };
+    current();
     const documents = hostDocuments(parsed, definition);
     const schema = this.validateSchema(
       kind,
@@ -326,6 +351,7 @@ export class Engine {
     for (const rule of this.rules) {
       if (!rule.kinds.includes(kind)) continue;
       await checkpoint(token);
+      current();
       try {
         append(diagnostics, await rule.check(context));
       } catch (error) {
@@ -339,6 +365,7 @@ export class Engine {
         });
       }
     }
+    current();
     diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
     return {
       classification,
@@ -372,19 +399,19 @@ export class Engine {
     };
   }
 
-  private readonly schemaMemos = new Map<string, { kind: KindId; memo: ParseMemo<SchemaVerdict> }>();
+  private readonly schemaMemos = new Map<string, SchemaMemo>();
 
   /** Schema results per section of a multi-document file, kept while the section's text is unchanged. */
-  private schemaMemo(file: string, kind: KindId): ParseMemo<SchemaVerdict> | undefined {
+  private schemaMemo(file: string, kind: KindId): SchemaMemo | undefined {
     if (!KINDS[kind].multiDocument) return undefined;
     let entry = this.schemaMemos.get(file);
     if (!entry || entry.kind !== kind) {
-      entry = { kind, memo: new ParseMemo<SchemaVerdict>() };
+      entry = { kind, memo: new ParseMemo<SchemaVerdict>(), byPiece: new WeakMap() };
       this.schemaMemos.delete(file);
       this.schemaMemos.set(file, entry);
       if (this.schemaMemos.size > 100) this.schemaMemos.delete(this.schemaMemos.keys().next().value as string);
     }
-    return entry.memo;
+    return entry;
   }
 
   private validateSchema(
@@ -392,22 +419,39 @@ export class Engine {
     definition: KindDefinition,
     documents: ParsedDocument[],
     parsed: ParsedFile,
-    memo?: ParseMemo<SchemaVerdict>,
+    memo?: SchemaMemo,
     original?: string,
   ): { diagnostics: EngineDiagnostic[]; truncated: boolean } {
     if (!memo || original === undefined) return this.validateDocuments(kind, definition, documents, parsed);
     // One section's verdict depends on its own text only (offsets relative to its start): the
     // sections an edit did not touch keep theirs.
-    memo.begin();
+    memo.memo.begin();
     const diagnostics: EngineDiagnostic[] = [];
     let truncated = false;
     for (const document of documents) {
       const { start, end } = document;
-      const key = `${document.broken ? 'b' : ''}${document.recovered ? 'r' : ''}${end === parsed.text.length ? 'e' : ''}\u0000${parsed.text.slice(start, end)}\u0000${original.slice(start, end)}`;
-      const verdict = memo.read(key, () => {
+      const flags = `${document.broken ? 'b' : ''}${document.recovered ? 'r' : ''}${end === parsed.text.length ? 'e' : ''}`;
+      const validate = () => {
         const one = this.validateDocuments(kind, definition, [document], parsed);
         return { truncated: one.truncated, diagnostics: one.diagnostics.map((d) => moved(d, -start)) };
-      });
+      };
+      // A section the parse memo kept is its read's text (the memo's key), and its tree the same
+      // object, moved in place, from one version to the next: that tree stands for the text,
+      // without joining or hashing it again. Keyed by the tree itself, not by the piece it was
+      // copied from: the schema pass renames keys in the tree it checks (foldKeyCase), and a second
+      // copy of the same text (two equal sections) is checked, and renamed, on its own.
+      const placed = document.root && pieceOrigin(document.root)?.delta === start ? document.root : undefined;
+      let verdict: SchemaVerdict;
+      if (placed) {
+        let known = memo.byPiece.get(placed);
+        if (!known) memo.byPiece.set(placed, (known = new Map()));
+        verdict = known.get(flags) ?? validate();
+        known.set(flags, verdict);
+      } else
+        verdict = memo.memo.read(
+          `${flags}\u0000${parsed.text.slice(start, end)}\u0000${original.slice(start, end)}`,
+          validate,
+        );
       truncated ||= verdict.truncated;
       for (const d of verdict.diagnostics) diagnostics.push(moved(d, start));
     }
@@ -495,6 +539,25 @@ function capped(all: EngineDiagnostic[], truncated: boolean, length: number): En
     message: `${truncated ? 'At least ' : ''}${more} more problems in this file are not shown (at most ${MAX_DIAGNOSTICS_PER_FILE.toLocaleString('en-US')} are reported per file).`,
   });
   return kept;
+}
+
+/** A file's parse memo, and the version, text and parse it last made. */
+interface MemoEntry {
+  kind: KindId;
+  memo: ParseMemo;
+  parsed?: ParsedFile;
+  version?: number;
+  text?: string;
+}
+
+/**
+ * A file's schema verdicts per section: by the section's tree (a piece the parse memo keeps, see
+ * placedRead) and its flags, or by its text where the parse memo did not keep it.
+ */
+interface SchemaMemo {
+  kind: KindId;
+  memo: ParseMemo<SchemaVerdict>;
+  byPiece: WeakMap<ValueNode, Map<string, SchemaVerdict>>;
 }
 
 interface SchemaVerdict {

@@ -1,11 +1,13 @@
 import {
   nodeAtPointer,
   pathTo,
+  renameKey,
   pieceOrigin,
   toValue,
   type EngineDiagnostic,
   type HostDecoding,
   type ParsedDocument,
+  type PropertyNode,
   type ScalarNode,
   type Step,
   type ValueNode,
@@ -27,6 +29,9 @@ export function foldKeyCase(
   system: string,
 ): EngineDiagnostic[] {
   if (!decoding.caseInsensitiveKeys || !document.root) return [];
+  // A tree the parse memo kept from the last version may carry this pass's renames: it is checked
+  // as written, as a tree read afresh is.
+  if (renamed) asWritten(document.root, 0);
   const diagnostics: EngineDiagnostic[] = [];
   // The document's value picks the schema branches; computed once (again after a key is folded),
   // not per object.
@@ -63,7 +68,9 @@ export function foldKeyCase(
             message: `"${property.key}" is read as "${canonical}" (${decoding.keyMatcher ?? 'the host'} matches keys ignoring case); write it "${canonical}".`,
             data: { replace: canonical, key: property.key },
           });
-          property.key = canonical;
+          writtenAs.set(property, property.key);
+          renamed = true;
+          renameKey(property, canonical);
           converted = false; // deeper objects see the key as the host reads it
           folded = true;
         }
@@ -75,6 +82,23 @@ export function foldKeyCase(
   };
   visit(document.root, [], 0, navigator.start(value()), value());
   return diagnostics;
+}
+
+/** Keys foldKeyCase renamed, as they were written (the tree's nodes outlive one analysis). */
+const writtenAs = new WeakMap<PropertyNode, string>();
+/** Whether foldKeyCase has renamed any key yet (until then no tree needs `asWritten`). */
+let renamed = false;
+
+/** Gives the keys foldKeyCase renamed in this tree their written spelling back (as deep as it folds). */
+function asWritten(node: ValueNode, depth: number): void {
+  if (depth > 65) return;
+  if (node.type === 'object')
+    for (const property of node.properties) {
+      const written = writtenAs.get(property);
+      if (written !== undefined) renameKey(property, written);
+      asWritten(property.value, depth + 1);
+    }
+  else if (node.type === 'array') for (const item of node.items) asWritten(item, depth + 1);
 }
 
 function propertyNames(schemas: JsonSchema[]): Set<string> {

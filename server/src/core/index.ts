@@ -19,7 +19,7 @@ export { matchesSignature } from './classify/content-signature';
 export type { ContentSignature, HostDecoding, KindDefinition, KindId, KindTable, SystemId, TypeVerdict } from './kinds';
 export { readJson } from './parse/json-reader';
 export { readToml } from './parse/toml-reader';
-export { readYaml, MAX_EXPANDED_NODES, type YamlReadOptions } from './parse/yaml-reader';
+export { aliasTargets, readYaml, MAX_EXPANDED_NODES, type YamlReadOptions } from './parse/yaml-reader';
 export {
   resolveGoScalar,
   isGoTimestamp,
@@ -28,7 +28,7 @@ export {
   type ScalarTag,
 } from './parse/go-yaml-scalars';
 export { parseFile } from './parse/parse-file';
-export { commonEnds, ParseMemo, pieceOrigin, shiftRead, TreeShift, type PieceRead } from './parse/memo';
+export { commonEnds, ParseMemo, pieceOrigin, type PieceRead } from './parse/memo';
 export { substitutePlaceholders } from './parse/placeholders';
 export { BlockShape, KEY, lineValue, quoteEnd } from './parse/plain-block';
 export { addItem, addProperty, arrayNode, findProperty, objectNode, scalarNode } from './parse/tree-builder';

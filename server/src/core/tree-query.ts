@@ -250,3 +250,38 @@ export function uniqueNames<T>(
   }
   return repeated;
 }
+
+/**
+ * Renames a key in a tree (the schema pass gives a key matched ignoring case its declared
+ * spelling): what was computed from trees (`treeFact`) is computed again afterwards.
+ */
+export function renameKey(property: PropertyNode, key: string): void {
+  if (property.key === key) return;
+  property.key = key;
+  renames++;
+}
+
+let renames = 0;
+
+/** A fact about a tree, kept while its keys are unchanged (see treeFact). */
+export interface TreeFacts<T> {
+  facts: WeakMap<ValueNode, { renames: number; value: T }>;
+}
+
+export function treeFacts<T>(): TreeFacts<T> {
+  return { facts: new WeakMap() };
+}
+
+/**
+ * What `compute` says of a document's tree, kept while the tree is the same object and no key was
+ * renamed since. The parse memo keeps an unchanged section's tree from one version to the next
+ * (moved in place), so work keyed by it is done once per section text, not once per keystroke.
+ * The value may hold the tree's nodes (they carry the current offsets), never offsets themselves.
+ */
+export function treeFact<T>(cache: TreeFacts<T>, root: ValueNode, compute: (root: ValueNode) => T): T {
+  const known = cache.facts.get(root);
+  if (known && known.renames === renames) return known.value;
+  const value = compute(root);
+  cache.facts.set(root, { renames, value });
+  return value;
+}

@@ -68,6 +68,53 @@ test('section reader: an edit of one CloudQuery section reads only that section 
   );
 });
 
+test('section reader: sections after an edit are moved in place (the same objects), and equal a read from scratch', () => {
+  const kind = KINDS['cloudquery-spec'];
+  const section = (n: number) => `kind: source\nspec:\n  name: s${n}\n  path: cloudquery/aws\n  tables: [t${n}]`;
+  const text = [1, 2, 3].map(section).join('\n---\n') + '\n';
+  const memo = new ParseMemo();
+  const before = parseFile(text, kind, memo);
+  for (const edited of [text.replace('name: s1', 'name: s11'), text.replace('name: s1', 's')]) {
+    const read = parseFile(edited, kind, memo);
+    // No new tree for a section the edit only moved.
+    assert.equal(read.documents[2].root, before.documents[2].root);
+    assert.deepEqual(
+      JSON.parse(JSON.stringify(read, skipOwners)),
+      JSON.parse(JSON.stringify(parseFile(edited, kind), skipOwners)),
+    );
+  }
+  // Two sections of the same text in one version: two trees, each at its own place.
+  const twice = [1, 2, 1].map(section).join('\n---\n') + '\n';
+  const read = parseFile(twice, kind, memo);
+  assert.notEqual(read.documents[0].root, read.documents[2].root);
+  assert.deepEqual(
+    JSON.parse(JSON.stringify(read, skipOwners)),
+    JSON.parse(JSON.stringify(parseFile(twice, kind), skipOwners)),
+  );
+});
+
+test('region reader: an entry whose last value is empty ends where a whole read ends it', () => {
+  const kind = KINDS['gatewayd-plugins'];
+  // Read whole, such an entry runs on to the next entry's `-` (past its indentation).
+  for (const last of [
+    '    x: # note',
+    '    x:',
+    '    x: &a # note',
+    '    x: !!str',
+    '    ? a',
+    '    y:\n      - # note',
+  ]) {
+    const text = `plugins:\n  - name: a\n${last}\n  - name: b\ntimeout: 1s\n`;
+    const memo = new ParseMemo();
+    parseFile(text.replace('name: b', 'name: c'), kind, memo);
+    assert.deepEqual(
+      JSON.parse(JSON.stringify(parseFile(text, kind, memo), skipOwners)),
+      JSON.parse(JSON.stringify(parseFile(text, kind), skipOwners)),
+      last,
+    );
+  }
+});
+
 /** Owner links are cycles: compared by the fuzz test (test/fuzz/incremental-parse), left out here. */
 function skipOwners(key: string, value: unknown): unknown {
   return key === 'property' || key === 'parentArray' || key === 'parent' ? undefined : value;

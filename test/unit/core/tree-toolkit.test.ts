@@ -11,8 +11,12 @@ import {
   nodesAtPath,
   objectItems,
   readYaml,
+  renameKey,
   stringValue,
+  treeFact,
+  treeFacts,
   uniqueNames,
+  type ValueNode,
 } from '../../../server/src/core';
 import { cursor } from '../../helpers/cursor';
 
@@ -96,4 +100,23 @@ test('one path notation: compilePath/comparePath and nodesAtPath agree on keys, 
   assert.equal(comparePath(pattern, ['plugins', 0]), 'prefix');
   assert.equal(comparePath(pattern, ['plugins', 'x']), undefined);
   assert.equal(comparePath(compilePath('spec.destinations[]'), ['spec', 'destinations', 2]), 'exact');
+});
+
+test('treeFact: kept per tree object, computed again once any key was renamed', () => {
+  const facts = treeFacts<string[]>();
+  const root = readYaml('Kind: source\nspec: {}\n', { version: '1.2' }).documents[0].root!;
+  let computed = 0;
+  const keys = (node: ValueNode) => {
+    computed++;
+    return node.type === 'object' ? node.properties.map((p) => p.key) : [];
+  };
+  assert.deepEqual(treeFact(facts, root, keys), ['Kind', 'spec']);
+  assert.deepEqual(treeFact(facts, root, keys), ['Kind', 'spec']);
+  assert.equal(computed, 1);
+  if (root.type === 'object') renameKey(root.properties[0], 'kind');
+  assert.deepEqual(treeFact(facts, root, keys), ['kind', 'spec']);
+  assert.equal(computed, 2);
+  // Another tree (the same text read again) has facts of its own.
+  treeFact(facts, readYaml('Kind: source\nspec: {}\n', { version: '1.2' }).documents[0].root!, keys);
+  assert.equal(computed, 3);
 });

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { readYaml, findProperty, toValue } from '../../../server/src/core';
+import { parseAllDocuments, visit } from 'yaml';
+import { aliasTargets, readYaml, findProperty, toValue } from '../../../server/src/core';
+import { loadSeeds, mutant, random } from '../../helpers/fuzzer';
 
 test('every document of a stream is read, with exact key and value offsets', () => {
   const text = 'kind: source\nspec:\n  name: aws\n---\nkind: destination\n';
@@ -65,4 +67,49 @@ test('an alias bomb stops with a diagnostic instead of expanding', { timeout: 60
   const { documents, diagnostics } = readYaml(lines.join('\n') + '\n', { version: '1.2' });
   assert.equal(documents[0].root, undefined);
   assert.equal(diagnostics[0].code, 'yaml.alias-limit');
+});
+
+test("alias targets: found in one walk, the same nodes yaml's own Alias.resolve finds", () => {
+  // Every fixture and corpus YAML, their mutants (anchors and aliases spliced in), and texts where
+  // anchors are redefined, nested, used before they are defined, or contain their own alias.
+  const texts = [
+    'a: &x 1\nb: *x\nc: &x 2\nd: *x\n',
+    'a: *x\nb: &x 1\n',
+    '- &a [*a]\n- &b {k: *b, j: &c 1, l: *c}\n- *b\n',
+    '? &k key\n: *k\n*k : v\n',
+    'base: &b {x: 1}\nderived:\n  <<: *b\n  y: &b 2\n  z: *b\n',
+  ];
+  const seeds = loadSeeds().filter((s) => /\.ya?ml$/i.test(s.file));
+  for (const seed of seeds) texts.push(seed.text);
+  for (let i = 0; i < 400; i++) texts.push(mutant(seeds, i, 7).text);
+  // Random nests of maps and lists where three anchor names are defined and used anywhere.
+  const rand = random(31);
+  const value = (depth: number): string => {
+    const anchor = rand() < 0.3 ? `&a${Math.floor(rand() * 3)} ` : '';
+    const r = rand();
+    if (r < 0.3) return `*a${Math.floor(rand() * 3)}`;
+    if (depth > 3 || r < 0.5) return `${anchor}v${Math.floor(rand() * 9)}`;
+    const items = Array.from({ length: 1 + Math.floor(rand() * 3) }, (_, i) =>
+      r < 0.75 ? `${rand() < 0.2 ? `*a${i}` : `k${i}`}: ${value(depth + 1)}` : value(depth + 1),
+    );
+    return r < 0.75 ? `${anchor}{${items.join(', ')}}` : `${anchor}[${items.join(', ')}]`;
+  };
+  for (let i = 0; i < 300; i++) texts.push(`root: ${value(0)}\nnext: ${value(0)}\n`);
+  let aliases = 0;
+  for (const text of texts)
+    for (const doc of parseAllDocuments(text)) {
+      if (!('contents' in doc)) continue;
+      const targets = aliasTargets(doc);
+      visit(doc, {
+        Alias(_key, alias) {
+          aliases++;
+          assert.equal(
+            targets.get(alias),
+            alias.resolve(doc),
+            `*${alias.source} in ${JSON.stringify(text.slice(0, 200))}`,
+          );
+        },
+      });
+    }
+  assert.ok(aliases > 500, `only ${aliases} aliases were compared`);
 });

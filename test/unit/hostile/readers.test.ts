@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { Engine } from '../../../server/src/analysis';
 import { MAX_EXPANDED_NODES, MAX_NESTING, readJson, readToml, readYaml, toValue } from '../../../server/src/core';
+import { MAX_MS_PER_DOCUMENT } from '../../helpers/fuzzer';
 
 // Minimal hostile inputs from issue #12, each straight through the reader that used to fail.
 
@@ -103,4 +105,17 @@ test('#12 plain values never count as alias expansions; real expansions still do
     readYaml(bomb, { version: '1.2' }).diagnostics.map((d) => d.code),
     ['yaml.alias-limit'],
   );
+});
+
+test('thousands of aliases in a 12 KB spec (a broken one: read again to recover) stay within the fuzz budget', async () => {
+  // Found by the LSP load test's mutants: yaml's Alias.resolve walks the whole document for each
+  // alias, so this text took 10 s of CPU per analysis; the bound is the fuzz suite's per document.
+  const text = 'kind: source\nspec:"\n  name: aws\n  path: cloudquery/aws\n' + 'y: *a\n'.repeat(1800) + 'x: &a 1\n';
+  const started = process.cpuUsage();
+  const analysis = await new Engine().analyze({ path: '/nowhere/spec.yml', text, version: 1 });
+  const used = process.cpuUsage(started);
+  assert.equal(analysis.kind, 'cloudquery-spec');
+  assert.ok(analysis.diagnostics.some((d) => d.code === 'yaml.syntax'));
+  const ms = (used.user + used.system) / 1000;
+  assert.ok(ms < MAX_MS_PER_DOCUMENT, `${ms.toFixed(0)} ms of CPU`);
 });

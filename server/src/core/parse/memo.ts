@@ -4,8 +4,11 @@ import type { EngineDiagnostic, ParsedDocument, PropertyNode, ValueNode } from '
 export interface PieceRead {
   documents: ParsedDocument[];
   diagnostics: EngineDiagnostic[];
-  /** The copy moved into place for the last version that used this piece, and where it was. */
-  placed?: { start: number; read: PieceRead };
+  /**
+   * The copy moved into place for the last version that used this piece: where it is, the parse
+   * that took it last, and whether its tree shares no node (see placedRead).
+   */
+  placed?: { start: number; read: PieceRead; parse: object; plain: boolean };
 }
 
 /**
@@ -13,12 +16,13 @@ export interface PieceRead {
  * a file to the next, keyed by the piece's exact text: a keystroke re-reads only the pieces it
  * changed. Each parse is one generation; pieces not used by the last one are dropped, so the memo
  * never holds more than about two versions of the file. Cached trees are never handed out for
- * mutation: `shiftRead` copies them when they move, and readers only add flags that the same text
- * always sets the same way.
+ * mutation: `placedRead` hands out a copy of each and moves that copy, and readers only add flags
+ * that the same text always sets the same way.
  */
 export class ParseMemo<T = PieceRead> {
   private entries = new Map<string, T>();
   private used = new Map<string, T>();
+  /** Pieces not read again (found by their text, or by their place: see `last`), and pieces read. */
   hits = 0;
   misses = 0;
   /**
@@ -26,7 +30,12 @@ export class ParseMemo<T = PieceRead> {
    * the part an edit left alone (the text before it, or after it) is taken from here by its place,
    * without hashing its text.
    */
-  last?: { text: string; keyText?: string; pieces: Array<{ start: number; end: number; read: PieceRead }> };
+  last?: {
+    text: string;
+    keyText?: string;
+    /** `tag`: the kind of piece (the region reader's key heads and entries). */
+    pieces: Array<{ start: number; end: number; read: PieceRead; tag?: string }>;
+  };
 
   /** Starts a parse of a new version: what the previous one did not use is forgotten. */
   begin(): void {
@@ -78,14 +87,68 @@ export function commonEnds(a: string, b: string): { prefix: number; suffix: numb
 }
 
 /**
- * A cached piece's read moved to `start`: the copy the last version made when the piece is still
- * there (an edit moves only the pieces after it, so a keystroke copies no piece before it), else
- * a new copy, kept for the next version.
+ * A cached piece's read moved to `start`, for the parse `parse` (any object, one per reading of a
+ * file): the copy the last version used, moved there in place. A keystroke thus allocates nothing
+ * for the pieces after it, and they keep their identity from one version to the next. The copy
+ * handed to an earlier version changes with it: a version's trees are valid until the next parse
+ * of the same file (the engine drops an analysis whose parse was overtaken). The piece's own read,
+ * which the memo keys, is never handed out. A piece met twice in one parse (two sections with
+ * the same text) gets a copy of its own the second time.
  */
-export function placedRead(read: PieceRead, start: number): PieceRead {
-  if (read.placed?.start === start) return read.placed.read;
-  const moved = shiftRead(read, start);
-  read.placed = { start, read: moved };
+export function placedRead(read: PieceRead, start: number, parse: object): PieceRead {
+  const placed = read.placed;
+  if (placed && placed.parse !== parse) {
+    placed.parse = parse;
+    if (placed.start !== start) {
+      moveRead(placed.read, start - placed.start, placed.plain);
+      placed.start = start;
+    }
+    return placed.read;
+  }
+  const copy = copyRead(read, start);
+  if (!placed) read.placed = { start, parse, ...copy };
+  return copy.read;
+}
+
+/** A piece read for one parse only (no memo keeps it): moved into place as it is, without a copy. */
+export function placedFresh(read: PieceRead, start: number): PieceRead {
+  if (start !== 0)
+    moveRead(
+      read,
+      start,
+      read.documents.every((d) => !d.root || isPlain(d.root)),
+    );
+  return read;
+}
+
+/** Does every node of the tree have one owner (what plainCopy copies)? */
+function isPlain(node: ValueNode): boolean {
+  if (node.type === 'scalar') return true;
+  if (node.type === 'array')
+    return node.items.every((item) => item.parentArray === node && !item.property && isPlain(item));
+  if (node.shadowed) return false;
+  return node.properties.every(
+    (p) => p.parent === node && p.value.property === p && !p.value.parentArray && isPlain(p.value),
+  );
+}
+
+/** A deep copy of a piece's read at `start`, its top nodes remembered as copies of the piece's own. */
+function copyRead(read: PieceRead, start: number): { read: PieceRead; plain: boolean } {
+  let plain = true;
+  const moved: PieceRead = {
+    documents: read.documents.map((d) => {
+      let root: ValueNode | undefined;
+      if (d.root) {
+        root = plainCopy(d.root, start);
+        if (!root) {
+          plain = false;
+          root = new TreeShift(start).node(d.root);
+        }
+      }
+      return { ...d, start: d.start + start, end: d.end + start, root };
+    }),
+    diagnostics: read.diagnostics.map((d) => ({ ...d, start: d.start + start, end: d.end + start })),
+  };
   moved.documents.forEach((document, i) => {
     const own = read.documents[i].root;
     if (!document.root || !own) return;
@@ -95,7 +158,59 @@ export function placedRead(read: PieceRead, start: number): PieceRead {
     else if (document.root.type === 'object' && own.type === 'object')
       document.root.properties.forEach((property, j) => origins.set(property.value, own.properties[j].value));
   });
-  return moved;
+  return { read: moved, plain };
+}
+
+/**
+ * Moves a placed read by `delta` in place: its trees' offsets, its documents'; its diagnostics are
+ * new objects (the last version's results hold the old ones).
+ */
+function moveRead(read: PieceRead, delta: number, plain: boolean): void {
+  for (const document of read.documents) {
+    document.start += delta;
+    document.end += delta;
+    if (!document.root) continue;
+    if (plain) movePlain(document.root, delta);
+    else moveShared(document.root, delta);
+  }
+  read.diagnostics = read.diagnostics.map((d) => ({ ...d, start: d.start + delta, end: d.end + delta }));
+}
+
+/** A tree where every node has one owner (as plainCopy made it): each node is reached once. */
+function movePlain(node: ValueNode, d: number): void {
+  node.start += d;
+  node.end += d;
+  if (node.type === 'array') for (const item of node.items) movePlain(item, d);
+  else if (node.type === 'object')
+    for (const property of node.properties) {
+      property.keyStart += d;
+      property.keyEnd += d;
+      movePlain(property.value, d);
+    }
+}
+
+/** A tree that shares nodes (aliases, merge keys): each node and property moved once. */
+function moveShared(root: ValueNode, d: number): void {
+  const seen = new Set<object>();
+  const stack: Array<ValueNode | PropertyNode> = [root];
+  while (stack.length) {
+    const next = stack.pop()!;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    if ('keyStart' in next) {
+      next.keyStart += d;
+      next.keyEnd += d;
+      stack.push(next.parent, next.value);
+      continue;
+    }
+    next.start += d;
+    next.end += d;
+    if (next.type === 'array') for (const item of next.items) stack.push(item);
+    else if (next.type === 'object') {
+      for (const property of next.properties) stack.push(property);
+      for (const property of next.shadowed ?? []) stack.push(property);
+    }
+  }
 }
 
 /** A placed piece's top nodes (and their children) -> the same nodes of the piece as it was read alone. */
@@ -109,26 +224,6 @@ const origins = new WeakMap<ValueNode, ValueNode>();
 export function pieceOrigin(node: ValueNode): { node: ValueNode; delta: number } | undefined {
   const own = origins.get(node);
   return own && { node: own, delta: node.start - own.start };
-}
-
-/** A piece's read moved to `delta` code units further into the file (a copy; the same objects when 0). */
-export function shiftRead(read: PieceRead, delta: number): PieceRead {
-  if (delta === 0) return { documents: read.documents.map((d) => ({ ...d })), diagnostics: read.diagnostics };
-  return {
-    documents: read.documents.map((d) => ({
-      ...d,
-      start: d.start + delta,
-      end: d.end + delta,
-      root: d.root && shiftTree(d.root, delta),
-    })),
-    diagnostics: read.diagnostics.map((d) => ({ ...d, start: d.start + delta, end: d.end + delta })),
-  };
-}
-
-/** A copy of a tree with every offset moved by `delta`. */
-export function shiftTree(root: ValueNode, delta: number): ValueNode {
-  // Most trees are plain (no alias, no merge key): one recursive pass. Anything shared: the general copy.
-  return plainCopy(root, delta) ?? new TreeShift(delta).node(root);
 }
 
 /** Undefined when the tree shares a node or holds merged-in properties. */

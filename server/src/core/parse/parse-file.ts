@@ -5,7 +5,7 @@ import { readJson } from './json-reader';
 import { substitutePlaceholders } from './placeholders';
 import { readToml } from './toml-reader';
 import { readYaml, type YamlReadOptions, type YamlReadResult } from './yaml-reader';
-import { commonEnds, placedRead, type ParseMemo, type PieceRead } from './memo';
+import { commonEnds, placedFresh, placedRead, type ParseMemo, type PieceRead } from './memo';
 import { readYamlRegions } from './yaml-regions';
 
 /** Parses a file the way its host does: format, YAML dialect, placeholder expansion. */
@@ -196,6 +196,7 @@ export function readYamlSections(
   if (last) for (const piece of last.pieces) byStart.set(piece.start, piece.read);
   const margin = SEPARATOR_REACH;
   const pieces: Array<{ start: number; end: number; read: PieceRead }> = [];
+  const parse = {};
   for (const [start, end] of ranges) {
     // Each section is read on its own and its offsets moved into place: a section that did not
     // change since the last parse is not read again (its text keys the memo).
@@ -207,6 +208,7 @@ export function readYamlSections(
     let cached: PieceRead | undefined;
     if (last && end + margin <= prefix) cached = byStart.get(start);
     else if (last && start - margin >= text.length - suffix) cached = byStart.get(start - delta);
+    if (cached) memo!.hits++;
     if (!cached && memo) {
       const section = text.slice(start, end);
       const key = keyText === undefined ? section : section + '\u0000' + keyText.slice(start, end);
@@ -214,7 +216,7 @@ export function readYamlSections(
     }
     const relative = cached ?? readSection();
     pieces.push({ start, end, read: relative });
-    const read = placedRead(relative, start);
+    const read = memo ? placedRead(relative, start, parse) : placedFresh(relative, start);
     for (const d of read.diagnostics) diagnostics.push(d);
     const [first, ...ignored] = read.documents.filter(
       (d) => d.root !== undefined || d.broken || read.documents.length === 1,

@@ -1,5 +1,5 @@
 import type { EngineDiagnostic, ParsedDocument, PropertyNode, ValueNode } from '../types';
-import { placedRead, type ParseMemo, type PieceRead } from './memo';
+import { commonEnds, placedRead, type ParseMemo, type PieceRead } from './memo';
 import { arrayNode, objectNode } from './tree-builder';
 import { readYaml, type YamlReadOptions, type YamlReadResult } from './yaml-reader';
 
@@ -45,12 +45,30 @@ function assemble(text: string, options: YamlReadOptions, memo: ParseMemo): Yaml
   const diagnostics: EngineDiagnostic[] = [];
   const keys = new Set<string>();
   let documentEnd = 0;
+  const parse = {};
+  // What the last text and this one share at both ends: a piece wholly inside either, where the
+  // last text had a piece of the same tag and length, is that piece's text, found by its place
+  // instead of hashing its text.
+  const last = memo.last?.keyText === undefined ? memo.last : undefined;
+  const { prefix, suffix } = last ? commonEnds(last.text, text) : { prefix: 0, suffix: 0 };
+  const delta = last ? text.length - last.text.length : 0;
+  type Piece = { start: number; end: number; read: PieceRead; tag?: string };
+  const byStart = new Map<number, Piece>();
+  for (const piece of last?.pieces ?? []) byStart.set(piece.start, piece);
+  const pieces: Piece[] = [];
   const read = (tag: string, start: number, end: number): PieceRead | undefined => {
-    const piece = text.slice(start, end);
-    const result = memo.read(tag + piece, () => readYaml(piece, options));
+    const old =
+      end <= prefix ? byStart.get(start) : start >= text.length - suffix ? byStart.get(start - delta) : undefined;
+    let result = old && old.tag === tag && old.end - old.start === end - start ? old.read : undefined;
+    if (result) memo.hits++;
+    else {
+      const piece = text.slice(start, end);
+      result = memo.read(tag + piece, () => readYaml(piece, options));
+    }
+    pieces.push({ start, end, read: result, tag });
     if (result.documents.length !== 1 || result.diagnostics.some((d) => d.code !== 'yaml.tag-mismatch'))
       return undefined;
-    return placedRead(result, start);
+    return placedRead(result, start, parse);
   };
   for (const [index, region] of regions.entries()) {
     const headEnd = region.entries ? region.entries[0] : region.end;
@@ -75,6 +93,9 @@ function assemble(text: string, options: YamlReadOptions, memo: ParseMemo): Yaml
         const entry = read('i', start, end);
         const entryRoot = entry?.documents[0].root;
         if (!entry || entryRoot?.type !== 'array' || entryRoot.items.length !== 1) return undefined;
+        // An entry whose last value is empty (`key:`, `key: # note`) ends, read whole, where the next
+        // entry's `-` is, past that line's indentation; read alone, at its own end.
+        if (i + 1 < region.entries.length && endsEmpty(entryRoot.items[0])) return undefined;
         for (const d of entry.diagnostics) diagnostics.push(d);
         sequence ??= entryRoot;
         items.push(entryRoot.items[0]);
@@ -92,16 +113,34 @@ function assemble(text: string, options: YamlReadOptions, memo: ParseMemo): Yaml
     // Cached pieces' owner links are re-pointed into each version's tree (nothing else reads them);
     // a value an alias shares keeps the owner it has elsewhere.
     const owner = value.property;
-    if (region.entries || owner === property || (owner?.key === property.key && owner.keyStart === property.keyStart))
-      value.property = moved;
+    if (region.entries || owner === property || (owner && standsFor.get(owner) === property)) value.property = moved;
+    standsFor.set(moved, property);
     root.properties.push(moved);
     if (index === 0) root.start = headRoot.start;
     root.end = regionEnd;
     documentEnd = pieceEnd;
   }
   const documents: ParsedDocument[] = [{ root, start: 0, end: documentEnd, broken: false }];
+  memo.last = { text, pieces };
   return { documents, diagnostics };
 }
+
+/**
+ * Does the node's last descendant (last item, last property's value, ...) hold no text at all? Also
+ * true (read whole) past 1,000 levels: an alias can make a tree hold itself (`&a [*a]`).
+ */
+function endsEmpty(node: ValueNode): boolean {
+  for (let depth = 0; depth < 1000; depth++) {
+    if (node.type === 'scalar') return node.start === node.end;
+    const last = node.type === 'array' ? node.items.at(-1) : node.properties.at(-1)?.value;
+    if (!last) return false;
+    node = last;
+  }
+  return true;
+}
+
+/** A version's copy of a cached head piece's property -> that property (owner links point to the copy). */
+const standsFor = new WeakMap<PropertyNode, PropertyNode>();
 
 /** The regions of the text, or undefined when a line does not fit the shapes this reader splits. */
 function splitRegions(text: string): Region[] | undefined {

@@ -1,6 +1,6 @@
 import { diagnosticAt, uniqueNames } from '../../../core';
 import type { Rule } from '../../rule';
-import { specsInDocuments } from './spec-index';
+import { keyOf, specsInDocuments } from './spec-index';
 
 // Two specs of one kind with the same name in one file: CloudQuery stops with "duplicate source
 // name". Across files of a folder names may repeat (dev.yml and prod.yml are alternatives).
@@ -9,7 +9,7 @@ export const duplicateNames: Rule = {
   kinds: ['cloudquery-spec'],
   check(context) {
     const specs = specsInDocuments(context.documents, context.path);
-    return uniqueNames(specs, (entry) => `${entry.kind}:${entry.name}`).flatMap(({ item: entry }) =>
+    return uniqueNames(specs, (entry) => entry.key ?? keyOf(entry.kind, entry.name)).flatMap(({ item: entry }) =>
       entry.nameNode
         ? [
             diagnosticAt(

@@ -7,6 +7,8 @@ import {
   findProperty,
   parseFile,
   stringValue,
+  treeFact,
+  treeFacts,
   type FileAccess,
   type ObjectNode,
   type ParsedDocument,
@@ -26,28 +28,65 @@ export interface SpecEntry {
   spec: ObjectNode;
   /** The file it was found in. */
   file: string;
+  /** keyOf(kind, name). */
+  key?: string;
+}
+
+/** What the rules read of one CloudQuery document: its kind, spec and name. */
+interface SpecFacts {
+  kind: SpecKind;
+  spec: ObjectNode;
+  /** Absent when the name is missing, not text, or a placeholder. */
+  name?: string;
+  nameNode?: ScalarNode;
+  /** `name:` is a placeholder: the real name is known at sync time only. */
+  placeholderName: boolean;
+  /** The entry specsInDocuments gave for this document last, in that file. */
+  entry?: SpecEntry;
+}
+
+const SPEC_FACTS = treeFacts<SpecFacts | null>();
+
+/** Kept per section tree (see treeFact): every rule of every keystroke asks this of every section. */
+function specFacts(document: ParsedDocument): SpecFacts | undefined {
+  if (!document.root) return undefined;
+  return (
+    treeFact(SPEC_FACTS, document.root, (root) => {
+      const kindNode = findProperty(root, 'kind')?.value;
+      // No kind at all is a source to the CLI (the zero value of its Kind type).
+      const kind = kindNode ? stringValue(kindNode) : 'source';
+      const spec = findProperty(root, 'spec')?.value;
+      if (!((kind === 'source' || kind === 'destination' || kind === 'transformer') && spec?.type === 'object'))
+        return null;
+      const nameNode = findProperty(spec, 'name')?.value;
+      const name = stringValue(nameNode);
+      const placeholderName = isPlaceholder(nameNode);
+      if (name === undefined || placeholderName) return { kind, spec, placeholderName };
+      return { kind, spec, name, nameNode: nameNode as ScalarNode, placeholderName };
+    }) ?? undefined
+  );
 }
 
 /** The `kind` and `spec` of one CloudQuery document, if it is one. */
 export function specOf(document: ParsedDocument): { kind: SpecKind; spec: ObjectNode } | undefined {
-  const kindNode = findProperty(document.root, 'kind')?.value;
-  // No kind at all is a source to the CLI (the zero value of its Kind type).
-  const kind = kindNode ? stringValue(kindNode) : 'source';
-  const spec = findProperty(document.root, 'spec')?.value;
-  if ((kind === 'source' || kind === 'destination' || kind === 'transformer') && spec?.type === 'object')
-    return { kind, spec };
-  return undefined;
+  return specFacts(document);
 }
 
 export function specsInDocuments(documents: ParsedDocument[], file: string): SpecEntry[] {
   const entries: SpecEntry[] = [];
   for (const document of documents) {
-    const found = specOf(document);
-    if (!found) continue;
-    const nameNode = findProperty(found.spec, 'name')?.value;
-    const name = stringValue(nameNode);
-    if (name === undefined || (nameNode as ScalarNode).placeholder) continue;
-    entries.push({ kind: found.kind, name, nameNode: nameNode as ScalarNode, spec: found.spec, file });
+    const found = specFacts(document);
+    if (found?.name === undefined) continue;
+    if (found.entry?.file !== file)
+      found.entry = {
+        kind: found.kind,
+        name: found.name,
+        nameNode: found.nameNode,
+        spec: found.spec,
+        file,
+        key: keyOf(found.kind, found.name),
+      };
+    entries.push(found.entry);
   }
   return entries;
 }
@@ -58,6 +97,8 @@ export interface SpecName {
   name: string;
   file: string;
   nameNode?: ScalarNode;
+  /** keyOf(kind, name), where it was kept with the spec. */
+  key?: string;
 }
 
 const SPEC_FILE = (name: string) => /\.ya?ml$/i.test(name);
@@ -84,7 +125,8 @@ interface FolderSpecs {
   byKey: Map<string, SpecName[]>;
 }
 
-const keyOf = (kind: SpecKind, name: string) => `${kind}\0${name}`;
+/** One text for a kind and a name (a lookup key). */
+export const keyOf = (kind: SpecKind, name: string) => `${kind}\0${name}`;
 
 const NAMES_TAG = 'cloudquery.spec-names';
 
@@ -125,7 +167,7 @@ export class SpecIndex {
     private readonly self: string,
   ) {
     for (const entry of own) {
-      const key = keyOf(entry.kind, entry.name);
+      const key = entry.key ?? keyOf(entry.kind, entry.name);
       const list = this.own.get(key);
       if (list) list.push(entry);
       else {
@@ -135,8 +177,7 @@ export class SpecIndex {
     }
   }
 
-  has(kind: SpecKind, name: string): boolean {
-    const key = keyOf(kind, name);
+  has(kind: SpecKind, name: string, key = keyOf(kind, name)): boolean {
     if (this.own.has(key) || !this.folder) return true;
     return this.folder.byKey.get(key)?.some((e) => e.file !== this.self) ?? false;
   }
@@ -226,7 +267,7 @@ export function isPlaceholder(node: ValueNode | undefined): boolean {
 /** A spec of this kind whose name is a placeholder: its real name is only known at sync time. */
 export function hasPlaceholderName(documents: ParsedDocument[], kind: SpecKind): boolean {
   return documents.some((document) => {
-    const found = specOf(document);
-    return found?.kind === kind && isPlaceholder(findProperty(found.spec, 'name')?.value);
+    const found = specFacts(document);
+    return found?.kind === kind && found.placeholderName;
   });
 }

@@ -1,7 +1,15 @@
 import * as path from 'node:path';
-import { findProperty, type EngineDiagnostic, closest } from '../../../core';
+import {
+  closest,
+  findProperty,
+  treeFact,
+  treeFacts,
+  type EngineDiagnostic,
+  type ScalarNode,
+  type ValueNode,
+} from '../../../core';
 import type { Rule } from '../../rule';
-import { hasPlaceholderName, isPlaceholder, specIndex, specOf, type SpecKind } from './spec-index';
+import { hasPlaceholderName, isPlaceholder, keyOf, specIndex, specOf, type SpecKind } from './spec-index';
 
 // A source's `destinations` must name destination specs, a destination's `transformers` must name
 // transformer specs; CloudQuery refuses to sync otherwise.
@@ -33,39 +41,57 @@ export const specReferences: Rule = {
     };
     const diagnostics: EngineDiagnostic[] = [];
     for (const document of context.documents) {
-      const found = specOf(document);
-      if (!found) continue;
-      for (const reference of REFERENCES) {
-        if (found.kind !== reference.from) continue;
-        const list = findProperty(found.spec, reference.key)?.value;
-        if (list?.type !== 'array') continue;
+      for (const { reference, item, name, key } of document.root ? treeFact(NAMED, document.root, namedBy) : []) {
         // `name: ${DEST}` may be any of the referenced names.
         if (placeholderNamed(reference.to)) continue;
-        for (const item of list.items) {
-          // Empty names are the schema's to report.
-          if (item.type !== 'scalar' || isPlaceholder(item) || item.value === null || item.value === '') continue;
-          const name = String(item.value);
-          if (index.has(reference.to, name) || BUILT_IN[reference.to]?.includes(name)) continue;
-          const known = namesOf(reference.to);
-          const suggestion = closest(name, known);
-          const folder = path.basename(path.dirname(context.path)) || '.';
-          diagnostics.push({
-            start: item.start,
-            end: item.end,
-            severity: 'error',
-            code: reference.code,
-            message:
-              `No ${reference.to} named "${name}" in this file or in the other spec files of ${folder}/. ` +
-              (suggestion
-                ? `Did you mean "${suggestion}"?`
-                : known.length
-                  ? `Known ${reference.to}s: ${known.join(', ')}.`
-                  : `Add a document with kind: ${reference.to} and name: ${name}.`),
-            data: suggestion ? { suggestion } : undefined,
-          });
-        }
+        if (index.has(reference.to, name, key) || BUILT_IN[reference.to]?.includes(name)) continue;
+        const known = namesOf(reference.to);
+        const suggestion = closest(name, known);
+        const folder = path.basename(path.dirname(context.path)) || '.';
+        diagnostics.push({
+          start: item.start,
+          end: item.end,
+          severity: 'error',
+          code: reference.code,
+          message:
+            `No ${reference.to} named "${name}" in this file or in the other spec files of ${folder}/. ` +
+            (suggestion
+              ? `Did you mean "${suggestion}"?`
+              : known.length
+                ? `Known ${reference.to}s: ${known.join(', ')}.`
+                : `Add a document with kind: ${reference.to} and name: ${name}.`),
+          data: suggestion ? { suggestion } : undefined,
+        });
       }
     }
     return diagnostics;
   },
 };
+
+/** A name one document refers to, with its lookup key. */
+interface Named {
+  reference: (typeof REFERENCES)[number];
+  item: ScalarNode;
+  name: string;
+  key: string;
+}
+
+/** The names each document refers to, kept per section tree (see treeFact). */
+const NAMED = treeFacts<Named[]>();
+
+function namedBy(root: ValueNode): Named[] {
+  const found = specOf({ root, start: 0, end: 0, broken: false });
+  const named: Named[] = [];
+  for (const reference of REFERENCES) {
+    if (found?.kind !== reference.from) continue;
+    const list = findProperty(found.spec, reference.key)?.value;
+    if (list?.type !== 'array') continue;
+    for (const item of list.items) {
+      // Empty names are the schema's to report.
+      if (item.type !== 'scalar' || isPlaceholder(item) || item.value === null || item.value === '') continue;
+      const name = String(item.value);
+      named.push({ reference, item, name, key: keyOf(reference.to, name) });
+    }
+  }
+  return named;
+}

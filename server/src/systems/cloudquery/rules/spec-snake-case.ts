@@ -1,4 +1,12 @@
-import { findProperty, CASE_TRANSFORMS, type EngineDiagnostic } from '../../../core';
+import {
+  findProperty,
+  CASE_TRANSFORMS,
+  treeFact,
+  treeFacts,
+  type EngineDiagnostic,
+  type PropertyNode,
+  type ValueNode,
+} from '../../../core';
 import type { Rule } from '../../rule';
 import { specOf } from './spec-index';
 
@@ -11,10 +19,7 @@ export const specSnakeCase: Rule = {
   check(context) {
     const diagnostics: EngineDiagnostic[] = [];
     for (const document of context.documents) {
-      const inner = findProperty(specOf(document)?.spec, 'spec')?.value;
-      if (inner?.type !== 'object') continue;
-      for (const property of inner.properties) {
-        if (SNAKE.test(property.key)) continue;
+      for (const property of document.root ? treeFact(NOT_SNAKE, document.root, notSnake) : []) {
         const replacement = CASE_TRANSFORMS.snake_case(property.key);
         diagnostics.push({
           start: property.keyStart,
@@ -29,3 +34,11 @@ export const specSnakeCase: Rule = {
     return diagnostics;
   },
 };
+
+/** The plugin spec's keys that are not snake_case, kept per section tree (see treeFact). */
+const NOT_SNAKE = treeFacts<PropertyNode[]>();
+
+function notSnake(root: ValueNode): PropertyNode[] {
+  const inner = findProperty(specOf({ root, start: 0, end: 0, broken: false })?.spec, 'spec')?.value;
+  return inner?.type === 'object' ? inner.properties.filter((property) => !SNAKE.test(property.key)) : [];
+}
