@@ -6,7 +6,7 @@ import {
   parseFile,
   ParseMemo,
   pieceOrigin,
-  toValue,
+  keptValue,
   type Classification,
   type EngineDiagnostic,
   type FileAccess,
@@ -474,7 +474,7 @@ export class Engine {
     for (const document of documents) {
       if ((document.broken && !document.recovered) || !document.root) continue;
       if (decoding && navigator) append(diagnostics, foldKeyCase(document, navigator, decoding, definition.system));
-      const valid = validate(toValue(document.root));
+      const valid = validate(keptValue(document.root));
       // Copy: ajv reuses its error array on the next call, and mapping validates branches again.
       let errors = valid ? [] : [...(validate.errors ?? [])];
       // Mapping is costly per error and only MAX_DIAGNOSTICS_PER_FILE are shown: map a few more.

@@ -3,6 +3,7 @@ import {
   pathTo,
   renameKey,
   pieceOrigin,
+  keptValue,
   toValue,
   type EngineDiagnostic,
   type HostDecoding,
@@ -134,7 +135,7 @@ export function judgeTypes(
 ): { errors: ErrorObject[]; diagnostics: EngineDiagnostic[] } {
   const diagnostics: EngineDiagnostic[] = [];
   if (!document.root) return { errors, diagnostics };
-  const documentValue = toValue(document.root);
+  const documentValue = keptValue(document.root);
   const judged = new Set<ValueNode>();
   const report = (
     node: ScalarNode,

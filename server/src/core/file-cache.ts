@@ -74,9 +74,8 @@ const sizeIn = (stamp: string): number => Number(stamp.split(':')[1]) || 0;
 export class FileCache implements CachedFileAccess {
   private readonly mode: CacheMode;
   private readonly stamps = new Map<string, string>();
-  /** When each recalled fact was taken. */
-  private readonly taken = new Map<string, number>();
-  private readonly facts = new Map<string, unknown>();
+  /** Recalled facts (see `recall`) and when each was found. */
+  private readonly facts = new Map<string, { value: unknown; at: number }>();
   private readonly entries = new Map<string, Entry>();
   private readonly hashing = new Map<string, Promise<HashOutcome | undefined>>();
   private readonly maxEntries: number;
@@ -117,41 +116,37 @@ export class FileCache implements CachedFileAccess {
   }
 
   recall<T>(key: string, compute: () => T, keep?: (value: T) => boolean): T {
-    const fact = `fact\0${key}`;
-    if ((this.mode === 'snapshot' || this.isFresh(fact)) && this.facts.has(fact)) return this.facts.get(fact) as T;
+    const known = this.facts.get(key);
+    if (known && (this.mode === 'snapshot' || this.isFresh(known.at))) return known.value as T;
     const value = compute();
-    if (!keep || keep(value)) this.remember(fact, value);
+    if (!keep || keep(value)) this.remember(key, value);
     return value;
   }
 
   async recallSettled<T>(key: string, compute: () => Promise<T>, keep?: (value: T) => boolean): Promise<T> {
-    const fact = `fact\0${key}`;
-    if ((this.mode === 'snapshot' || this.isFresh(fact)) && this.facts.has(fact)) return this.facts.get(fact) as T;
+    const known = this.facts.get(key);
+    if (known && (this.mode === 'snapshot' || this.isFresh(known.at))) return known.value as T;
     const generation = this.generation;
     const value = await compute();
-    if (generation === this.generation && (!keep || keep(value))) this.remember(fact, value);
+    if (generation === this.generation && (!keep || keep(value))) this.remember(key, value);
     return value;
   }
 
   /** Keeps a fact where facts are kept at all (snapshot mode, or a freshness window). */
-  private remember(fact: string, value: unknown): void {
+  private remember(key: string, value: unknown): void {
     if (this.mode !== 'snapshot' && !this.options.freshForMs) return;
-    this.facts.set(fact, value);
-    this.taken.set(fact, performance.now());
+    this.facts.set(key, { value, at: performance.now() });
     this.bound();
   }
 
-  private isFresh(key: string): boolean {
-    const at = this.taken.get(key);
-    return at !== undefined && performance.now() - at < (this.options.freshForMs ?? 0);
+  private isFresh(at: number): boolean {
+    return performance.now() - at < (this.options.freshForMs ?? 0);
   }
 
   /** Facts are small, but a long session names many files: the oldest go first. */
   private bound(): void {
-    if (this.taken.size <= this.maxEntries) return;
-    const oldest = this.taken.keys().next().value as string;
-    this.taken.delete(oldest);
-    this.facts.delete(oldest);
+    if (this.facts.size <= this.maxEntries) return;
+    this.facts.delete(this.facts.keys().next().value as string);
   }
 
   private cached<T>(key: string, stamp: string, compute: () => T): T {
@@ -265,7 +260,6 @@ export class FileCache implements CachedFileAccess {
     // Where a path leads may change with any file (a link replaced): no fact outlives an event.
     this.generation++;
     this.facts.clear();
-    this.taken.clear();
     if (!files) {
       this.stamps.clear();
       this.entries.clear();

@@ -9,6 +9,7 @@ import type {
 } from './types';
 import { findProperty } from './parse/tree-builder';
 import { compilePath, type PathPattern } from './path-pattern';
+import { pieceOrigin } from './parse/memo';
 
 /** The node at a JSON pointer (`/spec/destinations/0`), as ajv reports instance paths. */
 export function nodeAtPointer(root: ValueNode | undefined, pointer: string): ValueNode | undefined {
@@ -284,4 +285,24 @@ export function treeFact<T>(cache: TreeFacts<T>, root: ValueNode, compute: (root
   const value = compute(root);
   cache.facts.set(root, { renames, value });
   return value;
+}
+
+const LIST_ITEMS = treeFacts<unknown>();
+
+/**
+ * toValue, for reading only (schema validation): an item of a list that the parse memo keeps from
+ * one version to the next (a `plugins:` entry, see pieceOrigin) is converted once per tree, so a
+ * keystroke in one entry converts that entry, not all of them. What it returns is shared: never
+ * change it.
+ */
+export function keptValue(node: ValueNode | undefined): unknown {
+  if (!node) return null;
+  if (node.type === 'scalar') return node.value;
+  if (node.type === 'array')
+    return node.items.map((item) =>
+      item.type !== 'scalar' && pieceOrigin(item) ? treeFact(LIST_ITEMS, item, toValue) : keptValue(item),
+    );
+  const result: Record<string, unknown> = {};
+  for (const property of node.properties) result[property.key] = keptValue(property.value);
+  return result;
 }

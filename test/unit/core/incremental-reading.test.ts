@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { commonEnds, ParseMemo, parseFile, topLevelShape } from '../../../server/src/core';
+import { commonEnds, keptValue, ParseMemo, parseFile, topLevelShape, toValue } from '../../../server/src/core';
 import { KINDS } from '../../../server/src/systems';
 
 const plugins = (names: string[]) =>
@@ -113,6 +113,22 @@ test('region reader: an entry whose last value is empty ends where a whole read 
       last,
     );
   }
+});
+
+test('keptValue: the value toValue gives, an unchanged kept entry converted once', () => {
+  const kind = KINDS['gatewayd-plugins'];
+  const memo = new ParseMemo();
+  const first = parseFile(plugins(['a', 'b', 'c']), kind, memo).documents[0].root;
+  const before = keptValue(first) as { plugins: unknown[] };
+  assert.deepEqual(before, toValue(first));
+  const edited = parseFile(plugins(['a', 'bb', 'c']), kind, memo).documents[0].root;
+  const after = keptValue(edited) as { plugins: unknown[] };
+  assert.deepEqual(after, toValue(edited));
+  assert.equal(after.plugins[2], before.plugins[2]); // the entry after the edit: not converted again
+  assert.notEqual(after.plugins[1], before.plugins[1]);
+  // A tree read without the memo (the CLI) is converted as toValue converts it.
+  const fresh = parseFile(plugins(['a']), kind).documents[0].root;
+  assert.deepEqual(keptValue(fresh), toValue(fresh));
 });
 
 /** Owner links are cycles: compared by the fuzz test (test/fuzz/incremental-parse), left out here. */

@@ -1,5 +1,13 @@
 import * as path from 'node:path';
-import { findProperty, stringValue, type EngineDiagnostic } from '../../../core';
+import {
+  findProperty,
+  stringValue,
+  treeFact,
+  treeFacts,
+  type EngineDiagnostic,
+  type ObjectNode,
+  type PropertyNode,
+} from '../../../core';
 import type { Rule } from '../../rule';
 import {
   MAX_HASH_BYTES,
@@ -23,19 +31,24 @@ export const checksumMatchesBinary: Rule = {
   kinds: ['gatewayd-plugins'],
   async check(context) {
     const diagnostics: EngineDiagnostic[] = [];
+    const dir = path.dirname(context.path);
+    const roots = context.files.roots ?? [dir];
+    const within = `${dir}\0${roots.join('\0')}`;
     for (const entry of pluginEntries(context.documents)) {
-      const localPath = findProperty(entry, 'localPath');
-      const checksum = findProperty(entry, 'checksum');
-      const file = stringValue(localPath?.value);
-      if (!localPath || !file || (localPath.value.type === 'scalar' && localPath.value.placeholder)) continue;
-      const binary = path.resolve(path.dirname(context.path), file);
-      const name = entryName(entry) ?? 'this plugin';
-      const roots = context.files.roots ?? [path.dirname(context.path)];
+      const facts = treeFact(ENTRIES, entry, () => entryFacts(entry));
+      if (!facts) continue;
+      const { localPath, checksum, file, name, expected, compare } = facts;
+      // The paths and lookup keys, once per entry tree and folder (a keystroke builds none).
+      if (facts.within !== within) {
+        const binary = path.resolve(dir, file);
+        Object.assign(facts, { within, binary, placeKey: `resolve-within\0${roots.join('\0')}\0${binary}` });
+      }
+      const binary = facts.binary!;
       // Where the path leads, as the disk said a moment ago: a keystroke does not walk 2,000 paths
       // again. A binary not there yet is looked for every time (it is seen as soon as it is built).
       const place = recallFrom(
         context.files,
-        `resolve-within\0${roots.join('\0')}\0${binary}`,
+        facts.placeKey!,
         () => resolveWithin(roots, binary),
         (found) => !('missing' in found),
       );
@@ -50,8 +63,6 @@ export const checksumMatchesBinary: Rule = {
         });
         continue;
       }
-      const expected = stringValue(checksum?.value);
-      const compare = !!checksum && !!expected && SHA256.test(expected);
       const binaryFacts = await factsOf(context.files, 'missing' in place ? undefined : place.inside, compare);
       if (!binaryFacts.isFile) {
         diagnostics.push({
@@ -79,8 +90,8 @@ export const checksumMatchesBinary: Rule = {
       const actual = hashed && 'sha256' in hashed ? hashed.sha256 : undefined;
       if (!actual || actual.toLowerCase() === expected!.toLowerCase()) continue;
       diagnostics.push({
-        start: checksum.value.start,
-        end: checksum.value.end,
+        start: checksum!.value.start,
+        end: checksum!.value.end,
         severity: 'warning',
         code: 'gatewayd.checksum-mismatch',
         message: `${name}: checksum does not match the binary at ${file} (its SHA-256 is ${actual}). GatewayD refuses to start the plugin outside --dev mode.`,
@@ -90,6 +101,32 @@ export const checksumMatchesBinary: Rule = {
     return diagnostics;
   },
 };
+
+/** What the rule reads of one entry, kept per entry tree (see treeFact); undefined: nothing to check. */
+interface EntryFacts {
+  localPath: PropertyNode;
+  checksum?: PropertyNode;
+  file: string;
+  name: string;
+  expected?: string;
+  compare: boolean;
+  /** The manifest's folder and the allowed roots `binary` and `placeKey` were made for. */
+  within?: string;
+  binary?: string;
+  placeKey?: string;
+}
+
+const ENTRIES = treeFacts<EntryFacts | undefined>();
+
+function entryFacts(entry: ObjectNode): EntryFacts | undefined {
+  const localPath = findProperty(entry, 'localPath');
+  const checksum = findProperty(entry, 'checksum');
+  const file = stringValue(localPath?.value);
+  if (!localPath || !file || (localPath.value.type === 'scalar' && localPath.value.placeholder)) return undefined;
+  const expected = stringValue(checksum?.value);
+  const compare = !!checksum && !!expected && SHA256.test(expected);
+  return { localPath, checksum, file, name: entryName(entry) ?? 'this plugin', expected, compare };
+}
 
 interface BinaryFacts {
   isFile: boolean;
