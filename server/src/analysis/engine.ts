@@ -341,7 +341,6 @@ export class Engine {
       documents,
       parsed,
       input.version === undefined ? undefined : this.schemaMemo(absolute, kind),
-      input.text,
     );
     append(diagnostics, schema.diagnostics);
     const context = this.contextFor(kind, absolute, input.text, parsed, input.targets);
@@ -406,7 +405,7 @@ export class Engine {
     if (!KINDS[kind].multiDocument) return undefined;
     let entry = this.schemaMemos.get(file);
     if (!entry || entry.kind !== kind) {
-      entry = { kind, memo: new ParseMemo<SchemaVerdict>(), byPiece: new WeakMap() };
+      entry = { kind, byPiece: new WeakMap() };
       this.schemaMemos.delete(file);
       this.schemaMemos.set(file, entry);
       if (this.schemaMemos.size > 100) this.schemaMemos.delete(this.schemaMemos.keys().next().value as string);
@@ -420,17 +419,14 @@ export class Engine {
     documents: ParsedDocument[],
     parsed: ParsedFile,
     memo?: SchemaMemo,
-    original?: string,
   ): { diagnostics: EngineDiagnostic[]; truncated: boolean } {
-    if (!memo || original === undefined) return this.validateDocuments(kind, definition, documents, parsed);
+    if (!memo) return this.validateDocuments(kind, definition, documents, parsed);
     // One section's verdict depends on its own text only (offsets relative to its start): the
     // sections an edit did not touch keep theirs.
-    memo.memo.begin();
     const diagnostics: EngineDiagnostic[] = [];
     let truncated = false;
     for (const document of documents) {
       const { start, end } = document;
-      const flags = `${document.broken ? 'b' : ''}${document.recovered ? 'r' : ''}${end === parsed.text.length ? 'e' : ''}`;
       const validate = () => {
         const one = this.validateDocuments(kind, definition, [document], parsed);
         return { truncated: one.truncated, diagnostics: one.diagnostics.map((d) => moved(d, -start)) };
@@ -439,19 +435,17 @@ export class Engine {
       // object, moved in place, from one version to the next: that tree stands for the text,
       // without joining or hashing it again. Keyed by the tree itself, not by the piece it was
       // copied from: the schema pass renames keys in the tree it checks (foldKeyCase), and a second
-      // copy of the same text (two equal sections) is checked, and renamed, on its own.
+      // copy of the same text (two equal sections) is checked, and renamed, on its own. A section
+      // read without the memo (an older snapshot), or without a tree, is validated afresh.
       const placed = document.root && pieceOrigin(document.root)?.delta === start ? document.root : undefined;
       let verdict: SchemaVerdict;
       if (placed) {
+        const flags = `${document.broken ? 'b' : ''}${document.recovered ? 'r' : ''}${end === parsed.text.length ? 'e' : ''}`;
         let known = memo.byPiece.get(placed);
         if (!known) memo.byPiece.set(placed, (known = new Map()));
         verdict = known.get(flags) ?? validate();
         known.set(flags, verdict);
-      } else
-        verdict = memo.memo.read(
-          `${flags}\u0000${parsed.text.slice(start, end)}\u0000${original.slice(start, end)}`,
-          validate,
-        );
+      } else verdict = validate();
       truncated ||= verdict.truncated;
       for (const d of verdict.diagnostics) diagnostics.push(moved(d, start));
     }
@@ -550,13 +544,9 @@ interface MemoEntry {
   text?: string;
 }
 
-/**
- * A file's schema verdicts per section: by the section's tree (a piece the parse memo keeps, see
- * placedRead) and its flags, or by its text where the parse memo did not keep it.
- */
+/** A file's schema verdicts per section: by the section's tree (a piece the parse memo keeps, see placedRead) and its flags. */
 interface SchemaMemo {
   kind: KindId;
-  memo: ParseMemo<SchemaVerdict>;
   byPiece: WeakMap<ValueNode, Map<string, SchemaVerdict>>;
 }
 

@@ -87,6 +87,41 @@ export function commonEnds(a: string, b: string): { prefix: number; suffix: numb
 }
 
 /**
+ * The last text's pieces found by their place in `text` (see ParseMemo.last): a piece [start, end)
+ * lying `margin` code units inside the part both texts share at their start, or at their end, where
+ * the last text had a piece of the same tag and length, is that piece, with the same text; it counts
+ * as a hit. With `keyText` (the original of a text with stand-ins), both must share the part.
+ */
+export function piecesByPlace(
+  memo: ParseMemo | undefined,
+  text: string,
+  keyText?: string,
+): (start: number, end: number, tag?: string, margin?: number) => PieceRead | undefined {
+  const last = memo?.last && (memo.last.keyText === undefined) === (keyText === undefined) ? memo.last : undefined;
+  if (!memo || !last) return () => undefined;
+  let { prefix, suffix } = commonEnds(last.text, text);
+  if (keyText !== undefined) {
+    const keys = commonEnds(last.keyText!, keyText);
+    prefix = Math.min(prefix, keys.prefix);
+    suffix = Math.min(suffix, keys.suffix);
+  }
+  const delta = text.length - last.text.length;
+  const byStart = new Map<number, (typeof last.pieces)[number]>();
+  for (const piece of last.pieces) byStart.set(piece.start, piece);
+  return (start, end, tag, margin = 0) => {
+    const old =
+      end + margin <= prefix
+        ? byStart.get(start)
+        : start - margin >= text.length - suffix
+          ? byStart.get(start - delta)
+          : undefined;
+    if (!old || old.tag !== tag || old.end - old.start !== end - start) return undefined;
+    memo.hits++;
+    return old.read;
+  };
+}
+
+/**
  * A cached piece's read moved to `start`, for the parse `parse` (any object, one per reading of a
  * file): the copy the last version used, moved there in place. A keystroke thus allocates nothing
  * for the pieces after it, and they keep their identity from one version to the next. The copy

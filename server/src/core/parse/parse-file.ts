@@ -5,7 +5,7 @@ import { readJson } from './json-reader';
 import { substitutePlaceholders } from './placeholders';
 import { readToml } from './toml-reader';
 import { readYaml, type YamlReadOptions, type YamlReadResult } from './yaml-reader';
-import { commonEnds, placedFresh, placedRead, type ParseMemo, type PieceRead } from './memo';
+import { piecesByPlace, placedFresh, placedRead, type ParseMemo, type PieceRead } from './memo';
 import { readYamlRegions } from './yaml-regions';
 
 /** Parses a file the way its host does: format, YAML dialect, placeholder expansion. */
@@ -178,23 +178,9 @@ export function readYamlSections(
     // The separator's own line feed may start the next one (`a\n---\n---\nb`): Go's Split does not reuse bytes.
   }
   ranges.push([from, text.length]);
-  // What the last text and this one share at both ends: a section wholly inside (with the
+  // A section wholly inside the part the last text and this one share at both ends (with the
   // separator lines around it) is the same text, found by its place instead of by its text.
-  const last = memo?.last && (memo.last.keyText === undefined) === (keyText === undefined) ? memo.last : undefined;
-  let prefix = 0;
-  let suffix = 0;
-  if (last) {
-    ({ prefix, suffix } = commonEnds(last.text, text));
-    if (keyText !== undefined) {
-      const keys = commonEnds(last.keyText!, keyText);
-      prefix = Math.min(prefix, keys.prefix);
-      suffix = Math.min(suffix, keys.suffix);
-    }
-  }
-  const delta = last ? text.length - last.text.length : 0;
-  const byStart = new Map<number, PieceRead>();
-  if (last) for (const piece of last.pieces) byStart.set(piece.start, piece.read);
-  const margin = SEPARATOR_REACH;
+  const byPlace = piecesByPlace(memo, text, keyText);
   const pieces: Array<{ start: number; end: number; read: PieceRead }> = [];
   const parse = {};
   for (const [start, end] of ranges) {
@@ -205,10 +191,7 @@ export function readYamlSections(
       mark?.(read.documents, start);
       return read;
     };
-    let cached: PieceRead | undefined;
-    if (last && end + margin <= prefix) cached = byStart.get(start);
-    else if (last && start - margin >= text.length - suffix) cached = byStart.get(start - delta);
-    if (cached) memo!.hits++;
+    let cached = byPlace(start, end, undefined, SEPARATOR_REACH);
     if (!cached && memo) {
       const section = text.slice(start, end);
       const key = keyText === undefined ? section : section + '\u0000' + keyText.slice(start, end);

@@ -1,5 +1,5 @@
 import type { EngineDiagnostic, ParsedDocument, PropertyNode, ValueNode } from '../types';
-import { commonEnds, placedRead, type ParseMemo, type PieceRead } from './memo';
+import { piecesByPlace, placedRead, type ParseMemo, type PieceRead } from './memo';
 import { arrayNode, objectNode } from './tree-builder';
 import { readYaml, type YamlReadOptions, type YamlReadResult } from './yaml-reader';
 
@@ -46,22 +46,12 @@ function assemble(text: string, options: YamlReadOptions, memo: ParseMemo): Yaml
   const keys = new Set<string>();
   let documentEnd = 0;
   const parse = {};
-  // What the last text and this one share at both ends: a piece wholly inside either, where the
-  // last text had a piece of the same tag and length, is that piece's text, found by its place
-  // instead of hashing its text.
-  const last = memo.last?.keyText === undefined ? memo.last : undefined;
-  const { prefix, suffix } = last ? commonEnds(last.text, text) : { prefix: 0, suffix: 0 };
-  const delta = last ? text.length - last.text.length : 0;
-  type Piece = { start: number; end: number; read: PieceRead; tag?: string };
-  const byStart = new Map<number, Piece>();
-  for (const piece of last?.pieces ?? []) byStart.set(piece.start, piece);
-  const pieces: Piece[] = [];
+  // A piece the edit did not touch is found by its place instead of hashing its text.
+  const byPlace = piecesByPlace(memo, text);
+  const pieces: Array<{ start: number; end: number; read: PieceRead; tag?: string }> = [];
   const read = (tag: string, start: number, end: number): PieceRead | undefined => {
-    const old =
-      end <= prefix ? byStart.get(start) : start >= text.length - suffix ? byStart.get(start - delta) : undefined;
-    let result = old && old.tag === tag && old.end - old.start === end - start ? old.read : undefined;
-    if (result) memo.hits++;
-    else {
+    let result = byPlace(start, end, tag);
+    if (!result) {
       const piece = text.slice(start, end);
       result = memo.read(tag + piece, () => readYaml(piece, options));
     }
