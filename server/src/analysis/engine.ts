@@ -347,8 +347,7 @@ export class Engine {
     if (!input.forcedKind) context.classification = classification;
     const deferred: Array<() => void> = [];
     if (input.deferNeighbours) context.defer = (work) => deferred.push(work);
-    for (const rule of this.rules) {
-      if (!rule.kinds.includes(kind)) continue;
+    for (const rule of this.rulesFor(kind)) {
       await checkpoint(token);
       current();
       try {
@@ -374,6 +373,15 @@ export class Engine {
       ...(deferred.length ? { deferred } : {}),
     };
   }
+
+  /** The rules of a kind, in their order: a CLI run checks thousands of files of a few kinds. */
+  private rulesFor(kind: KindId): readonly Rule[] {
+    let rules = this.rulesByKind.get(kind);
+    if (!rules) this.rulesByKind.set(kind, (rules = this.rules.filter((rule) => rule.kinds.includes(kind))));
+    return rules;
+  }
+
+  private readonly rulesByKind = new Map<KindId, readonly Rule[]>();
 
   /** What rules (and editor features built like them) see of a parsed file. */
   contextFor(

@@ -33,6 +33,9 @@ export function foldKeyCase(
   // A tree the parse memo kept from the last version may carry this pass's renames: it is checked
   // as written, as a tree read afresh is.
   if (renamed) asWritten(document.root, 0);
+  // Most documents have no key the walk below could fold: their keys are found in one pass over
+  // the tree, without stepping the schemas down it.
+  if (!mayFold(document.root, navigator.spellings(), 0)) return [];
   const diagnostics: EngineDiagnostic[] = [];
   // The document's value picks the schema branches; computed once (again after a key is folded),
   // not per object.
@@ -83,6 +86,21 @@ export function foldKeyCase(
   };
   visit(document.root, [], 0, navigator.start(value()), value());
   return diagnostics;
+}
+
+/** Whether a key of the tree (as deep as foldKeyCase looks) has a declared name's lower case but another spelling. */
+function mayFold(node: ValueNode, spellings: ReadonlyMap<string, ReadonlySet<string>>, depth: number): boolean {
+  if (depth > 64) return false;
+  if (node.type === 'object') {
+    for (const property of node.properties) {
+      const declared = spellings.get(property.key.toLowerCase());
+      if (declared && (declared.size > 1 || !declared.has(property.key))) return true;
+      if (mayFold(property.value, spellings, depth + 1)) return true;
+    }
+  } else if (node.type === 'array') {
+    for (const item of node.items) if (mayFold(item, spellings, depth + 1)) return true;
+  }
+  return false;
 }
 
 /** Keys foldKeyCase renamed, as they were written (the tree's nodes outlive one analysis). */

@@ -11,6 +11,7 @@ import {
   readRegularFile,
   tooLargeReason,
   type KindId,
+  type ReadOutcome,
 } from '../core';
 import { classifyByName, isKindId, KINDS, KIND_IDS } from '../systems';
 import { parseTargetFlag, TARGET_FLAGS } from '../systems/targets';
@@ -167,13 +168,54 @@ interface CheckSettings {
 
 type CheckResult = { report?: FileReport; problem?: string; note?: string };
 
-function engineFor(settings: CheckSettings): Engine {
-  // One run sees one state of the disk: every file and folder index is read once.
-  return new Engine({
-    files: new FileCache(nodeFileAccess({ roots: settings.roots }), { mode: 'snapshot' }),
-    targets: settings.hosts,
-  });
+/** A run's engine, and the reads its file checks share with it. */
+interface Checker {
+  engine: Engine;
+  reads: RunReads;
 }
+
+function checkerFor(settings: CheckSettings): Checker {
+  // One run sees one state of the disk: every file and folder index is read once.
+  const reads = new RunReads();
+  const base = nodeFileAccess({ roots: settings.roots });
+  base.readText = (file) => {
+    const read = reads.read(path.resolve(file));
+    return 'bytes' in read ? read.bytes.toString('utf8') : undefined;
+  };
+  const engine = new Engine({ files: new FileCache(base, { mode: 'snapshot' }), targets: settings.hosts });
+  return { engine, reads };
+}
+
+/** What RunReads keeps at most, in bytes; past it a file is read again by its second reader. */
+const RUN_READS_BUDGET = 32 * 1024 * 1024;
+
+/**
+ * One read of a file per run: the check of a file and the engine's file cache (which reads the
+ * same file to recognise it, and as a sibling for a folder index) share its bytes, as one state of
+ * the disk. A read is kept until its second reader takes it, within a byte budget.
+ */
+class RunReads {
+  private readonly kept = new Map<string, ReadOutcome>();
+  private bytes = 0;
+
+  /** `absolute`: resolved (as the engine's file cache names files). */
+  read(absolute: string): ReadOutcome {
+    const known = this.kept.get(absolute);
+    if (known) {
+      this.kept.delete(absolute);
+      this.bytes -= sizeOf(known);
+      return known;
+    }
+    const read = readRegularFile(absolute, MAX_MANIFEST_BYTES);
+    if (this.bytes + sizeOf(read) <= RUN_READS_BUDGET) {
+      this.kept.set(absolute, read);
+      this.bytes += sizeOf(read);
+    }
+    return read;
+  }
+}
+
+const sizeOf = (read: ReadOutcome): number => ('bytes' in read ? read.bytes.length : 0);
 
 /** Below this many files one thread checks them all: starting workers costs more than it saves. */
 const FILES_PER_WORKER = 250;
@@ -200,10 +242,10 @@ async function checkAll(
     ? Math.min(Number(forced) || 0, jobs.length)
     : Math.min(MAX_WORKERS, freeCores, Math.floor(jobs.length / FILES_PER_WORKER));
   if (workers < 2) {
-    const engine = engineFor(settings);
+    const checker = checkerFor(settings);
     const results: CheckResult[] = [];
-    for (const job of jobs) results.push(await checkFile(engine, job.file, settings.kind, job.explicit));
-    return { results, problems: engine.schemas.problems };
+    for (const job of jobs) results.push(await checkFile(checker, job.file, settings.kind, job.explicit));
+    return { results, problems: checker.engine.schemas.problems };
   }
   const size = Math.ceil(jobs.length / workers);
   const chunks = Array.from({ length: workers }, (_, i) => jobs.slice(i * size, (i + 1) * size));
@@ -226,10 +268,10 @@ async function checkAll(
 
 /** A worker thread's part: its files, checked in order, answered in one message. */
 async function runWorker(work: { jobs: Array<{ file: string; explicit: boolean }>; settings: CheckSettings }) {
-  const engine = engineFor(work.settings);
+  const checker = checkerFor(work.settings);
   const results: CheckResult[] = [];
-  for (const job of work.jobs) results.push(await checkFile(engine, job.file, work.settings.kind, job.explicit));
-  parentPort!.postMessage({ results, problems: engine.schemas.problems });
+  for (const job of work.jobs) results.push(await checkFile(checker, job.file, work.settings.kind, job.explicit));
+  parentPort!.postMessage({ results, problems: checker.engine.schemas.problems });
 }
 
 if (!isMainThread && (workerData as { pluginWorkbenchCheck?: unknown } | null)?.pluginWorkbenchCheck) {
@@ -237,7 +279,7 @@ if (!isMainThread && (workerData as { pluginWorkbenchCheck?: unknown } | null)?.
 }
 
 async function checkFile(
-  engine: Engine,
+  { engine, reads }: Checker,
   file: string,
   kind: KindId | undefined,
   explicit: boolean,
@@ -245,12 +287,13 @@ async function checkFile(
   // Type and size first, on the open handle: a FIFO, /dev/zero or a 10 GB file is never read.
   // A binary kind (a plugin zip) is recognised by its name and members and read as bytes by its rules.
   // Binary kinds are recognised by name and place only: no sniff of an empty text, no neighbours.
-  const asBinary = classifyByName({ path: path.resolve(file), text: '', forcedKind: kind, files: engine.files });
+  const absolute = path.resolve(file);
+  const asBinary = classifyByName({ path: absolute, text: '', forcedKind: kind, files: engine.files });
   if (asBinary.kind && KINDS[asBinary.kind].format === 'binary') {
-    const analysis = await engine.analyze({ path: path.resolve(file), text: '', forcedKind: asBinary.kind });
+    const analysis = await engine.analyze({ path: absolute, text: '', forcedKind: asBinary.kind });
     return { report: { path: file, kind: asBinary.kind, diagnostics: toReported('', analysis.diagnostics) } };
   }
-  const read = readRegularFile(file, MAX_MANIFEST_BYTES);
+  const read = reads.read(absolute);
   if ('refused' in read) {
     if (read.refused === 'not-a-file')
       return { problem: `skipped ${file}: not a regular file (a device, FIFO or socket); not read` };
@@ -260,7 +303,7 @@ async function checkFile(
   }
   const decoded = decodeManifest(read.bytes);
   if ('skip' in decoded) return { problem: `skipped ${file}: ${decoded.skip}` };
-  const analysis = await engine.analyze({ path: path.resolve(file), text: decoded.text, forcedKind: kind });
+  const analysis = await engine.analyze({ path: absolute, text: decoded.text, forcedKind: kind });
   if (!analysis.kind) {
     return explicit
       ? { note: `${file} is not a recognised plugin manifest; nothing checked (use --kind <kind-id> to force one)` }

@@ -31,6 +31,35 @@ export class SchemaNavigator {
     return navigator;
   }
 
+  /**
+   * Every property name the schema declares anywhere, by its lower case, with its spellings: a key
+   * can be folded to a declared name only if its lower case is here under another spelling.
+   */
+  spellings(): ReadonlyMap<string, ReadonlySet<string>> {
+    if (this.names) return this.names;
+    const names = new Map<string, Set<string>>();
+    const walk = (node: unknown, depth: number) => {
+      if (node === null || typeof node !== 'object' || depth > 200) return;
+      if (Array.isArray(node)) {
+        for (const item of node) walk(item, depth + 1);
+        return;
+      }
+      const properties = (node as JsonSchema).properties;
+      if (properties && typeof properties === 'object' && !Array.isArray(properties))
+        for (const name of Object.keys(properties)) {
+          const lower = name.toLowerCase();
+          const known = names.get(lower) ?? new Set<string>();
+          known.add(name);
+          names.set(lower, known);
+        }
+      for (const value of Object.values(node)) walk(value, depth + 1);
+    };
+    walk(this.root, 0);
+    return (this.names = names);
+  }
+
+  private names?: Map<string, Set<string>>;
+
   /** The schemas at `path`, given the document's value (to decide conditions). */
   at(path: PathSegment[], documentValue: unknown): JsonSchema[] {
     let current = this.start(documentValue);
