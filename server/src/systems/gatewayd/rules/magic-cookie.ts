@@ -1,4 +1,12 @@
-import { findProperty, stringValue, type EngineDiagnostic } from '../../../core';
+import {
+  findProperty,
+  stringValue,
+  treeFact,
+  treeFacts,
+  type EngineDiagnostic,
+  type PropertyNode,
+  type ValueNode,
+} from '../../../core';
 import type { Rule } from '../../rule';
 import { entryName, pluginEntries } from './plugin-entries';
 
@@ -16,43 +24,63 @@ export const magicCookie: Rule = {
   check(context) {
     const diagnostics: EngineDiagnostic[] = [];
     for (const entry of pluginEntries(context.documents)) {
-      const env = findProperty(entry, 'env');
-      if (!env || env.value.type !== 'array') continue; // the schema reports a missing or malformed env
-      const name = entryName(entry) ?? 'this plugin';
-      const items = env.value.items;
-      const cookie = MAGIC_COOKIE.map(({ key, value }) => ({
-        key,
-        value,
-        line: `${key}=${value}`,
-        effective: items.filter((item) => stringValue(item)?.startsWith(`${key}=`)).pop(),
-      }));
-      const missing = cookie.filter((c) => !c.effective).map((c) => c.line);
-      for (const { key, value, line, effective } of cookie) {
-        if (!effective) {
-          diagnostics.push({
-            start: env.keyStart,
-            end: env.keyEnd,
-            severity: 'error',
-            code: 'gatewayd.magic-cookie',
-            message: `${name}: env lacks \`${line}\`; without it the go-plugin handshake fails and GatewayD refuses the plugin.`,
-            // Each missing line is its own problem, but the fix inserts every missing line at once.
-            data: { insert: missing.length > 1 ? missing : line, key },
-          });
-        } else if (stringValue(effective) !== line && !(effective.type === 'scalar' && effective.placeholder)) {
-          diagnostics.push({
-            start: effective.start,
-            end: effective.end,
-            severity: 'error',
-            code: 'gatewayd.magic-cookie',
-            message: `${name}: ${key} must be \`${value}\` (${likeness(stringValue(effective)?.slice(key.length + 1) ?? '', value)}); with another value the go-plugin handshake fails.`,
-            data: { replace: line, key },
-          });
-        }
-      }
+      // Read once per entry tree: a keystroke in one entry of 2,000 reads that entry's env only.
+      const facts = treeFact(FINDINGS, entry, findingsOf);
+      if (!facts) continue;
+      for (const { node, message, data } of facts.findings)
+        diagnostics.push({
+          start: node ? node.start : facts.env.keyStart,
+          end: node ? node.end : facts.env.keyEnd,
+          severity: 'error',
+          code: 'gatewayd.magic-cookie',
+          message,
+          data,
+        });
     }
     return diagnostics;
   },
 };
+
+/** What is wrong with one entry's cookie lines, as nodes (never offsets: the tree moves with edits). */
+interface EntryFindings {
+  env: PropertyNode;
+  /** `node` undefined: the `env` key (a line is missing). */
+  findings: Array<{ node?: ValueNode; message: string; data: Record<string, unknown> }>;
+}
+
+const FINDINGS = treeFacts<EntryFindings | undefined>();
+
+function findingsOf(root: ValueNode): EntryFindings | undefined {
+  if (root.type !== 'object') return undefined;
+  const env = findProperty(root, 'env');
+  if (!env || env.value.type !== 'array') return undefined; // the schema reports a missing or malformed env
+  const name = entryName(root) ?? 'this plugin';
+  const items = env.value.items;
+  const cookie = MAGIC_COOKIE.map(({ key, value }) => ({
+    key,
+    value,
+    line: `${key}=${value}`,
+    effective: items.filter((item) => stringValue(item)?.startsWith(`${key}=`)).pop(),
+  }));
+  const missing = cookie.filter((c) => !c.effective).map((c) => c.line);
+  const findings: EntryFindings['findings'] = [];
+  for (const { key, value, line, effective } of cookie) {
+    if (!effective) {
+      findings.push({
+        message: `${name}: env lacks \`${line}\`; without it the go-plugin handshake fails and GatewayD refuses the plugin.`,
+        // Each missing line is its own problem, but the fix inserts every missing line at once.
+        data: { insert: missing.length > 1 ? missing : line, key },
+      });
+    } else if (stringValue(effective) !== line && !(effective.type === 'scalar' && effective.placeholder)) {
+      findings.push({
+        node: effective,
+        message: `${name}: ${key} must be \`${value}\` (${likeness(stringValue(effective)?.slice(key.length + 1) ?? '', value)}); with another value the go-plugin handshake fails.`,
+        data: { replace: line, key },
+      });
+    }
+  }
+  return { env, findings };
+}
 
 /** How far a value is from the right one, in characters ("63 of 64 characters"). */
 function likeness(got: string, value: string): string {
