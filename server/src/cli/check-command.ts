@@ -182,7 +182,11 @@ function checkerFor(settings: CheckSettings): Checker {
     const read = reads.read(path.resolve(file));
     return 'bytes' in read ? read.bytes.toString('utf8') : undefined;
   };
-  const engine = new Engine({ files: new FileCache(base, { mode: 'snapshot' }), targets: settings.hosts });
+  // Three values per manifest (its text, kind, and what a folder index reads of it): 8,000 in one
+  // folder would overflow the editor's 20,000 and be read and recognised again. Contents stay
+  // bounded by bytes (maxBytes).
+  const files = new FileCache(base, { mode: 'snapshot', maxEntries: 100_000 });
+  const engine = new Engine({ files, targets: settings.hosts });
   return { engine, reads };
 }
 

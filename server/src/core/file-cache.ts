@@ -20,6 +20,8 @@ export interface FileCacheOptions {
   onHashed?: (file: string) => void;
   /** Most derived values kept (oldest dropped first). */
   maxEntries?: number;
+  /** Most bytes of file contents (texts, raw bytes) kept; past it, too, the oldest go. */
+  maxBytes?: number;
   /**
    * Live mode: a recalled fact (where a path leads through links: see `recall`) less than this
    * many ms old is taken as still true, so the keystrokes of a burst do not walk every path a
@@ -89,6 +91,9 @@ export class FileCache implements CachedFileAccess {
   private readonly entries = new Map<string, Map<string, Entry>>();
   /** How many values `entries` holds in all. */
   private count = 0;
+  /** How many bytes of file contents `entries` holds (see `maxBytes`). */
+  private bytes = 0;
+  private readonly maxBytes: number;
   private readonly hashing = new Map<string, Promise<HashOutcome | undefined>>();
   private readonly maxEntries: number;
   /** Counts watcher events: a fact settled after one was taken before it, and is not kept. */
@@ -100,6 +105,7 @@ export class FileCache implements CachedFileAccess {
   ) {
     this.mode = options.mode ?? 'live';
     this.maxEntries = options.maxEntries ?? 20_000;
+    this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
   }
 
   get trusted(): boolean {
@@ -177,8 +183,11 @@ export class FileCache implements CachedFileAccess {
     const kept = this.entries.get(file) ?? new Map<string, Entry>();
     this.entries.delete(file);
     this.entries.set(file, kept);
-    if (!kept.has(slot)) this.count++;
+    const old = kept.get(slot);
+    if (old) this.bytes -= contentSize(slot, old.value);
+    else this.count++;
     kept.set(slot, { stamp, value });
+    this.bytes += contentSize(slot, value);
     this.bound();
     return value;
   }
@@ -189,13 +198,22 @@ export class FileCache implements CachedFileAccess {
    * front of the map (V8 compacts it only when it rehashes): 100 ms of a CLI run over 8,000 files.
    */
   private bound(): void {
-    if (this.count <= this.maxEntries) return;
-    const target = this.maxEntries - Math.floor(this.maxEntries / 8);
-    for (const [file, kept] of this.entries) {
-      this.entries.delete(file);
-      this.count -= kept.size;
-      if (this.count <= target) break;
+    if (this.count <= this.maxEntries && this.bytes <= this.maxBytes) return;
+    const count = this.maxEntries - Math.floor(this.maxEntries / 8);
+    const bytes = this.maxBytes - Math.floor(this.maxBytes / 8);
+    for (const file of this.entries.keys()) {
+      this.drop(file);
+      if (this.count <= count && this.bytes <= bytes) break;
     }
+  }
+
+  /** Forgets what is kept of one path. */
+  private drop(file: string): void {
+    const kept = this.entries.get(file);
+    if (!kept) return;
+    this.entries.delete(file);
+    this.count -= kept.size;
+    for (const [slot, entry] of kept) this.bytes -= contentSize(slot, entry.value);
   }
 
   readText(file: string): string | undefined {
@@ -301,15 +319,22 @@ export class FileCache implements CachedFileAccess {
       this.stamps.clear();
       this.entries.clear();
       this.count = 0;
+      this.bytes = 0;
       return;
     }
     const changed = new Set(files.flatMap((f) => [f, path.dirname(f)]));
     for (const file of changed) {
       this.stamps.delete(file);
-      this.count -= this.entries.get(file)?.size ?? 0;
-      this.entries.delete(file);
+      this.drop(file);
     }
   }
+}
+
+/** The bytes a kept value holds of a file's contents: its text or raw bytes; 0 for derived values. */
+function contentSize(slot: string, value: unknown): number {
+  if (slot === TEXT && typeof value === 'string') return value.length;
+  if (slot === BYTES && value instanceof Uint8Array) return value.byteLength;
+  return 0;
 }
 
 /** `files.derive(...)` where the file access caches, a plain read and compute otherwise. */

@@ -149,3 +149,36 @@ test('a recalled fact stands while fresh, is looked at again after freshForMs or
   fresh.recall('not yet', missing, (v) => v !== 'missing');
   assert.equal(looks, before + 1, 'a value keep refuses is looked for again');
 });
+
+test('past maxEntries the paths used longest ago are forgotten; a path used since is kept', () => {
+  const names = Array.from({ length: 20 }, (_, i) => `f${i}.yml`);
+  const dir = makeTree(Object.fromEntries(names.map((n) => [n, `${n}\n`])));
+  const files = names.map((n) => path.join(dir, n));
+  const { cache, reads } = counting({ maxEntries: 16 });
+  for (const file of files.slice(0, 16)) cache.readText(file);
+  cache.derive(files[0], 'tag', (t) => t.length); // f0 used again: the newest now
+  assert.equal(reads.length, 16);
+  for (const file of files.slice(16)) cache.readText(file);
+  // Past 16 values the oldest paths go until 14 are left (an eighth of the limit at once); f0,
+  // used again, is not among them.
+  reads.length = 0;
+  cache.readText(files[0]);
+  for (const file of files.slice(12)) cache.readText(file);
+  assert.deepEqual(reads, [], 'the newest paths are still known');
+  cache.readText(files[1]);
+  assert.deepEqual(reads, [files[1]], 'an old path is read again');
+});
+
+test('past maxBytes of contents the oldest texts are forgotten, derived values count nothing', () => {
+  const dir = makeTree({ 'big-1.yml': 'x'.repeat(600), 'big-2.yml': 'y'.repeat(600), 'small.yml': 'z\n' });
+  const [big1, big2, small] = ['big-1.yml', 'big-2.yml', 'small.yml'].map((n) => path.join(dir, n));
+  const { cache, reads } = counting({ maxBytes: 1000 });
+  cache.readText(big1);
+  cache.derive(small, 'tag', () => 'a derived value'.repeat(100));
+  cache.readText(big2); // 1,200 bytes of texts > 1,000: big-1 goes first
+  reads.length = 0;
+  cache.readText(big2);
+  assert.deepEqual(reads, []);
+  cache.readText(big1);
+  assert.deepEqual(reads, [big1]);
+});
