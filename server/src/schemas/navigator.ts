@@ -74,7 +74,7 @@ export class SchemaNavigator {
 
   /** The schemas at the document's root: `at([], documentValue)`. */
   start(documentValue: unknown): JsonSchema[] {
-    return this.expand(this.root, documentValue);
+    return [...this.expand(this.root, documentValue)]; // a copy: an expansion may be shared (see fixed)
   }
 
   /**
@@ -106,6 +106,37 @@ export class SchemaNavigator {
 
   expand(schema: JsonSchema | boolean | undefined, value: unknown, depth = 0): JsonSchema[] {
     if (!schema || typeof schema !== 'object' || depth > 20) return [];
+    // Most subschemas decide nothing on the value (no if, anyOf or oneOf down their allOf): their
+    // expansion is made once. A walk over a tree expands the same few per node.
+    if (depth === 0) {
+      const known = this.fixed.get(schema);
+      if (known) return known;
+      if (known === undefined && this.independent(schema, 0)) {
+        const expanded = this.expandWith(schema, value, 0);
+        this.fixed.set(schema, expanded);
+        return expanded;
+      }
+      if (known === undefined) this.fixed.set(schema, null);
+    }
+    return this.expandWith(schema, value, depth);
+  }
+
+  /** Expansions that do not depend on the value (null: this one does); see `expand`. Only spread, never handed out. */
+  private readonly fixed = new WeakMap<JsonSchema, JsonSchema[] | null>();
+
+  /** Whether expanding `schema` reads the value: an `if`, `anyOf` or `oneOf` at it or down its `allOf`. */
+  private independent(schema: JsonSchema, depth: number): boolean {
+    if (depth > 20) return false;
+    const resolved = this.deref(schema);
+    if (resolved.if || resolved.anyOf || resolved.oneOf) return false;
+    const all = resolved.allOf;
+    if (all === undefined) return true;
+    if (!Array.isArray(all)) return false;
+    return all.every((sub) => !sub || typeof sub !== 'object' || this.independent(sub as JsonSchema, depth + 1));
+  }
+
+  private expandWith(schema: JsonSchema, value: unknown, depth: number): JsonSchema[] {
+    if (depth > 20) return [];
     const resolved = this.deref(schema);
     const result: JsonSchema[] = [resolved];
     for (const sub of (resolved.allOf as JsonSchema[]) ?? []) result.push(...this.expand(sub, value, depth + 1));
