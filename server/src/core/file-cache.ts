@@ -53,8 +53,12 @@ export interface FileMemo {
    * not counted (the file being checked, whose read the caller has).
    */
   folderBacklog(dir: string, tag: string, select: (name: string) => boolean, except?: string): number;
-  /** `recall` for a fact found asynchronously (a binary's hash): kept once it is settled. */
-  recallSettled<T>(key: string, compute: () => Promise<T>, keep?: (value: T) => boolean): Promise<T>;
+  /**
+   * `recall` for a fact found asynchronously (a binary's hash): kept once it is settled. A kept
+   * fact is answered as it is, not as a promise: a rule asking for 2,000 of them per keystroke
+   * does not wait a turn for each.
+   */
+  recallSettled<T>(key: string, compute: () => Promise<T>, keep?: (value: T) => boolean): T | Promise<T>;
 }
 
 export type CachedFileAccess = FileAccess & FileMemo & { invalidate(files?: string[]): void };
@@ -141,13 +145,14 @@ export class FileCache implements CachedFileAccess {
     return value;
   }
 
-  async recallSettled<T>(key: string, compute: () => Promise<T>, keep?: (value: T) => boolean): Promise<T> {
+  recallSettled<T>(key: string, compute: () => Promise<T>, keep?: (value: T) => boolean): T | Promise<T> {
     const known = this.facts.get(key);
     if (known && (this.mode === 'snapshot' || this.isFresh(known.at))) return known.value as T;
     const generation = this.generation;
-    const value = await compute();
-    if (generation === this.generation && (!keep || keep(value))) this.remember(key, value);
-    return value;
+    return compute().then((value) => {
+      if (generation === this.generation && (!keep || keep(value))) this.remember(key, value);
+      return value;
+    });
   }
 
   /** Keeps a fact where facts are kept at all (snapshot mode, or a freshness window). */
@@ -374,7 +379,7 @@ export function recallSettledFrom<T>(
   key: string,
   compute: () => Promise<T>,
   keep?: (value: T) => boolean,
-): Promise<T> {
+): T | Promise<T> {
   const memo = files as Partial<FileMemo>;
   return typeof memo.recallSettled === 'function' ? memo.recallSettled(key, compute, keep) : compute();
 }

@@ -63,7 +63,8 @@ export const checksumMatchesBinary: Rule = {
         });
         continue;
       }
-      const binaryFacts = await factsOf(context.files, 'missing' in place ? undefined : place.inside, compare);
+      const found = factsOf(context.files, 'missing' in place ? undefined : place.inside, facts);
+      const binaryFacts = found instanceof Promise ? await found : found;
       if (!binaryFacts.isFile) {
         diagnostics.push({
           start: localPath.value.start,
@@ -114,6 +115,8 @@ interface EntryFacts {
   within?: string;
   binary?: string;
   placeKey?: string;
+  /** The key factsOf looks the binary's facts up by, and what it was made for. */
+  factsKey?: { inside: string; trusted: boolean; key: string };
 }
 
 const ENTRIES = treeFacts<EntryFacts | undefined>();
@@ -139,11 +142,18 @@ interface BinaryFacts {
  * 2,000 binaries twice. Kept only once settled: a binary not built yet, or still being hashed in
  * the background, is looked at again on the next use.
  */
-function factsOf(files: FileAccess, inside: string | undefined, compare: boolean): Promise<BinaryFacts> {
-  if (inside === undefined) return Promise.resolve({ isFile: false });
+function factsOf(files: FileAccess, inside: string | undefined, entry: EntryFacts): BinaryFacts | Promise<BinaryFacts> {
+  if (inside === undefined) return { isFile: false };
+  const { compare } = entry;
+  // The lookup key, once per entry tree and place (a keystroke builds none).
+  const trusted = files.trusted;
+  if (entry.factsKey?.inside !== inside || entry.factsKey.trusted !== trusted) {
+    const key = `gatewayd.binary\0${compare ? 'hash' : 'file'}\0${trusted ? 'trusted' : 'untrusted'}\0${inside}`;
+    entry.factsKey = { inside, trusted, key };
+  }
   return recallSettledFrom(
     files,
-    `gatewayd.binary\0${compare ? 'hash' : 'file'}\0${files.trusted ? 'trusted' : 'untrusted'}\0${inside}`,
+    entry.factsKey.key,
     async () => {
       if (!files.isFile(inside)) return { isFile: false };
       return compare ? { isFile: true, hashed: await files.sha256(inside) } : { isFile: true };
