@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { commonEnds, keptValue, ParseMemo, parseFile, topLevelShape, toValue } from '../../../server/src/core';
+import { splittable } from '../../../server/src/core/parse/yaml-regions';
 import { KINDS } from '../../../server/src/systems';
 
 const plugins = (names: string[]) =>
@@ -168,4 +169,16 @@ test('commonEnds: the shared start and end of two texts, as a character-by-chara
   assert.deepEqual(commonEnds(long, 'x' + long), { prefix: 0, suffix: 3000 }, 'one text the end of the other');
   assert.deepEqual(commonEnds('', ''), { prefix: 0, suffix: 0 });
   assert.deepEqual(commonEnds('abcabc', 'abcabc'), { prefix: 6, suffix: 0 }, 'never overlapping');
+});
+
+test('the region reader refuses directives and document markers at any line start, as an m-flag ^ sees them', () => {
+  const oracle = /^(?:%|---|\.\.\.)/m;
+  let seed = 3;
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const alphabet = ['%', '-', '.', '\n', '\r', '\u2028', '\u2029', 'a', ' '];
+  for (let i = 0; i < 20_000; i++) {
+    let text = '';
+    for (let n = Math.floor(rand() * 12); n > 0; n--) text += alphabet[Math.floor(rand() * alphabet.length)];
+    assert.equal(splittable(text), text.length > 0 && !oracle.test(text), JSON.stringify(text));
+  }
 });
