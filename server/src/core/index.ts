@@ -29,6 +29,7 @@ export {
 } from './parse/go-yaml-scalars';
 export { parseFile } from './parse/parse-file';
 export { commonEnds, ParseMemo, pieceOrigin, type PieceRead } from './parse/memo';
+export { splittableByRegions } from './parse/yaml-regions';
 export { substitutePlaceholders } from './parse/placeholders';
 export { BlockShape, KEY, lineValue, quoteEnd } from './parse/plain-block';
 export { addItem, addProperty, arrayNode, findProperty, objectNode, scalarNode } from './parse/tree-builder';

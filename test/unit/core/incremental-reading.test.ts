@@ -1,7 +1,14 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { commonEnds, keptValue, ParseMemo, parseFile, topLevelShape, toValue } from '../../../server/src/core';
-import { splittable } from '../../../server/src/core/parse/yaml-regions';
+import {
+  commonEnds,
+  keptValue,
+  ParseMemo,
+  parseFile,
+  splittableByRegions,
+  topLevelShape,
+  toValue,
+} from '../../../server/src/core';
 import { KINDS } from '../../../server/src/systems';
 
 const plugins = (names: string[]) =>
@@ -179,6 +186,6 @@ test('the region reader refuses directives and document markers at any line star
   for (let i = 0; i < 20_000; i++) {
     let text = '';
     for (let n = Math.floor(rand() * 12); n > 0; n--) text += alphabet[Math.floor(rand() * alphabet.length)];
-    assert.equal(splittable(text), text.length > 0 && !oracle.test(text), JSON.stringify(text));
+    assert.equal(splittableByRegions(text), text.length > 0 && !oracle.test(text), JSON.stringify(text));
   }
 });

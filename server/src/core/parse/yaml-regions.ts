@@ -14,7 +14,7 @@ import { readYaml, type YamlReadOptions, type YamlReadResult } from './yaml-read
  * result is always the whole read's. Proved against readYaml by test/fuzz/incremental-parse.
  */
 export function readYamlRegions(text: string, options: YamlReadOptions, memo: ParseMemo): YamlReadResult {
-  return (splittable(text) && assemble(text, options, memo)) || readYaml(text, options);
+  return (splittableByRegions(text) && assemble(text, options, memo)) || readYaml(text, options);
 }
 
 /**
@@ -32,7 +32,7 @@ const TOP_KEY = /^[A-Za-z_][A-Za-z0-9_.\-/]*:(?: |\r?$)/;
 /** A key with nothing after it: its value (a block sequence, perhaps) is on the lines below. */
 const BARE_KEY = /^[A-Za-z_][A-Za-z0-9_.\-/]*:\r?$/;
 
-export function splittable(text: string): boolean {
+export function splittableByRegions(text: string): boolean {
   return text.length > 0 && !UNSPLITTABLE_START.test(text) && !UNSPLITTABLE_LINE.test(text);
 }
 
