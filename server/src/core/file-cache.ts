@@ -20,7 +20,7 @@ export interface FileCacheOptions {
   onHashed?: (file: string) => void;
   /** Most derived values kept (oldest dropped first). */
   maxEntries?: number;
-  /** Most bytes of file contents (texts, raw bytes) kept; past it, too, the oldest go. */
+  /** Most bytes of file contents (texts, raw bytes) kept; past it, too, the oldest go (256 MB unless set). */
   maxBytes?: number;
   /**
    * Live mode: a recalled fact (where a path leads through links: see `recall`) less than this
@@ -109,7 +109,8 @@ export class FileCache implements CachedFileAccess {
   ) {
     this.mode = options.mode ?? 'live';
     this.maxEntries = options.maxEntries ?? 20_000;
-    this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+    // A plugin zip may be read as bytes (up to 128 MB, MAX_ZIP_BYTES) beside the texts around it.
+    this.maxBytes = options.maxBytes ?? 256 * 1024 * 1024;
   }
 
   get trusted(): boolean {
@@ -193,7 +194,7 @@ export class FileCache implements CachedFileAccess {
     else this.count++;
     kept.set(slot, { stamp, value });
     this.bytes += contentSize(slot, value);
-    this.bound();
+    this.bound(file);
     return value;
   }
 
@@ -202,11 +203,13 @@ export class FileCache implements CachedFileAccess {
    * Dropping one per insert made each insert step over the holes earlier deletions left at the
    * front of the map (V8 compacts it only when it rehashes): 100 ms of a CLI run over 8,000 files.
    */
-  private bound(): void {
+  private bound(current: string): void {
     if (this.count <= this.maxEntries && this.bytes <= this.maxBytes) return;
     const count = this.maxEntries - Math.floor(this.maxEntries / 8);
     const bytes = this.maxBytes - Math.floor(this.maxBytes / 8);
     for (const file of this.entries.keys()) {
+      // The path just used stays, even alone over the budget: its next use must not read it again.
+      if (file === current) continue;
       this.drop(file);
       if (this.count <= count && this.bytes <= bytes) break;
     }

@@ -121,10 +121,10 @@ export class SchemaNavigator {
     return this.expandWith(schema, value, depth);
   }
 
-  /** Expansions that do not depend on the value (null: this one does); see `expand`. Only spread, never handed out. */
+  /** Expansions that do not depend on the value (null: this one does); see `expand`. Callers spread them, never change them. */
   private readonly fixed = new WeakMap<JsonSchema, JsonSchema[] | null>();
 
-  /** Whether expanding `schema` reads the value: an `if`, `anyOf` or `oneOf` at it or down its `allOf`. */
+  /** Whether expanding `schema` gives the same whatever the value: no `if`, `anyOf` or `oneOf` at it or down its `allOf`. */
   private independent(schema: JsonSchema, depth: number): boolean {
     if (depth > 20) return false;
     const resolved = this.deref(schema);

@@ -181,4 +181,11 @@ test('past maxBytes of contents the oldest texts are forgotten, derived values c
   assert.deepEqual(reads, []);
   cache.readText(big1);
   assert.deepEqual(reads, [big1]);
+  // A file over the whole budget alone is still kept while it is the one in use.
+  const huge = path.join(dir, 'huge.yml');
+  fs.writeFileSync(huge, 'h'.repeat(1500));
+  reads.length = 0;
+  cache.readText(huge);
+  cache.readText(huge);
+  assert.deepEqual(reads, [huge]);
 });
