@@ -170,10 +170,10 @@ export class FileCache implements CachedFileAccess {
   /** Facts are small, but a long session names many files: the oldest go first, an eighth at once (see `bound`). */
   private boundFacts(): void {
     if (this.facts.size <= this.maxEntries) return;
-    let drop = this.facts.size - this.maxEntries + Math.floor(this.maxEntries / 8);
+    const size = boundTarget(this.maxEntries);
     for (const key of this.facts.keys()) {
       this.facts.delete(key);
-      if (--drop <= 0) break;
+      if (this.facts.size <= size) break;
     }
   }
 
@@ -205,8 +205,8 @@ export class FileCache implements CachedFileAccess {
    */
   private bound(current: string): void {
     if (this.count <= this.maxEntries && this.bytes <= this.maxBytes) return;
-    const count = this.maxEntries - Math.floor(this.maxEntries / 8);
-    const bytes = this.maxBytes - Math.floor(this.maxBytes / 8);
+    const count = boundTarget(this.maxEntries);
+    const bytes = boundTarget(this.maxBytes);
     for (const file of this.entries.keys()) {
       // The path just used stays, even alone over the budget: its next use must not read it again.
       if (file === current) continue;
@@ -337,6 +337,9 @@ export class FileCache implements CachedFileAccess {
     }
   }
 }
+
+/** What a bound past `limit` drops to: an eighth of the limit goes at once (see FileCache.bound). */
+const boundTarget = (limit: number): number => limit - Math.floor(limit / 8);
 
 /** The bytes a kept value holds of a file's contents: its text or raw bytes; 0 for derived values. */
 function contentSize(slot: string, value: unknown): number {
