@@ -1,3 +1,4 @@
+import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -37,4 +38,29 @@ export function makeTree(files: Record<string, string | Buffer>): string {
     fs.writeFileSync(full, content);
   }
   return root;
+}
+
+/**
+ * Feeds one engine the versions of a file one after the other (as an editor does) and checks each
+ * against a fresh engine reading that text alone; returns, per version, the lines of the
+ * diagnostics `pick` selects.
+ */
+export async function linesPerVersion(
+  file: string,
+  versions: string[],
+  pick: (d: ReportedDiagnostic) => boolean,
+): Promise<number[][]> {
+  const incremental = new Engine();
+  const lines: number[][] = [];
+  for (const [i, text] of versions.entries()) {
+    const a = await incremental.analyze({ path: file, text, version: i + 1 });
+    const b = await new Engine().analyze({ path: file, text });
+    assert.deepEqual(a.diagnostics, b.diagnostics, `version ${i + 1}`);
+    lines.push(
+      toReported(text, a.diagnostics)
+        .filter(pick)
+        .map((d) => d.line),
+    );
+  }
+  return lines;
 }

@@ -7,6 +7,7 @@ import {
   ParseMemo,
   pieceOrigin,
   keptValue,
+  renameCount,
   type Classification,
   type EngineDiagnostic,
   type FileAccess,
@@ -21,7 +22,8 @@ import { mapSchemaErrors } from '../schemas/error-mapper';
 import { SchemaStore } from '../schemas/schema-store';
 import { ALL_RULES, classify, classifyOnDisk, KINDS } from '../systems';
 import { foldKeyCase, hostSeverity, judgeTypes, navigatorFor } from './host-decoding';
-import type { Rule, RuleContext } from '../systems/rule';
+import type { DocumentCheck, Rule, RuleContext } from '../systems/rule';
+import { DocumentVerdicts } from './document-verdicts';
 import { applySuppressions } from './suppression';
 
 export interface AnalyzeInput {
@@ -335,13 +337,9 @@ export class Engine {
     };
     current();
     const documents = hostDocuments(parsed, definition);
-    const schema = this.validateSchema(
-      kind,
-      definition,
-      documents,
-      parsed,
-      input.version === undefined ? undefined : this.schemaMemo(absolute, kind),
-    );
+    // An edited multi-document file (the editor's): verdicts are kept per document.
+    const memo = input.version === undefined ? undefined : this.schemaMemo(absolute, kind);
+    const schema = this.validateSchema(kind, definition, documents, parsed, memo);
     append(diagnostics, schema.diagnostics);
     const context = this.contextFor(kind, absolute, input.text, parsed, input.targets);
     if (!input.forcedKind) context.classification = classification;
@@ -351,7 +349,9 @@ export class Engine {
       await checkpoint(token);
       current();
       try {
-        append(diagnostics, await rule.check(context));
+        const found =
+          rule.perDocument && memo ? this.documentVerdicts(rule, rule.perDocument, context, memo) : undefined;
+        append(diagnostics, found ?? (await rule.check(context)));
       } catch (error) {
         // A rule must never take the whole file down; say which one failed.
         diagnostics.push({
@@ -413,7 +413,7 @@ export class Engine {
     if (!KINDS[kind].multiDocument) return undefined;
     let entry = this.schemaMemos.get(file);
     if (!entry || entry.kind !== kind) {
-      entry = { kind, byPiece: new WeakMap() };
+      entry = { kind, byPiece: new WeakMap(), verdicts: new DocumentVerdicts(), rules: new Map() };
       this.schemaMemos.delete(file);
       this.schemaMemos.set(file, entry);
       if (this.schemaMemos.size > 100) this.schemaMemos.delete(this.schemaMemos.keys().next().value as string);
@@ -430,14 +430,12 @@ export class Engine {
   ): { diagnostics: EngineDiagnostic[]; truncated: boolean } {
     if (!memo) return this.validateDocuments(kind, definition, documents, parsed);
     // One section's verdict depends on its own text only (offsets relative to its start): the
-    // sections an edit did not touch keep theirs.
-    const diagnostics: EngineDiagnostic[] = [];
-    let truncated = false;
-    for (const document of documents) {
+    // sections an edit did not touch keep theirs, the very documents of the last version first.
+    const validate = (document: ParsedDocument): SchemaVerdict => {
       const { start, end } = document;
-      const validate = () => {
-        const one = this.validateDocuments(kind, definition, [document], parsed);
-        return { truncated: one.truncated, diagnostics: one.diagnostics.map((d) => moved(d, -start)) };
+      const one = () => {
+        const read = this.validateDocuments(kind, definition, [document], parsed);
+        return { truncated: read.truncated, diagnostics: read.diagnostics.map((d) => moved(d, -start)) };
       };
       // A section the parse memo kept is its read's text (the memo's key), and its tree the same
       // object, moved in place, from one version to the next: that tree stands for the text,
@@ -451,13 +449,32 @@ export class Engine {
         const flags = `${document.broken ? 'b' : ''}${document.recovered ? 'r' : ''}${end === parsed.text.length ? 'e' : ''}`;
         let known = memo.byPiece.get(placed);
         if (!known) memo.byPiece.set(placed, (known = new Map()));
-        verdict = known.get(flags) ?? validate();
+        verdict = known.get(flags) ?? one();
         known.set(flags, verdict);
-      } else verdict = validate();
-      truncated ||= verdict.truncated;
-      for (const d of verdict.diagnostics) diagnostics.push(moved(d, start));
-    }
-    return { diagnostics, truncated };
+      } else verdict = one();
+      return { truncated: verdict.truncated, diagnostics: verdict.diagnostics.map((d) => moved(d, start)) };
+    };
+    return memo.verdicts.run(documents, [this.schemas.validatorFor(kind)], validate);
+  }
+
+  /** A per-document rule's verdicts on an edited multi-document file, kept per unchanged document. */
+  private documentVerdicts(
+    rule: Rule,
+    check: DocumentCheck,
+    context: RuleContext,
+    memo: SchemaMemo,
+  ): EngineDiagnostic[] {
+    let verdicts = memo.rules.get(rule.id);
+    if (!verdicts) memo.rules.set(rule.id, (verdicts = new DocumentVerdicts()));
+    // Keys renamed since (the schema pass folds their case) change what rules read of a tree; the
+    // release the file is checked against changes what a rule may say.
+    const across = [renameCount(), JSON.stringify(context.targets), ...(check.across?.(context) ?? [])];
+    return verdicts.run(
+      context.documents,
+      across,
+      (document) => ({ diagnostics: check.check(document, context) }),
+      check.fresh,
+    ).diagnostics;
   }
 
   private validateDocuments(
@@ -552,10 +569,16 @@ interface MemoEntry {
   text?: string;
 }
 
-/** A file's schema verdicts per section: by the section's tree (a piece the parse memo keeps, see placedRead) and its flags. */
+/**
+ * A multi-document file's verdicts per section: the schema's by the section's tree (a piece the
+ * parse memo keeps, see placedRead) and its flags, and per document of the last version (schema,
+ * and each per-document rule by id).
+ */
 interface SchemaMemo {
   kind: KindId;
   byPiece: WeakMap<ValueNode, Map<string, SchemaVerdict>>;
+  verdicts: DocumentVerdicts;
+  rules: Map<string, DocumentVerdicts>;
 }
 
 interface SchemaVerdict {

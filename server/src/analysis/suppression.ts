@@ -24,7 +24,7 @@ export function directiveCodes(line: string): string[] | undefined {
 
 /** The diagnostics left once the directives in `text` are applied. */
 export function applySuppressions(text: string, diagnostics: EngineDiagnostic[]): EngineDiagnostic[] {
-  if (!text.includes(SUPPRESSION_DIRECTIVE)) return diagnostics;
+  if (!diagnostics.length || !text.includes(SUPPRESSION_DIRECTIVE)) return diagnostics;
   const index = new LineIndex(text);
   const lineText = (line: number) => text.slice(index.lineStart(line), index.lineEnd(line));
   return diagnostics.filter((d) => {

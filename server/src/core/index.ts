@@ -12,6 +12,7 @@ export {
   type SniffMemo,
   readForSniffing,
   topLevelShape,
+  topLevelShapeAfter,
 } from './classify/classify';
 export { sniffSkeleton } from './classify/sniff-skeleton';
 export { sniffLines } from './classify/line-sniff';
@@ -30,6 +31,7 @@ export {
 export { parseFile } from './parse/parse-file';
 export { commonEnds, ParseMemo, pieceOrigin, type PieceRead } from './parse/memo';
 export { splittableByRegions } from './parse/yaml-regions';
+export { keptDocuments } from './parse/kept-documents';
 export { substitutePlaceholders } from './parse/placeholders';
 export { BlockShape, KEY, lineValue, quoteEnd } from './parse/plain-block';
 export { addItem, addProperty, arrayNode, findProperty, objectNode, scalarNode } from './parse/tree-builder';

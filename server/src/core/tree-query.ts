@@ -264,6 +264,9 @@ export function renameKey(property: PropertyNode, key: string): void {
 
 let renames = 0;
 
+/** How many keys have been renamed so far: what was computed from trees before a change of it may be stale. */
+export const renameCount = (): number => renames;
+
 /** A fact about a tree, kept while its keys are unchanged (see treeFact). */
 export interface TreeFacts<T> {
   facts: WeakMap<ValueNode, { renames: number; value: T }>;

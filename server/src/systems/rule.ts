@@ -47,4 +47,37 @@ export interface Rule {
   id: string;
   kinds: readonly KindId[];
   check(context: RuleContext): EngineDiagnostic[] | Promise<EngineDiagnostic[]>;
+  /**
+   * A rule that judges each document of a multi-document file on its own (`check` is every
+   * document's verdict, in order): the editor keeps the verdicts of the documents an edit did not
+   * touch (see documentRule).
+   */
+  perDocument?: DocumentCheck;
+}
+
+/** A rule's verdict on one document, and what that verdict reads beyond the document. */
+export interface DocumentCheck {
+  check(document: ParsedDocument, context: RuleContext): EngineDiagnostic[];
+  /**
+   * What every document's verdict reads from elsewhere (other documents, neighbour files): while
+   * each value is the same (===) as at the last version, an unchanged document keeps its verdict.
+   */
+  across?(context: RuleContext): readonly unknown[];
+  /** A document whose verdict is never kept (it reads files that may change on disk). */
+  fresh?(document: ParsedDocument): boolean;
+}
+
+/** A Rule made of a per-document check: `check` runs it on every document, in order. */
+export function documentRule(id: string, kinds: readonly KindId[], perDocument: DocumentCheck): Rule {
+  return {
+    id,
+    kinds,
+    perDocument,
+    check(context) {
+      const diagnostics: EngineDiagnostic[] = [];
+      for (const document of context.documents)
+        for (const d of perDocument.check(document, context)) diagnostics.push(d);
+      return diagnostics;
+    },
+  };
 }

@@ -3,8 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Engine } from '../../../server/src/analysis';
-import { toReported } from '../../../server/src/cli/report';
+import { linesPerVersion } from '../../helpers/engine';
 
 // The host-type walk keeps each unchanged `plugins:` entry's verdicts (keyed by the entry's own
 // read) and moves them to where the entry is now. Edits before, inside and after a flagged entry
@@ -30,7 +29,6 @@ function plugins(entries: string[]): string {
 test('an unchanged entry keeps its host-type verdict, moved with the entry; edits inside it are seen', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-piece-verdicts-'));
   const file = path.join(dir, 'gatewayd_plugins.yaml');
-  const incremental = new Engine();
   const entries = [0, 1, 2, 3].map((i) => entry(i));
   // yaml.v3 reads an unquoted date as time.Time: the walk, not the schema, refuses it.
   entries[2] = entry(2, '2024-01-01');
@@ -47,17 +45,7 @@ test('an unchanged entry keeps its host-type verdict, moved with the entry; edit
     // back to where it started
     plugins(entries),
   ];
-  const lines: number[][] = [];
-  for (const [i, text] of versions.entries()) {
-    const a = await incremental.analyze({ path: file, text, version: i + 1 });
-    const b = await new Engine().analyze({ path: file, text });
-    assert.deepEqual(a.diagnostics, b.diagnostics, `version ${i + 1}`);
-    lines.push(
-      toReported(text, a.diagnostics)
-        .filter((d) => /timestamp/.test(d.message))
-        .map((d) => d.line),
-    );
-  }
+  const lines = await linesPerVersion(file, versions, (d) => /timestamp/.test(d.message));
   const flagged = versions[0].split('\n').findIndex((line) => line.includes('url: 2024-01-01')) + 1;
   assert.deepEqual(lines, [[flagged], [flagged + 2], [flagged + 2], [], [flagged + 2], [flagged]]);
   fs.rmSync(dir, { recursive: true, force: true });

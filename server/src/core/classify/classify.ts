@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { KindDefinition, KindId, KindTable } from '../kinds';
 import { readJson } from '../parse/json-reader';
 import { readYaml } from '../parse/yaml-reader';
+import { commonEnds } from '../parse/memo';
 import { substitutePlaceholders } from '../parse/placeholders';
 import type { ParsedDocument } from '../types';
 import { deriveFrom } from '../file-cache';
@@ -40,6 +41,8 @@ export interface ClassifyInput {
  */
 export interface SniffMemo {
   shape?: string;
+  /** The text `shape` is of. */
+  text?: string;
   documents?: ParsedDocument[];
   /** Whether the last classification took the documents from the memo instead of reading them. */
   reused?: boolean;
@@ -121,7 +124,8 @@ export function formatOf(file: string): 'yaml' | 'json' | 'toml' | undefined {
 function sniffedDocuments(input: ClassifyInput, format: 'yaml' | 'json'): ParsedDocument[] {
   const memo = input.memo;
   if (!memo) return readForSniffing(input.text, format, input.whole);
-  const shape = format === 'yaml' ? topLevelShape(input.text) : undefined;
+  const shape = format === 'yaml' ? topLevelShapeAfter(memo.text, memo.shape, input.text) : undefined;
+  memo.text = shape === undefined ? undefined : input.text;
   memo.reused = shape !== undefined && shape === memo.shape && memo.documents !== undefined;
   if (memo.reused) return memo.documents!;
   memo.shape = shape;
@@ -137,10 +141,72 @@ function sniffedDocuments(input: ClassifyInput, format: 'yaml' | 'json'): Parsed
 
 export function topLevelShape(text: string): string {
   const out: string[] = [];
-  // 0: at the top level; 1: the first line under a top-level line is next; 2: inside a first list entry.
-  let state = 0;
-  let dash = 0;
-  for (let start = 0; start < text.length;) {
+  shapeScan(text, 0, text.length, { state: 0, dash: 0 }, out);
+  return out.join('\n');
+}
+
+/**
+ * topLevelShape(text), given that of the last text: the same when every line an edit changed, in
+ * both texts, is one the scan skips (blank or indented) at a point where it keeps nothing of
+ * indented lines (past the first line under a top-level key and past a top-level list's first
+ * entry); else scanned afresh. An edit deep in a section costs a look at its own lines.
+ */
+export function topLevelShapeAfter(last: string | undefined, lastShape: string | undefined, text: string): string {
+  if (last === undefined || lastShape === undefined) return topLevelShape(text);
+  if (last === text) return lastShape;
+  const { prefix, suffix } = commonEnds(last, text);
+  const from = prefix === 0 ? 0 : text.lastIndexOf('\n', prefix - 1) + 1;
+  const skipped = (t: string) => {
+    const to = t.indexOf('\n', t.length - suffix);
+    return skipsLines(t, from, to === -1 ? t.length : to);
+  };
+  if (skipped(last) && skipped(text) && stateAt(text, from) === 0) return lastShape;
+  return topLevelShape(text);
+}
+
+/** How far back the scan looks for the top-level line an edited line is under before scanning afresh. */
+const SHAPE_LOOKBACK = 64 * 1024;
+
+/** Whether every line starting in [from, to] is blank or indented (a line the scan keeps nothing of in state 0). */
+function skipsLines(text: string, from: number, to: number): boolean {
+  for (let start = from; start <= to;) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const first = text.charCodeAt(start);
+    if (!(start === end || first === 13 || first === 32 || first === 9)) return false;
+    if (end >= text.length) break;
+    start = end + 1;
+  }
+  return true;
+}
+
+/** The scan's state at the line starting at `lineStart` (undefined: too far from its top-level line). */
+function stateAt(text: string, lineStart: number): number | undefined {
+  let start = lineStart;
+  while (start > 0) {
+    // (lastIndexOf reads a negative position as 0)
+    const previous = start < 2 ? 0 : text.lastIndexOf('\n', start - 2) + 1;
+    const first = text.charCodeAt(previous);
+    const blank = previous === start - 1 || first === 13;
+    if (!blank && first !== 32 && first !== 9 && first !== 35) {
+      const state = { state: 0, dash: 0 };
+      shapeScan(text, previous, lineStart, state);
+      return state.state;
+    }
+    start = previous;
+    if (lineStart - start > SHAPE_LOOKBACK) return undefined;
+  }
+  return 0;
+}
+
+/**
+ * topLevelShape's line loop over the lines starting in [from, to), from `at` (updated); keeps what
+ * it sees in `out` when given. State 0: at the top level; 1: the first line under a top-level line
+ * is next; 2: inside a first list entry (its dash at `dash`).
+ */
+function shapeScan(text: string, from: number, to: number, at: { state: number; dash: number }, out?: string[]): void {
+  let { state, dash } = at;
+  for (let start = from; start < to;) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
     const first = text.charCodeAt(start);
@@ -148,7 +214,7 @@ export function topLevelShape(text: string): string {
     if (!blank && first !== 32 && first !== 9) {
       // Comments at the margin say nothing about the content (a modeline is read on its own).
       if (first !== 35) {
-        out.push(text.slice(start, end));
+        out?.push(text.slice(start, end));
         state = 1;
       }
     } else if (!blank && state > 0) {
@@ -159,19 +225,20 @@ export function topLevelShape(text: string): string {
       if (content && state === 1) {
         // A mapping under a top-level key is all a signature sees of it (its type): not its lines.
         const line = text.slice(start + indent, end);
-        out.push(NESTED_KEY.test(line) ? ' {' : text.slice(start, end));
+        out?.push(NESTED_KEY.test(line) ? ' {' : text.slice(start, end));
         if (c === 45 /* - */) {
           state = 2;
           dash = indent;
         } else state = 0;
       } else if (content && state === 2) {
-        if (indent > dash) out.push(text.slice(start, end));
+        if (indent > dash) out?.push(text.slice(start, end));
         else state = 0;
       }
     }
     start = end + 1;
   }
-  return out.join('\n');
+  at.state = state;
+  at.dash = dash;
 }
 
 /** Below this size a text is read whole: a skeleton would save less than it costs to make. */

@@ -8,7 +8,18 @@ export interface PieceRead {
    * The copy moved into place for the last version that used this piece: where it is, the parse
    * that took it last, and whether its tree shares no node (see placedRead).
    */
-  placed?: { start: number; read: PieceRead; parse: object; plain: boolean };
+  /** How far this copy's trees, documents and diagnostics still have to move (see keptRead's `later`). */
+  owed?: number;
+  /** Whether its trees share no node, when known (see placedRead). */
+  plain?: boolean;
+  placed?: {
+    start: number;
+    read: PieceRead;
+    parse: object;
+    plain: boolean;
+    /** Who holds the copy (the section reader's section), while `alive`: see placedRead's `taken`. */
+    holder?: { alive: boolean };
+  };
 }
 
 /**
@@ -63,30 +74,45 @@ export class ParseMemo<T = PieceRead> {
 
 /**
  * How many code units two texts share at their start and at their end (never overlapping).
- * Compared a block at a time with `===` on substrings (slices of a flat string are not copied, and
+ * Compared a block at a time (32K, then 1K characters) with `===` on substrings (slices of a flat string are not copied, and
  * V8 compares their contents natively), then a character at a time inside the first block that
  * differs. Halving with `startsWith` instead cost 3.6 ms per keystroke on a 400 KB file once
  * optimised (the builtin steps per character); this costs under 0.1 ms.
  */
 export function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
+  // The same two versions are compared by the content sniff and by the reader of one analysis.
+  if (lastCompared.a === a && lastCompared.b === b) return { ...lastCompared.ends };
+  const ends = compareEnds(a, b);
+  lastCompared = { a, b, ends };
+  return { ...ends };
+}
+
+let lastCompared: { a?: string; b?: string; ends: { prefix: number; suffix: number } } = {
+  ends: { prefix: 0, suffix: 0 },
+};
+
+function compareEnds(a: string, b: string): { prefix: number; suffix: number } {
   const max = Math.min(a.length, b.length);
   let prefix = 0;
-  while (prefix + BLOCK <= max && a.substring(prefix, prefix + BLOCK) === b.substring(prefix, prefix + BLOCK))
-    prefix += BLOCK;
+  for (const block of BLOCKS)
+    while (prefix + block <= max && a.substring(prefix, prefix + block) === b.substring(prefix, prefix + block))
+      prefix += block;
   while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
   const room = max - prefix;
   let suffix = 0;
-  while (
-    suffix + BLOCK <= room &&
-    a.substring(a.length - suffix - BLOCK, a.length - suffix) ===
-      b.substring(b.length - suffix - BLOCK, b.length - suffix)
-  )
-    suffix += BLOCK;
+  for (const block of BLOCKS)
+    while (
+      suffix + block <= room &&
+      a.substring(a.length - suffix - block, a.length - suffix) ===
+        b.substring(b.length - suffix - block, b.length - suffix)
+    )
+      suffix += block;
   while (suffix < room && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
   return { prefix, suffix };
 }
 
-const BLOCK = 1024;
+/** Big blocks first (fewer substrings on a long text), then small ones inside the first that differs. */
+const BLOCKS = [32768, 1024];
 
 /**
  * The last text's pieces found by their place in `text` (see ParseMemo.last): a piece [start, end)
@@ -130,11 +156,13 @@ export function piecesByPlace(
  * handed to an earlier version changes with it: a version's trees are valid until the next parse
  * of the same file (the engine drops an analysis whose parse was overtaken). The piece's own read,
  * which the memo keys, is never handed out. A piece met twice in one parse (two sections with
- * the same text) gets a copy of its own the second time.
+ * the same text) gets a copy of its own the second time, as does one whose copy is `taken` (a
+ * reader that keeps pieces without handing them through here says so: see placed.holder).
  */
-export function placedRead(read: PieceRead, start: number, parse: object): PieceRead {
+export function placedRead(read: PieceRead, start: number, parse: object, taken = false): PieceRead {
   const placed = read.placed;
-  if (placed && placed.parse !== parse) {
+  if (placed && placed.parse !== parse && !taken) {
+    settle(placed.read);
     placed.parse = parse;
     if (placed.start !== start) {
       moveRead(placed.read, start - placed.start, placed.plain);
@@ -145,6 +173,59 @@ export function placedRead(read: PieceRead, start: number, parse: object): Piece
   const copy = copyRead(read, start);
   if (!placed) read.placed = { start, parse, ...copy };
   return copy.read;
+}
+
+/**
+ * A piece a reader keeps from the last parse where it was (`used`: the copy that parse had, see
+ * placedRead), for the parse `parse`, moved by `delta` in place: the copy is claimed for this parse,
+ * so that another piece with the same text gets a copy of its own. With `later`, the copy's trees
+ * and documents are moved only when `settle` is asked (see settledRoot): a keystroke near the top
+ * of a long file then costs nothing for the thousands of nodes after it, until something reads them.
+ */
+export function keptRead(read: PieceRead, used: PieceRead, delta: number, parse: object, later = false): void {
+  const placed = read.placed?.read === used ? read.placed : undefined;
+  if (placed) {
+    placed.parse = parse;
+    placed.start += delta;
+  }
+  if (!delta) return;
+  if (later) {
+    if (used.owed === undefined) used.plain = placed?.plain;
+    used.owed = (used.owed ?? 0) + delta;
+  } else {
+    settle(used);
+    moveRead(used, delta, placed ? placed.plain : plainRead(used));
+  }
+}
+
+const plainRead = (read: PieceRead) => read.documents.every((d) => !d.root || isPlain(d.root));
+
+/** Makes the moves keptRead left for later on this copy: its trees, documents and diagnostics are in place. */
+export function settle(read: PieceRead): void {
+  const owed = read.owed;
+  if (owed === undefined) return;
+  read.owed = undefined;
+  if (owed) moveRead(read, owed, read.plain ?? plainRead(read));
+}
+
+/**
+ * The document with its `root` read through `settle(read)`: whoever reads the tree of a kept piece
+ * (a feature, a rule on a changed document, a test) finds it in place, and nobody else pays for it.
+ */
+export function settledRoot(document: ParsedDocument, read: PieceRead): ParsedDocument {
+  let root = document.root;
+  Object.defineProperty(document, 'root', {
+    get() {
+      settle(read);
+      return root;
+    },
+    set(value: ValueNode | undefined) {
+      root = value;
+    },
+    enumerable: true,
+    configurable: true,
+  });
+  return document;
 }
 
 /** A piece read for one parse only (no memo keeps it): moved into place as it is, without a copy. */
@@ -210,7 +291,8 @@ function moveRead(read: PieceRead, delta: number, plain: boolean): void {
     if (plain) movePlain(document.root, delta);
     else moveShared(document.root, delta);
   }
-  read.diagnostics = read.diagnostics.map((d) => ({ ...d, start: d.start + delta, end: d.end + delta }));
+  if (read.diagnostics.length)
+    read.diagnostics = read.diagnostics.map((d) => ({ ...d, start: d.start + delta, end: d.end + delta }));
 }
 
 /** A tree where every node has one owner (as plainCopy made it): each node is reached once. */

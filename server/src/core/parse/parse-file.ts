@@ -4,8 +4,9 @@ import { walkNodes } from '../tree-query';
 import { readJson } from './json-reader';
 import { substitutePlaceholders } from './placeholders';
 import { readToml } from './toml-reader';
-import { readYaml, type YamlReadOptions, type YamlReadResult } from './yaml-reader';
-import { piecesByPlace, placedFresh, placedRead, type ParseMemo, type PieceRead } from './memo';
+import { readYaml } from './yaml-reader';
+import type { ParseMemo } from './memo';
+import { readYamlSections } from './yaml-sections';
 import { readYamlRegions } from './yaml-regions';
 
 /** Parses a file the way its host does: format, YAML dialect, placeholder expansion. */
@@ -55,7 +56,7 @@ export function parseFile(text: string, kind: KindDefinition, memo?: ParseMemo):
   };
 }
 
-type Read = { documents: ParsedDocument[]; diagnostics: EngineDiagnostic[] };
+type Read = { documents: ParsedDocument[]; diagnostics: EngineDiagnostic[]; broken?: boolean };
 
 /** Lines blanked at most while recovering: a file with more broken lines is left as it is. */
 const MAX_RECOVERY_STEPS = 5;
@@ -71,7 +72,7 @@ const isSyntax = (d: EngineDiagnostic) => d.severity === 'error' && d.code.endsW
  * when it recovered.
  */
 function recover(text: string, read: Read, reader: (source: string) => Read): number[] | undefined {
-  if (!read.documents.some((d) => d.broken)) return undefined;
+  if (!(read.broken ?? read.documents.some((d) => d.broken))) return undefined;
   const lines: number[] = [];
   let attempt = text;
   let current = read;
@@ -152,80 +153,6 @@ function onFirstLine(text: string, d: EngineDiagnostic): EngineDiagnostic {
   const end = text.slice(d.start, lineEnd).trimEnd().length + d.start;
   return end > d.start ? { ...d, end } : d;
 }
-
-/**
- * Cuts the text at the host's raw separator and reads each section on its own, keeping only its
- * first YAML document as the host's decoder does. Each section is parsed alone and its offsets moved
- * by its start, so every offset stays exact; `memo` keeps the reads of unchanged sections (keyed by
- * their text and, with placeholders substituted, by `keyText`'s same span: the original text).
- */
-export function readYamlSections(
-  text: string,
-  separator: RegExp,
-  options: YamlReadOptions,
-  memo?: ParseMemo,
-  keyText?: string,
-  mark?: (documents: ParsedDocument[], start: number) => void,
-): YamlReadResult {
-  const documents: ParsedDocument[] = [];
-  const diagnostics: EngineDiagnostic[] = [];
-  const global = new RegExp(separator.source, separator.flags.includes('g') ? separator.flags : separator.flags + 'g');
-  const ranges: Array<[number, number]> = [];
-  let from = 0;
-  for (let match = global.exec(text); match; match = global.exec(text)) {
-    ranges.push([from, match.index]);
-    from = match.index + match[0].length;
-    // The separator's own line feed may start the next one (`a\n---\n---\nb`): Go's Split does not reuse bytes.
-  }
-  ranges.push([from, text.length]);
-  // A section wholly inside the part the last text and this one share at both ends (with the
-  // separator lines around it) is the same text, found by its place instead of by its text.
-  const byPlace = piecesByPlace(memo, text, keyText);
-  const pieces: Array<{ start: number; end: number; read: PieceRead }> = [];
-  const parse = {};
-  for (const [start, end] of ranges) {
-    // Each section is read on its own and its offsets moved into place: a section that did not
-    // change since the last parse is not read again (its text keys the memo).
-    const readSection = () => {
-      const read = readYaml(text.slice(start, end), options);
-      mark?.(read.documents, start);
-      return read;
-    };
-    let cached = byPlace(start, end, undefined, SEPARATOR_REACH);
-    if (!cached && memo) {
-      const section = text.slice(start, end);
-      const key = keyText === undefined ? section : section + '\u0000' + keyText.slice(start, end);
-      cached = memo.read(key, readSection);
-    }
-    const relative = cached ?? readSection();
-    pieces.push({ start, end, read: relative });
-    const read = memo ? placedRead(relative, start, parse) : placedFresh(relative, start);
-    for (const d of read.diagnostics) diagnostics.push(d);
-    const [first, ...ignored] = read.documents.filter(
-      (d) => d.root !== undefined || d.broken || read.documents.length === 1,
-    );
-    documents.push(first ? { ...first, start, end } : { root: undefined, start, end, broken: false });
-    for (const extra of ignored) {
-      diagnostics.push({
-        start: extra.start,
-        end: Math.min(extra.end, text.indexOf('\n', extra.start) >= 0 ? text.indexOf('\n', extra.start) : extra.end),
-        severity: 'warning',
-        code: 'yaml.ignored-document',
-        message:
-          'The host splits the file only at a line that is exactly "---"; this document is in the same section as the one before it, and the host\'s YAML decoder reads only the first one: everything from here to the next "---" line is ignored.',
-      });
-    }
-  }
-  if (memo) memo.last = { text, keyText, pieces };
-  return { documents, diagnostics };
-}
-
-/**
- * How far inside the unchanged part a section must lie to have the same boundaries in both texts:
- * its separator (`\n---\n`, perhaps with `\r`s) and one that a match straddling the edge could
- * take characters from both fit in it.
- */
-const SEPARATOR_REACH = 16;
 
 /**
  * Flags the scalars the host expands. `offset`: where the tree's offsets start in the text the

@@ -31,6 +31,8 @@ export interface YamlReadOptions {
 export interface YamlReadResult {
   documents: ParsedDocument[];
   diagnostics: EngineDiagnostic[];
+  /** Whether some document is broken, where the reader knows without looking at each (sections). */
+  broken?: boolean;
 }
 
 /** More values than this reached through aliases in one document is an alias bomb, not a config. */

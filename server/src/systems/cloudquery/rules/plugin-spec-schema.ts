@@ -4,12 +4,12 @@ import {
   findProperty,
   stringValue,
   toValue,
-  type EngineDiagnostic,
-  type ObjectNode,
   type FileAccess,
+  type ObjectNode,
+  type ParsedDocument,
 } from '../../../core';
 import { mapSchemaErrors } from '../../../schemas/error-mapper';
-import type { Rule } from '../../rule';
+import { documentRule } from '../../rule';
 import { specOf } from './spec-index';
 
 const EMBED = /\/\/go:embed\s+(\S+\.json)/g;
@@ -75,39 +75,41 @@ export function publishedSchema(project: string, files: FileAccess): { file: str
 
 // When a spec runs the plugin being developed here, its own `spec:` is checked against the schema
 // the plugin publishes, as `cloudquery sync` does with the schema it gets from the plugin.
-export const pluginSpecSchema: Rule = {
-  id: 'cloudquery.plugin-spec',
-  kinds: ['cloudquery-spec'],
-  check(context) {
-    const diagnostics: EngineDiagnostic[] = [];
-    for (const document of context.documents) {
-      const found = specOf(document);
-      if (!found) continue;
-      const registry = stringValue(findProperty(found.spec, 'registry')?.value);
-      if (registry !== 'local' && registry !== 'grpc') continue;
-      const inner = findProperty(found.spec, 'spec')?.value;
-      if (!inner || inner.type !== 'object') continue;
-      const project = projectFor(
-        context.path,
-        registry,
-        stringValue(findProperty(found.spec, 'path')?.value),
-        context.files,
-      );
-      const schema = project && publishedSchema(project, context.files);
-      if (!schema) continue;
-      // Compiled once per version of the schema file, not hashed again on every keystroke.
-      const validate = deriveFrom(context.files, schema.file, 'cloudquery.plugin-spec-validator', (text) =>
-        context.schemas.validatorForText(schema.file, text),
-      );
-      if (!validate || validate(toValue(inner))) continue;
-      const source = path.relative(path.dirname(context.path), schema.file);
-      const mapped = mapSchemaErrors([...(validate.errors ?? [])], {
-        system: 'cloudquery.plugin-spec',
-        root: inner as ObjectNode,
-        text: context.file.text,
-      });
-      diagnostics.push(...mapped.map((d) => ({ ...d, message: `${d.message} (the plugin's spec schema, ${source})` })));
-    }
-    return diagnostics;
+export const pluginSpecSchema = documentRule('cloudquery.plugin-spec', ['cloudquery-spec'], {
+  // Only a spec that runs a plugin under development reads files (its project's schema); those
+  // are checked again at every version, the others keep their (empty) verdict.
+  fresh: (document) => registryOf(document) !== undefined,
+  check(document, context) {
+    const found = specOf(document);
+    const registry = registryOf(document);
+    if (!found || !registry) return [];
+    const inner = findProperty(found.spec, 'spec')?.value;
+    if (!inner || inner.type !== 'object') return [];
+    const project = projectFor(
+      context.path,
+      registry,
+      stringValue(findProperty(found.spec, 'path')?.value),
+      context.files,
+    );
+    const schema = project && publishedSchema(project, context.files);
+    if (!schema) return [];
+    // Compiled once per version of the schema file, not hashed again on every keystroke.
+    const validate = deriveFrom(context.files, schema.file, 'cloudquery.plugin-spec-validator', (text) =>
+      context.schemas.validatorForText(schema.file, text),
+    );
+    if (!validate || validate(toValue(inner))) return [];
+    const source = path.relative(path.dirname(context.path), schema.file);
+    const mapped = mapSchemaErrors([...(validate.errors ?? [])], {
+      system: 'cloudquery.plugin-spec',
+      root: inner as ObjectNode,
+      text: context.file.text,
+    });
+    return mapped.map((d) => ({ ...d, message: `${d.message} (the plugin's spec schema, ${source})` }));
   },
-};
+});
+
+/** `registry: local` or `registry: grpc`: the spec runs a plugin under development. */
+function registryOf(document: ParsedDocument): 'local' | 'grpc' | undefined {
+  const registry = stringValue(findProperty(specOf(document)?.spec, 'registry')?.value);
+  return registry === 'local' || registry === 'grpc' ? registry : undefined;
+}

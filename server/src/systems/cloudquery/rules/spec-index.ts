@@ -4,9 +4,11 @@ import {
   deriveFolderFrom,
   deriveFrom,
   folderBacklogFrom,
+  keptDocuments,
   findProperty,
   parseFile,
   stringValue,
+  renameCount,
   treeFact,
   treeFacts,
   type FileAccess,
@@ -152,58 +154,151 @@ function folderSpecs(dir: string, files: FileAccess, checked?: RuleContext): Fol
 }
 
 /**
+ * What a file's own documents define: each document's facts, how many documents have each kind
+ * and name, and how many of each kind are named by a placeholder. Kept per file from one version
+ * to the next: the documents an edit did not touch are the same objects (the section reader keeps
+ * them), so a version costs its changed documents, not all of them. When the kinds and names of
+ * the changed documents stay what they were (an edit elsewhere in a spec), the counts are the last
+ * version's and so is `generation`; else they are counted again under a new generation. Never
+ * changed once made: an older analysis still running keeps reading what it was given.
+ */
+interface OwnSpecs {
+  documents: readonly ParsedDocument[];
+  facts: ReadonlyArray<SpecFacts | undefined>;
+  counts: ReadonlyMap<string, number>;
+  placeholderNamed: ReadonlySet<SpecKind>;
+  /** Keys that more than one document has. */
+  repeated: number;
+  /** Equal for two tables with the same names in the same order (what rules across documents read). */
+  generation: number;
+  renames: number;
+  /**
+   * What was asked of these names (a kind's names, the closest to a missing one), per folder
+   * index: shared by every version of the same generation, so a keystroke that keeps a miss does
+   * not list and compare all the names again.
+   */
+  answers: WeakMap<object, Map<string, unknown>>;
+}
+
+let generations = 0;
+
+/** The last table per file (an open document is checked at every keystroke), a few hundred at most. */
+const lastOwn = new Map<string, OwnSpecs>();
+const ownByContext = new WeakMap<RuleContext, OwnSpecs>();
+
+function ownSpecs(context: RuleContext): OwnSpecs {
+  let own = ownByContext.get(context);
+  if (own) return own;
+  const last = lastOwn.get(context.path);
+  own = last ? nextOwn(last, context.documents) : countOwn(context.documents, context.documents.map(specFacts));
+  ownByContext.set(context, own);
+  lastOwn.delete(context.path);
+  lastOwn.set(context.path, own);
+  if (lastOwn.size > 200) lastOwn.delete(lastOwn.keys().next().value as string);
+  return own;
+}
+
+function nextOwn(last: OwnSpecs, documents: readonly ParsedDocument[]): OwnSpecs {
+  if (last.documents === documents && last.renames === renameCount()) return last;
+  if (last.renames !== renameCount()) return countOwn(documents, documents.map(specFacts));
+  const old = last.documents;
+  const { head, tail } = keptDocuments(old, documents);
+  const changed = documents.slice(head, documents.length - tail).map(specFacts);
+  const facts = [...last.facts.slice(0, head), ...changed, ...last.facts.slice(old.length - tail)];
+  const before = last.facts.slice(head, old.length - tail);
+  const sameNames =
+    before.length === changed.length &&
+    before.every((f, i) => {
+      const g = changed[i];
+      return f?.kind === g?.kind && f?.name === g?.name && f?.placeholderName === g?.placeholderName;
+    });
+  return sameNames ? { ...last, documents, facts } : countOwn(documents, facts);
+}
+
+function countOwn(documents: readonly ParsedDocument[], facts: ReadonlyArray<SpecFacts | undefined>): OwnSpecs {
+  const counts = new Map<string, number>();
+  const placeholderNamed = new Set<SpecKind>();
+  let repeated = 0;
+  for (const found of facts) {
+    if (found?.placeholderName) placeholderNamed.add(found.kind);
+    if (found?.name === undefined) continue;
+    const key = keyOf(found.kind, found.name);
+    const count = (counts.get(key) ?? 0) + 1;
+    if (count === 2) repeated++;
+    counts.set(key, count);
+  }
+  return {
+    documents,
+    facts,
+    counts,
+    placeholderNamed,
+    repeated,
+    generation: ++generations,
+    renames: renameCount(),
+    answers: new WeakMap(),
+  };
+}
+
+/** Whether two documents of the file have the same kind and name (what duplicate-names reports). */
+export function hasRepeatedNames(context: RuleContext): boolean {
+  return ownSpecs(context).repeated > 0;
+}
+
+/**
  * Which specs a file can refer to: its own documents, then the other spec files of its folder.
  * The folder's part is the shared FolderSpecs (this file's own entries in it skipped at lookup),
  * so building one costs the file's own documents, not the folder's size.
  */
 export class SpecIndex {
-  private readonly own = new Map<string, SpecName[]>();
-  private readonly ownOrder: SpecName[] = [];
-
   constructor(
-    own: SpecName[],
+    private readonly own: OwnSpecs,
     /** Undefined while the folder is still to be read (see DEFER_FOLDER_BYTES): no name is missing yet. */
-    private readonly folder: FolderSpecs | undefined,
+    readonly folder: FolderSpecs | undefined,
     private readonly self: string,
-  ) {
-    for (const entry of own) {
-      const key = entry.key ?? keyOf(entry.kind, entry.name);
-      const list = this.own.get(key);
-      if (list) list.push(entry);
-      else {
-        this.own.set(key, [entry]);
-        this.ownOrder.push(entry);
-      }
-    }
+  ) {}
+
+  /** Changes whenever what `has`, `names` or `placeholderNamed` answer may change. */
+  get across(): readonly unknown[] {
+    return [this.own.generation, this.folder];
   }
 
   has(kind: SpecKind, name: string, key = keyOf(kind, name)): boolean {
-    if (this.own.has(key) || !this.folder) return true;
+    if (this.own.counts.has(key) || !this.folder) return true;
     return this.folder.byKey.get(key)?.some((e) => e.file !== this.self) ?? false;
   }
 
-  /** Every spec of that kind and name, own documents first. */
-  find(kind: SpecKind, name: string): SpecName[] {
-    const key = keyOf(kind, name);
-    return [...(this.own.get(key) ?? []), ...(this.folder?.byKey.get(key) ?? []).filter((e) => e.file !== this.self)];
+  /** Whether some own spec of this kind is named by a placeholder (its real name is known at sync time only). */
+  placeholderNamed(kind: SpecKind): boolean {
+    return this.own.placeholderNamed.has(kind);
   }
 
   /** The distinct names of a kind, in file order (own documents, then siblings by file name). */
+  /** `compute`'s answer for `key`, kept while the names and the folder's index are the same. */
+  answer<T>(key: string, compute: () => T): T {
+    const byFolder = this.folder ?? NO_FOLDER;
+    let answers = this.own.answers.get(byFolder);
+    if (!answers) this.own.answers.set(byFolder, (answers = new Map()));
+    if (answers.size > 500) answers.clear(); // a reference typed one character at a time
+    if (!answers.has(key)) answers.set(key, compute());
+    return answers.get(key) as T;
+  }
+
   names(kind: SpecKind): string[] {
     const seen = new Set<string>();
     const names: string[] = [];
-    const add = (entry: SpecName) => {
-      if (entry.kind !== kind || seen.has(entry.name)) return;
+    const add = (entry: { kind: SpecKind; name?: string }) => {
+      if (entry.kind !== kind || entry.name === undefined || seen.has(entry.name)) return;
       seen.add(entry.name);
       names.push(entry.name);
     };
-    for (const entry of this.ownOrder) add(entry);
+    for (const found of this.own.facts) if (found) add(found);
     for (const entry of this.folder?.all ?? []) if (entry.file !== this.self) add(entry);
     return names;
   }
 }
 
 const indexes = new WeakMap<RuleContext, SpecIndex>();
+const NO_FOLDER = {};
 
 /**
  * Sibling specs holding more than this (not read yet) are read after an open's first diagnostics,
@@ -221,7 +316,7 @@ export function specIndex(context: RuleContext): SpecIndex {
     if (context.defer && folderBacklogFrom(files, dir, NAMES_TAG, SPEC_FILE, context.path) > DEFER_FOLDER_BYTES)
       context.defer(() => folderSpecs(dir, files, context));
     else folder = folderSpecs(dir, files, context);
-    index = new SpecIndex(specsInDocuments(context.documents, context.path), folder, context.path);
+    index = new SpecIndex(ownSpecs(context), folder, context.path);
     indexes.set(context, index);
   }
   return index;
@@ -262,12 +357,4 @@ export function siblingSpecFiles(context: RuleContext): string[] {
 
 export function isPlaceholder(node: ValueNode | undefined): boolean {
   return node?.type === 'scalar' && node.placeholder === true;
-}
-
-/** A spec of this kind whose name is a placeholder: its real name is only known at sync time. */
-export function hasPlaceholderName(documents: ParsedDocument[], kind: SpecKind): boolean {
-  return documents.some((document) => {
-    const found = specFacts(document);
-    return found?.kind === kind && found.placeholderName;
-  });
 }

@@ -8,8 +8,8 @@ import {
   type ScalarNode,
   type ValueNode,
 } from '../../../core';
-import type { Rule } from '../../rule';
-import { hasPlaceholderName, isPlaceholder, keyOf, specIndex, specOf, type SpecKind } from './spec-index';
+import { documentRule } from '../../rule';
+import { isPlaceholder, keyOf, specIndex, specOf, type SpecKind } from './spec-index';
 
 // A source's `destinations` must name destination specs, a destination's `transformers` must name
 // transformer specs; CloudQuery refuses to sync otherwise.
@@ -21,52 +21,42 @@ const REFERENCES: Array<{ from: SpecKind; key: string; to: SpecKind; code: strin
 /** Destinations the CLI injects itself (CloudQuery Platform syncs). */
 const BUILT_IN: Partial<Record<SpecKind, string[]>> = { destination: ['platform'] };
 
-export const specReferences: Rule = {
-  id: 'cloudquery.unknown-destination',
-  kinds: ['cloudquery-spec'],
-  check(context) {
+export const specReferences = documentRule('cloudquery.unknown-destination', ['cloudquery-spec'], {
+  // The names the file and its folder define (a miss's message lists them).
+  across: (context) => specIndex(context).across,
+  check(document, context) {
+    if (!document.root) return [];
+    const named = treeFact(NAMED, document.root, namedBy);
+    if (!named.length) return [];
     const index = specIndex(context);
-    // Names per kind are listed only for a message (a miss), once per rule run.
-    const knownNames = new Map<SpecKind, string[]>();
-    const namesOf = (kind: SpecKind) => {
-      let names = knownNames.get(kind);
-      if (!names) knownNames.set(kind, (names = [...new Set([...index.names(kind), ...(BUILT_IN[kind] ?? [])])]));
-      return names;
-    };
-    // Whether some spec of a kind is named by a placeholder: once per kind, not once per document.
-    const placeholderNames = new Map<SpecKind, boolean>();
-    const placeholderNamed = (kind: SpecKind) => {
-      if (!placeholderNames.has(kind)) placeholderNames.set(kind, hasPlaceholderName(context.documents, kind));
-      return placeholderNames.get(kind) === true;
-    };
     const diagnostics: EngineDiagnostic[] = [];
-    for (const document of context.documents) {
-      for (const { reference, item, name, key } of document.root ? treeFact(NAMED, document.root, namedBy) : []) {
-        // `name: ${DEST}` may be any of the referenced names.
-        if (placeholderNamed(reference.to)) continue;
-        if (index.has(reference.to, name, key) || BUILT_IN[reference.to]?.includes(name)) continue;
-        const known = namesOf(reference.to);
-        const suggestion = closest(name, known);
-        const folder = path.basename(path.dirname(context.path)) || '.';
-        diagnostics.push({
-          start: item.start,
-          end: item.end,
-          severity: 'error',
-          code: reference.code,
-          message:
-            `No ${reference.to} named "${name}" in this file or in the other spec files of ${folder}/. ` +
-            (suggestion
-              ? `Did you mean "${suggestion}"?`
-              : known.length
-                ? `Known ${reference.to}s: ${known.join(', ')}.`
-                : `Add a document with kind: ${reference.to} and name: ${name}.`),
-          data: suggestion ? { suggestion } : undefined,
-        });
-      }
+    for (const { reference, item, name, key } of named) {
+      // `name: ${DEST}` may be any of the referenced names.
+      if (index.placeholderNamed(reference.to)) continue;
+      if (index.has(reference.to, name, key) || BUILT_IN[reference.to]?.includes(name)) continue;
+      const known = index.answer(`names\0${reference.to}`, () => [
+        ...new Set([...index.names(reference.to), ...(BUILT_IN[reference.to] ?? [])]),
+      ]);
+      const suggestion = index.answer(`closest\0${key}`, () => closest(name, known));
+      const folder = path.basename(path.dirname(context.path)) || '.';
+      diagnostics.push({
+        start: item.start,
+        end: item.end,
+        severity: 'error',
+        code: reference.code,
+        message:
+          `No ${reference.to} named "${name}" in this file or in the other spec files of ${folder}/. ` +
+          (suggestion
+            ? `Did you mean "${suggestion}"?`
+            : known.length
+              ? `Known ${reference.to}s: ${known.join(', ')}.`
+              : `Add a document with kind: ${reference.to} and name: ${name}.`),
+        data: suggestion ? { suggestion } : undefined,
+      });
     }
     return diagnostics;
   },
-};
+});
 
 /** A name one document refers to, with its lookup key. */
 interface Named {
