@@ -32,8 +32,9 @@ export function walkManifests(dir: string): WalkResult {
   const seenFiles = new Set<string>();
   const seenDirs = new Set<string>();
   const top = realOrSame(path.resolve(dir));
-  const addFile = (full: string) => {
-    const real = realOrSame(full); // a broken one is reported when it is read
+  // `real`: known for a plain file (its folder's real path and its name), looked up for a link.
+  const addFile = (full: string, real = realOrSame(full)) => {
+    // (a broken link is reported when it is read)
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
     result.files.push(full);
@@ -59,7 +60,7 @@ export function walkManifests(dir: string): WalkResult {
         if (skippedFolder(entry.name)) continue;
         visit(full);
       } else if (entry.isFile()) {
-        if (manifestName) addFile(full);
+        if (manifestName) addFile(full, path.join(real, entry.name));
       } else if (entry.isSymbolicLink()) {
         let stat: fs.Stats;
         try {

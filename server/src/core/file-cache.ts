@@ -129,10 +129,18 @@ export class FileCache implements CachedFileAccess {
     }
     let stamp = MISSING;
     try {
-      const stat = fs.statSync(file, { bigint: true });
-      stamp = `${stat.isFile() ? 'f' : stat.isDirectory() ? 'd' : 'o'}:${stat.size}:${stat.mtimeNs}:${stat.ino}`;
+      // No exception for a missing file (the neighbour probes ask for many); a snapshot never
+      // compares two stamps of a path over time, so milliseconds do (no BigInt per file).
+      const stat =
+        this.mode === 'snapshot'
+          ? fs.statSync(file, { throwIfNoEntry: false })
+          : fs.statSync(file, { bigint: true, throwIfNoEntry: false });
+      if (stat) {
+        const mtime = 'mtimeNs' in stat ? stat.mtimeNs : stat.mtimeMs;
+        stamp = `${stat.isFile() ? 'f' : stat.isDirectory() ? 'd' : 'o'}:${stat.size}:${mtime}:${stat.ino}`;
+      }
     } catch {
-      // missing or unreadable: MISSING
+      // unreadable: MISSING
     }
     if (this.mode === 'snapshot') this.stamps.set(file, stamp);
     return stamp;
@@ -224,12 +232,15 @@ export class FileCache implements CachedFileAccess {
     for (const [slot, entry] of kept) this.bytes -= contentSize(slot, entry.value);
   }
 
+  // A path with no file there reads as nothing, without trying (a failed open costs an exception).
   readText(file: string): string | undefined {
-    return this.cached(file, TEXT, this.stamp(file), () => this.base.readText(file));
+    const stamp = this.stamp(file);
+    return stamp === MISSING ? undefined : this.cached(file, TEXT, stamp, () => this.base.readText(file));
   }
 
   readBytes(file: string): Uint8Array | undefined {
-    return this.cached(file, BYTES, this.stamp(file), () => this.base.readBytes?.(file));
+    const stamp = this.stamp(file);
+    return stamp === MISSING ? undefined : this.cached(file, BYTES, stamp, () => this.base.readBytes?.(file));
   }
 
   exists(file: string): boolean {
