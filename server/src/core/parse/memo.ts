@@ -4,14 +4,14 @@ import type { EngineDiagnostic, ParsedDocument, PropertyNode, ValueNode } from '
 export interface PieceRead {
   documents: ParsedDocument[];
   diagnostics: EngineDiagnostic[];
-  /**
-   * The copy moved into place for the last version that used this piece: where it is, the parse
-   * that took it last, and whether its tree shares no node (see placedRead).
-   */
   /** How far this copy's trees, documents and diagnostics still have to move (see keptRead's `later`). */
   owed?: number;
   /** Whether its trees share no node, when known (see placedRead). */
   plain?: boolean;
+  /**
+   * The copy moved into place for the last version that used this piece: where it is, the parse
+   * that took it last, and whether its tree shares no node (see placedRead).
+   */
   placed?: {
     start: number;
     read: PieceRead;
@@ -74,9 +74,9 @@ export class ParseMemo<T = PieceRead> {
 
 /**
  * How many code units two texts share at their start and at their end (never overlapping).
- * Compared a block at a time (32K, then 1K characters) with `===` on substrings (slices of a flat string are not copied, and
- * V8 compares their contents natively), then a character at a time inside the first block that
- * differs. Halving with `startsWith` instead cost 3.6 ms per keystroke on a 400 KB file once
+ * Compared a block at a time (32K, then 1K characters) with `===` on substrings (slices of a flat
+ * string are not copied, and V8 compares their contents natively), then a character at a time
+ * inside the first block that differs. Halving with `startsWith` instead cost 3.6 ms per keystroke on a 400 KB file once
  * optimised (the builtin steps per character); this costs under 0.1 ms.
  */
 export function commonEnds(a: string, b: string): { prefix: number; suffix: number } {

@@ -204,7 +204,7 @@ function nextOwn(last: OwnSpecs, documents: readonly ParsedDocument[]): OwnSpecs
   const old = last.documents;
   const { head, tail } = keptDocuments(old, documents);
   const changed = documents.slice(head, documents.length - tail).map(specFacts);
-  const facts = [...last.facts.slice(0, head), ...changed, ...last.facts.slice(old.length - tail)];
+  const facts = last.facts.slice(0, head).concat(changed, last.facts.slice(old.length - tail));
   const before = last.facts.slice(head, old.length - tail);
   const sameNames =
     before.length === changed.length &&
