@@ -431,6 +431,8 @@ export class Engine {
     if (!memo) return this.validateDocuments(kind, definition, documents, parsed);
     // One section's verdict depends on its own text only (offsets relative to its start): the
     // sections an edit did not touch keep theirs, the very documents of the last version first.
+    // Where the text ends, without asking `parsed.text` (made on demand): the sections cover it.
+    const textEnd = documents.length ? documents[documents.length - 1].end : 0;
     const validate = (document: ParsedDocument): SchemaVerdict => {
       const { start, end } = document;
       const one = () => {
@@ -446,7 +448,7 @@ export class Engine {
       const placed = document.root && pieceOrigin(document.root)?.delta === start ? document.root : undefined;
       let verdict: SchemaVerdict;
       if (placed) {
-        const flags = `${document.broken ? 'b' : ''}${document.recovered ? 'r' : ''}${end === parsed.text.length ? 'e' : ''}`;
+        const flags = `${document.broken ? 'b' : ''}${document.recovered ? 'r' : ''}${end === textEnd ? 'e' : ''}`;
         let known = memo.byPiece.get(placed);
         if (!known) memo.byPiece.set(placed, (known = new Map()));
         verdict = known.get(flags) ?? one();

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { ParseMemo, parseFile } from '../../../server/src/core';
+import { ParseMemo, parseFile, substitutePlaceholders } from '../../../server/src/core';
 import { KINDS } from '../../../server/src/systems';
 import { random } from '../../helpers/fuzzer';
 
@@ -8,6 +8,7 @@ import { random } from '../../helpers/fuzzer';
 // decodes the parts. Oracle: a cut written the plain way, one position at a time, against the
 // section reader's documents, read from scratch and read incrementally after every edit of seeded
 // random sequences (the trailing `---`, an empty part, separators typed one character at a time).
+// Each section gets its placeholder stand-ins alone: together they must be the whole text's.
 const SEED = Number(process.env.PLUGIN_WORKBENCH_FUZZ_SEED ?? 5);
 const EDITS = 1500;
 
@@ -37,8 +38,8 @@ function plainCut(text: string): Array<[number, number]> {
   return parts;
 }
 
-const LINES = ['kind: source', 'spec:', '  name: a', '  path: p', '---', '', '# c', '  tables: [x]'];
-const TOKENS = ['\n', '-', '---', '\n---\n', '\r', 'x', ' ', ''];
+const LINES = ['kind: source', 'spec:', '  name: a', '  path: p', '---', '', '# c', '  tables: [x]', '  n: ${A}'];
+const TOKENS = ['\n', '-', '---', '\n---\n', '\r', 'x', ' ', '', '${B}', '${time:now}', '${', '}'];
 
 test('section reader: its sections are the plain cut at every edit, from scratch and incrementally', () => {
   const kind = KINDS['cloudquery-spec'];
@@ -50,12 +51,16 @@ test('section reader: its sections are the plain cut at every edit, from scratch
   for (let i = 0; i < EDITS; i++) {
     const want = plainCut(text);
     const where = `edit ${i} (seed ${SEED}): ${JSON.stringify(text)}`;
-    for (const read of [parseFile(text, kind), parseFile(text, kind, memo)])
+    const whole = substitutePlaceholders(text, 'yaml', kind.placeholderTypes);
+    for (const read of [parseFile(text, kind), parseFile(text, kind, memo)]) {
       assert.deepEqual(
         read.documents.map((d) => [d.start, d.end]),
         want,
         where,
       );
+      assert.deepEqual(read.placeholders, whole.spans, where);
+      assert.equal(read.text, whole.text, where);
+    }
     const at = Math.floor(rand() * (text.length + 1));
     const cut = rand() < 0.4 ? Math.floor(rand() * 5) : 0;
     text = rand() < 0.02 ? fresh() : text.slice(0, at) + pick(TOKENS) + text.slice(Math.min(text.length, at + cut));

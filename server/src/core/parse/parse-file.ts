@@ -15,38 +15,25 @@ export function parseFile(text: string, kind: KindDefinition, memo?: ParseMemo):
   // go.mod, Makefiles, program sources and zips are read by their own rules.
   if (kind.format === 'text' || kind.format === 'binary')
     return { format: kind.format, text, documents: [], diagnostics: [], placeholders: [] };
+  if (kind.format === 'yaml' && kind.rawSeparator) return parseSections(text, kind, kind.rawSeparator, memo);
   const substituted = kind.textPlaceholders
     ? substitutePlaceholders(text, kind.format, kind.placeholderTypes)
     : { text, spans: [] };
   const yamlOptions = { version: kind.yamlVersion ?? '1.2', ...kind.yaml } as const;
-  // Sections are flagged as they are read (once per section text, not once per keystroke).
   const patterns = kind.valuePlaceholders ?? [];
-  const mark = (documents: ParsedDocument[], start: number) => {
-    for (const document of documents) markPlaceholders(document.root, substituted.spans, patterns, start);
-  };
   const reader = (source: string) =>
     kind.format === 'json'
       ? readJson(source)
       : kind.format === 'toml'
         ? readToml(source)
-        : kind.rawSeparator
-          ? readYamlSections(
-              source,
-              kind.rawSeparator,
-              yamlOptions,
-              memo,
-              substituted.spans.length ? text : undefined,
-              mark,
-            )
-          : memo && !kind.textPlaceholders
-            ? readYamlRegions(source, yamlOptions, memo)
-            : readYaml(source, yamlOptions);
+        : memo && !kind.textPlaceholders
+          ? readYamlRegions(source, yamlOptions, memo)
+          : readYaml(source, yamlOptions);
   const read = reader(substituted.text);
   const blanked = recover(substituted.text, read, reader);
   // Once recovered, errors past the blanked lines were only the parser losing track: drop them.
   const diagnostics = blanked ? syntaxOnBlankedLines(substituted.text, read.diagnostics, blanked) : read.diagnostics;
-  if (!(kind.format === 'yaml' && kind.rawSeparator))
-    for (const document of read.documents) markPlaceholders(document.root, substituted.spans, patterns);
+  for (const document of read.documents) markPlaceholders(document.root, substituted.spans, patterns);
   return {
     format: kind.format,
     text: substituted.text,
@@ -54,6 +41,41 @@ export function parseFile(text: string, kind: KindDefinition, memo?: ParseMemo):
     diagnostics: diagnostics.map((d) => (isSyntax(d) ? onFirstLine(substituted.text, d) : d)),
     placeholders: substituted.spans,
   };
+}
+
+/**
+ * A file the host cuts at a raw separator before it decodes the parts (CloudQuery): read section by
+ * section (readYamlSections), each section given the host's placeholder stand-ins on its own, and
+ * flagged as it is read (once per section text, not once per keystroke). The stand-ins keep every
+ * offset and line where it is, so syntax errors and recovery work on the text as written; the whole
+ * text with stand-ins (`text`) is made only when something reads it (a feature, a schema message),
+ * not on every keystroke.
+ */
+function parseSections(text: string, kind: KindDefinition, separator: RegExp, memo?: ParseMemo): ParsedFile {
+  const yamlOptions = { version: kind.yamlVersion ?? '1.2', ...kind.yaml } as const;
+  const patterns = kind.valuePlaceholders ?? [];
+  const substitute = kind.textPlaceholders
+    ? (section: string) => substitutePlaceholders(section, 'yaml', kind.placeholderTypes)
+    : undefined;
+  const mark = (documents: ParsedDocument[], spans: PlaceholderSpan[]) => {
+    for (const document of documents) markPlaceholders(document.root, spans, patterns);
+  };
+  const reader = (source: string) => readYamlSections(source, separator, yamlOptions, memo, substitute, mark);
+  const read = reader(text);
+  const blanked = recover(text, read, reader);
+  // Once recovered, errors past the blanked lines were only the parser losing track: drop them.
+  const diagnostics = blanked ? syntaxOnBlankedLines(text, read.diagnostics, blanked) : read.diagnostics;
+  let substituted: string | undefined;
+  const file = {
+    format: kind.format,
+    documents: read.documents,
+    diagnostics: diagnostics.map((d) => (isSyntax(d) ? onFirstLine(text, d) : d)),
+    placeholders: read.placeholders,
+  };
+  return Object.defineProperty(file, 'text', {
+    get: () => (substituted ??= substitute ? substitute(text).text : text),
+    enumerable: true,
+  }) as ParsedFile;
 }
 
 type Read = { documents: ParsedDocument[]; diagnostics: EngineDiagnostic[]; broken?: boolean };

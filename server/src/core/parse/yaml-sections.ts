@@ -1,4 +1,4 @@
-import type { EngineDiagnostic, ParsedDocument } from '../types';
+import type { EngineDiagnostic, ParsedDocument, PlaceholderSpan } from '../types';
 import { readYaml, type YamlReadOptions, type YamlReadResult } from './yaml-reader';
 import { commonEnds, keptRead, placedFresh, placedRead, settledRoot, type ParseMemo, type PieceRead } from './memo';
 
@@ -13,6 +13,8 @@ interface Section {
   /** The document this reader gave for the section, and the diagnostics it gave with it. */
   document: ParsedDocument;
   diagnostics: EngineDiagnostic[];
+  /** The placeholders the section's text holds (see `substitute`), where they are. */
+  spans: PlaceholderSpan[];
   /** In the last text read: a copy it holds is not to be taken by another section (see placedRead). */
   alive: boolean;
 }
@@ -24,12 +26,16 @@ interface Section {
  */
 interface LastSections {
   text: string;
-  keyText?: string;
   sections: Section[];
   documents: ParsedDocument[];
   noted: number[];
   broken: number[];
+  /** Sections holding placeholders. */
+  spanned: number[];
 }
+
+/** What `substitute` made of a section's text, with the read of the result. */
+type SectionRead = PieceRead & { spans?: PlaceholderSpan[] };
 
 const lastRead = new WeakMap<ParseMemo, LastSections>();
 
@@ -41,12 +47,15 @@ const lastRead = new WeakMap<ParseMemo, LastSections>();
 const SEPARATOR_REACH = 16;
 
 const NONE: EngineDiagnostic[] = [];
+const NO_SPANS: PlaceholderSpan[] = [];
 
 /**
  * Cuts the text at the host's raw separator and reads each section on its own, keeping only its
  * first YAML document as the host's decoder does. Each section is parsed alone and its offsets moved
- * by its start, so every offset stays exact; `memo` keeps the reads of unchanged sections (keyed by
- * their text and, with placeholders substituted, by `keyText`'s same span: the original text).
+ * by its start, so every offset stays exact; `memo` keeps the reads of unchanged sections, keyed by
+ * their text. `substitute` gives a section's text the host's placeholder stand-ins before it is
+ * read (a `${...}` never spans a line, so never a separator: each section is substituted alone,
+ * and the whole text never is); `mark` flags a section's tree with them.
  *
  * With a memo, an edit costs what it changed: the sections wholly inside the part the last text
  * and this one share at their start are kept as they were (the same objects), those inside the part
@@ -59,14 +68,13 @@ export function readYamlSections(
   separator: RegExp,
   options: YamlReadOptions,
   memo?: ParseMemo,
-  keyText?: string,
-  mark?: (documents: ParsedDocument[], start: number) => void,
-): YamlReadResult {
+  substitute?: (section: string) => { text: string; spans: PlaceholderSpan[] },
+  mark?: (documents: ParsedDocument[], spans: PlaceholderSpan[]) => void,
+): YamlReadResult & { placeholders: PlaceholderSpan[] } {
   const global = new RegExp(separator.source, separator.flags.includes('g') ? separator.flags : separator.flags + 'g');
   const parse = {};
   const last = memo && lastRead.get(memo);
-  const kept =
-    last && (last.keyText === undefined) === (keyText === undefined) ? keptEnds(last, text, keyText) : undefined;
+  const kept = last && keptEnds(last, text);
   let middle = kept && cut(text, global, kept.from, kept.to);
   const head = middle ? kept!.head : 0;
   const tail = middle ? kept!.tail : 0;
@@ -86,7 +94,7 @@ export function readYamlSections(
     section.document.end += delta;
   }
   if (memo) memo.hits += head + tail;
-  const fresh = middle.map(([start, end]) => readSection(text, start, end, options, parse, memo, keyText, mark));
+  const fresh = middle.map(([start, end]) => readSection(text, start, end, options, parse, memo, substitute, mark));
   const sections = head || tail ? old.slice(0, head).concat(fresh, old.slice(shift)) : fresh;
   const documents =
     head || tail
@@ -102,8 +110,11 @@ export function readYamlSections(
     fresh.flatMap((section, k) => (has(section) ? [head + k] : []));
   const noted = last && (head || tail) ? keptIndices(last.noted) : [];
   const broken = last && (head || tail) ? keptIndices(last.broken) : [];
+  const spanned = last && (head || tail) ? keptIndices(last.spanned) : [];
   noted.push(...fromMiddle((section) => section.diagnostics.length > 0));
   broken.push(...fromMiddle((section) => section.document.broken || section.document.recovered === true));
+  spanned.push(...fromMiddle((section) => section.spans.length > 0));
+  spanned.sort((a, b) => a - b);
   noted.sort((a, b) => a - b);
   broken.sort((a, b) => a - b);
   for (const i of noted)
@@ -114,11 +125,17 @@ export function readYamlSections(
     if (i < head || i >= head + fresh.length) documents[i] = sections[i].document = documentOf(sections[i]);
   const diagnostics: EngineDiagnostic[] = [];
   for (const i of noted) for (const d of sections[i].diagnostics) diagnostics.push(d);
+  const placeholders: PlaceholderSpan[] = [];
+  for (const i of spanned) {
+    const section = sections[i];
+    if (i >= head + fresh.length && delta) section.spans = section.spans.map((span) => moved(span, delta));
+    for (const span of section.spans) placeholders.push(span);
+  }
   if (memo) {
-    lastRead.set(memo, { text, keyText, sections, documents, noted, broken });
+    lastRead.set(memo, { text, sections, documents, noted, broken, spanned });
     memo.last = undefined; // the region reader's pieces, if the file was read as regions before
   }
-  return { documents, diagnostics, broken: broken.some((i) => documents[i].broken) };
+  return { documents, diagnostics, placeholders, broken: broken.some((i) => documents[i].broken) };
 }
 
 /**
@@ -126,17 +143,8 @@ export function readYamlSections(
  * end (`tail`, still at their old offsets), and the part between them, [from, to), to be cut
  * again (`to` undefined: to the end).
  */
-function keptEnds(
-  last: LastSections,
-  text: string,
-  keyText?: string,
-): { head: number; tail: number; from: number; to?: number } {
-  let { prefix, suffix } = commonEnds(last.text, text);
-  if (keyText !== undefined) {
-    const keys = commonEnds(last.keyText!, keyText);
-    prefix = Math.min(prefix, keys.prefix);
-    suffix = Math.min(suffix, keys.suffix);
-  }
+function keptEnds(last: LastSections, text: string): { head: number; tail: number; from: number; to?: number } {
+  const { prefix, suffix } = commonEnds(last.text, text);
   const old = last.sections;
   const changedEnd = last.text.length - suffix;
   // Sections are in text order: the first that is not wholly before the change, the first after it.
@@ -189,24 +197,33 @@ function readSection(
   options: YamlReadOptions,
   parse: object,
   memo?: ParseMemo,
-  keyText?: string,
-  mark?: (documents: ParsedDocument[], start: number) => void,
+  substitute?: (section: string) => { text: string; spans: PlaceholderSpan[] },
+  mark?: (documents: ParsedDocument[], spans: PlaceholderSpan[]) => void,
 ): Section {
   // Each section is read on its own and its offsets moved into place: a section whose text the
   // last parse had too is not read again (its text keys the memo).
-  const readAlone = () => {
-    const read = readYaml(text.slice(start, end), options);
-    mark?.(read.documents, start);
+  const own = text.slice(start, end);
+  const readAlone = (): SectionRead => {
+    const substituted = substitute ? substitute(own) : { text: own, spans: NO_SPANS };
+    const read: SectionRead = readYaml(substituted.text, options);
+    mark?.(read.documents, substituted.spans);
+    if (substituted.spans.length) read.spans = substituted.spans;
     return read;
   };
-  let read: PieceRead;
-  if (memo) {
-    const own = text.slice(start, end);
-    read = memo.read(keyText === undefined ? own : own + '\u0000' + keyText.slice(start, end), readAlone);
-  } else read = readAlone();
+  const read: SectionRead = memo ? memo.read(own, readAlone) : readAlone();
   // The copy the memo keeps is taken unless a section of this text holds it (two equal sections).
   const used = memo ? placedRead(read, start, parse, read.placed?.holder?.alive === true) : placedFresh(read, start);
-  const section: Section = { start, end, read, used, document: undefined as never, diagnostics: NONE, alive: true };
+  const spans = read.spans ? read.spans.map((span) => moved(span, start)) : NO_SPANS;
+  const section: Section = {
+    start,
+    end,
+    read,
+    used,
+    document: undefined as never,
+    diagnostics: NONE,
+    spans,
+    alive: true,
+  };
   if (read.placed?.read === used) read.placed.holder = section;
   section.document = documentOf(section);
   const [, ...ignored] = firstAndIgnored(used);
@@ -239,7 +256,7 @@ function documentOf(section: Section): ParsedDocument {
 const firstAndIgnored = (read: PieceRead) =>
   read.documents.filter((d) => d.root !== undefined || d.broken || read.documents.length === 1);
 
-const moved = (d: EngineDiagnostic, delta: number): EngineDiagnostic => ({
+const moved = <T extends { start: number; end: number }>(d: T, delta: number): T => ({
   ...d,
   start: d.start + delta,
   end: d.end + delta,
