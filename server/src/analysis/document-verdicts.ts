@@ -1,4 +1,4 @@
-import { keptDocuments, type EngineDiagnostic, type ParsedDocument } from '../core';
+import { keptDocuments, shifted, type EngineDiagnostic, type ParsedDocument } from '../core';
 
 /** What one check said of one document, and where the document started when it said it. */
 export interface Verdict {
@@ -49,7 +49,7 @@ export class DocumentVerdicts {
     const keep = (index: number, verdict: Verdict) => {
       if (verdict.fresh || index === last) return judge(index);
       const delta = documents[index].start - verdict.start;
-      const diagnostics = delta ? moveAll(verdict.diagnostics, delta) : verdict.diagnostics;
+      const diagnostics = delta ? verdict.diagnostics.map((d) => shifted(d, delta)) : verdict.diagnostics;
       found.push({ index, verdict: delta ? { ...verdict, start: documents[index].start, diagnostics } : verdict });
     };
     for (const { index, verdict } of this.found) if (index < head) keep(index, verdict);
@@ -73,8 +73,4 @@ export class DocumentVerdicts {
 
 function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((value, i) => value === b[i]);
-}
-
-function moveAll(diagnostics: EngineDiagnostic[], delta: number): EngineDiagnostic[] {
-  return diagnostics.map((d) => ({ ...d, start: d.start + delta, end: d.end + delta }));
 }

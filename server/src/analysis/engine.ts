@@ -8,6 +8,7 @@ import {
   pieceOrigin,
   keptValue,
   renameCount,
+  shifted,
   type Classification,
   type EngineDiagnostic,
   type FileAccess,
@@ -219,7 +220,7 @@ export class Engine {
     this.parseMemos.delete(path.resolve(filePath));
     this.parseCache.delete(filePath);
     this.parseCache.delete(path.resolve(filePath));
-    this.schemaMemos.delete(path.resolve(filePath));
+    this.documentMemos.delete(path.resolve(filePath));
     this.sniffMemos.delete(path.resolve(filePath));
     this.prepared.delete(path.resolve(filePath));
   }
@@ -338,7 +339,7 @@ export class Engine {
     current();
     const documents = hostDocuments(parsed, definition);
     // An edited multi-document file (the editor's): verdicts are kept per document.
-    const memo = input.version === undefined ? undefined : this.schemaMemo(absolute, kind);
+    const memo = input.version === undefined ? undefined : this.documentMemo(absolute, kind);
     const schema = this.validateSchema(kind, definition, documents, parsed, memo);
     append(diagnostics, schema.diagnostics);
     const context = this.contextFor(kind, absolute, input.text, parsed, input.targets);
@@ -406,17 +407,17 @@ export class Engine {
     };
   }
 
-  private readonly schemaMemos = new Map<string, SchemaMemo>();
+  private readonly documentMemos = new Map<string, DocumentMemo>();
 
-  /** Schema results per section of a multi-document file, kept while the section's text is unchanged. */
-  private schemaMemo(file: string, kind: KindId): SchemaMemo | undefined {
+  /** Schema and per-document rule verdicts of a multi-document file, kept while a section is unchanged. */
+  private documentMemo(file: string, kind: KindId): DocumentMemo | undefined {
     if (!KINDS[kind].multiDocument) return undefined;
-    let entry = this.schemaMemos.get(file);
+    let entry = this.documentMemos.get(file);
     if (!entry || entry.kind !== kind) {
       entry = { kind, byPiece: new WeakMap(), verdicts: new DocumentVerdicts(), rules: new Map() };
-      this.schemaMemos.delete(file);
-      this.schemaMemos.set(file, entry);
-      if (this.schemaMemos.size > 100) this.schemaMemos.delete(this.schemaMemos.keys().next().value as string);
+      this.documentMemos.delete(file);
+      this.documentMemos.set(file, entry);
+      if (this.documentMemos.size > 100) this.documentMemos.delete(this.documentMemos.keys().next().value as string);
     }
     return entry;
   }
@@ -426,7 +427,7 @@ export class Engine {
     definition: KindDefinition,
     documents: ParsedDocument[],
     parsed: ParsedFile,
-    memo?: SchemaMemo,
+    memo?: DocumentMemo,
   ): { diagnostics: EngineDiagnostic[]; truncated: boolean } {
     if (!memo) return this.validateDocuments(kind, definition, documents, parsed);
     // One section's verdict depends on its own text only (offsets relative to its start): the
@@ -437,7 +438,7 @@ export class Engine {
       const { start, end } = document;
       const one = () => {
         const read = this.validateDocuments(kind, definition, [document], parsed);
-        return { truncated: read.truncated, diagnostics: read.diagnostics.map((d) => moved(d, -start)) };
+        return { truncated: read.truncated, diagnostics: read.diagnostics.map((d) => shifted(d, -start)) };
       };
       // A section the parse memo kept is its read's text (the memo's key), and its tree the same
       // object, moved in place, from one version to the next: that tree stands for the text,
@@ -454,7 +455,7 @@ export class Engine {
         verdict = known.get(flags) ?? one();
         known.set(flags, verdict);
       } else verdict = one();
-      return { truncated: verdict.truncated, diagnostics: verdict.diagnostics.map((d) => moved(d, start)) };
+      return { truncated: verdict.truncated, diagnostics: verdict.diagnostics.map((d) => shifted(d, start)) };
     };
     return memo.verdicts.run(documents, [this.schemas.validatorFor(kind)], validate);
   }
@@ -464,7 +465,7 @@ export class Engine {
     rule: Rule,
     check: DocumentCheck,
     context: RuleContext,
-    memo: SchemaMemo,
+    memo: DocumentMemo,
   ): EngineDiagnostic[] {
     let verdicts = memo.rules.get(rule.id);
     if (!verdicts) memo.rules.set(rule.id, (verdicts = new DocumentVerdicts()));
@@ -576,7 +577,7 @@ interface MemoEntry {
  * parse memo keeps, see placedRead) and its flags, and per document of the last version (schema,
  * and each per-document rule by id).
  */
-interface SchemaMemo {
+interface DocumentMemo {
   kind: KindId;
   byPiece: WeakMap<ValueNode, Map<string, SchemaVerdict>>;
   verdicts: DocumentVerdicts;
@@ -587,9 +588,6 @@ interface SchemaVerdict {
   diagnostics: EngineDiagnostic[];
   truncated: boolean;
 }
-
-const moved = (d: EngineDiagnostic, delta: number): EngineDiagnostic =>
-  delta === 0 ? d : { ...d, start: d.start + delta, end: d.end + delta };
 
 /** push(...items) passes every item as an argument and overflows the stack on big arrays. */
 function append<T>(target: T[], items: readonly T[]): void {

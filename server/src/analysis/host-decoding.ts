@@ -4,6 +4,7 @@ import {
   renameKey,
   pieceOrigin,
   keptValue,
+  shifted,
   toValue,
   type EngineDiagnostic,
   type HostDecoding,
@@ -268,9 +269,6 @@ const walkedPieces = new WeakMap<
 >();
 
 const same = (a: JsonSchema[], b: JsonSchema[]) => a.length === b.length && a.every((schema, i) => schema === b[i]);
-
-const shifted = (d: EngineDiagnostic, delta: number): EngineDiagnostic =>
-  delta === 0 ? d : { ...d, start: d.start + delta, end: d.end + delta };
 
 /** The array or object a node is held by. */
 function ownerOf(node: ValueNode): ValueNode | undefined {

@@ -39,6 +39,7 @@ export * from './tree-query';
 export { CASE_TRANSFORMS, words } from './text/case';
 export { closest, editDistance } from './text/closest';
 export { LineIndex } from './text/line-index';
+export { shifted } from './text/span';
 export { decodeManifest, MAX_MANIFEST_BYTES, tooLargeReason } from './text/decode';
 export { nodeFileAccess, slashPath, MAX_HASH_BYTES, MAX_TEXT_BYTES, type FileAccess } from './workspace';
 export {

@@ -1,4 +1,5 @@
 import type { EngineDiagnostic, ParsedDocument, PropertyNode, ValueNode } from '../types';
+import { shifted } from '../text/span';
 
 /** What a reader made of one piece of text, offsets relative to the start of that piece. */
 export interface PieceRead {
@@ -291,8 +292,7 @@ function moveRead(read: PieceRead, delta: number, plain: boolean): void {
     if (plain) movePlain(document.root, delta);
     else moveShared(document.root, delta);
   }
-  if (read.diagnostics.length)
-    read.diagnostics = read.diagnostics.map((d) => ({ ...d, start: d.start + delta, end: d.end + delta }));
+  if (read.diagnostics.length) read.diagnostics = read.diagnostics.map((d) => shifted(d, delta));
 }
 
 /** A tree where every node has one owner (as plainCopy made it): each node is reached once. */

@@ -29,16 +29,13 @@ export function parseFile(text: string, kind: KindDefinition, memo?: ParseMemo):
         : memo && !kind.textPlaceholders
           ? readYamlRegions(source, yamlOptions, memo)
           : readYaml(source, yamlOptions);
-  const read = reader(substituted.text);
-  const blanked = recover(substituted.text, read, reader);
-  // Once recovered, errors past the blanked lines were only the parser losing track: drop them.
-  const diagnostics = blanked ? syntaxOnBlankedLines(substituted.text, read.diagnostics, blanked) : read.diagnostics;
+  const { read, diagnostics } = readRecovering(substituted.text, reader);
   for (const document of read.documents) markPlaceholders(document.root, substituted.spans, patterns);
   return {
     format: kind.format,
     text: substituted.text,
     documents: read.documents,
-    diagnostics: diagnostics.map((d) => (isSyntax(d) ? onFirstLine(substituted.text, d) : d)),
+    diagnostics,
     placeholders: substituted.spans,
   };
 }
@@ -60,18 +57,11 @@ function parseSections(text: string, kind: KindDefinition, separator: RegExp, me
   const mark = (documents: ParsedDocument[], spans: PlaceholderSpan[]) => {
     for (const document of documents) markPlaceholders(document.root, spans, patterns);
   };
-  const reader = (source: string) => readYamlSections(source, separator, yamlOptions, memo, substitute, mark);
-  const read = reader(text);
-  const blanked = recover(text, read, reader);
-  // Once recovered, errors past the blanked lines were only the parser losing track: drop them.
-  const diagnostics = blanked ? syntaxOnBlankedLines(text, read.diagnostics, blanked) : read.diagnostics;
+  const how = { separator, options: yamlOptions, memo, substitute, mark };
+  const reader = (source: string) => readYamlSections(source, how);
+  const { read, diagnostics } = readRecovering(text, reader);
   let substituted: string | undefined;
-  const file = {
-    format: kind.format,
-    documents: read.documents,
-    diagnostics: diagnostics.map((d) => (isSyntax(d) ? onFirstLine(text, d) : d)),
-    placeholders: read.placeholders,
-  };
+  const file = { format: kind.format, documents: read.documents, diagnostics, placeholders: read.placeholders };
   return Object.defineProperty(file, 'text', {
     get: () => (substituted ??= substitute ? substitute(text).text : text),
     enumerable: true,
@@ -79,6 +69,21 @@ function parseSections(text: string, kind: KindDefinition, separator: RegExp, me
 }
 
 type Read = { documents: ParsedDocument[]; diagnostics: EngineDiagnostic[]; broken?: boolean };
+
+/**
+ * The reader's read of the text, recovered where a syntax error allows it (see recover), and the
+ * syntax diagnostics worth showing, each on its first line.
+ */
+function readRecovering<R extends Read>(
+  text: string,
+  reader: (source: string) => R,
+): { read: R; diagnostics: EngineDiagnostic[] } {
+  const read = reader(text);
+  const blanked = recover(text, read, reader);
+  // Once recovered, errors past the blanked lines were only the parser losing track: drop them.
+  const diagnostics = blanked ? syntaxOnBlankedLines(text, read.diagnostics, blanked) : read.diagnostics;
+  return { read, diagnostics: diagnostics.map((d) => (isSyntax(d) ? onFirstLine(text, d) : d)) };
+}
 
 /** Lines blanked at most while recovering: a file with more broken lines is left as it is. */
 const MAX_RECOVERY_STEPS = 5;

@@ -1,4 +1,5 @@
 import type { EngineDiagnostic, ParsedDocument, PlaceholderSpan } from '../types';
+import { shifted } from '../text/span';
 import { readYaml, type YamlReadOptions, type YamlReadResult } from './yaml-reader';
 import { commonEnds, keptRead, placedFresh, placedRead, settledRoot, type ParseMemo, type PieceRead } from './memo';
 
@@ -49,6 +50,16 @@ const SEPARATOR_REACH = 16;
 const NONE: EngineDiagnostic[] = [];
 const NO_SPANS: PlaceholderSpan[] = [];
 
+/** How a file's sections are read: see readYamlSections. */
+export interface SectionReading {
+  /** The host's raw separator (CloudQuery: a line that is exactly `---`). */
+  separator: RegExp;
+  options: YamlReadOptions;
+  memo?: ParseMemo;
+  substitute?: (section: string) => { text: string; spans: PlaceholderSpan[] };
+  mark?: (documents: ParsedDocument[], spans: PlaceholderSpan[]) => void;
+}
+
 /**
  * Cuts the text at the host's raw separator and reads each section on its own, keeping only its
  * first YAML document as the host's decoder does. Each section is parsed alone and its offsets moved
@@ -65,12 +76,9 @@ const NO_SPANS: PlaceholderSpan[] = [];
  */
 export function readYamlSections(
   text: string,
-  separator: RegExp,
-  options: YamlReadOptions,
-  memo?: ParseMemo,
-  substitute?: (section: string) => { text: string; spans: PlaceholderSpan[] },
-  mark?: (documents: ParsedDocument[], spans: PlaceholderSpan[]) => void,
+  how: SectionReading,
 ): YamlReadResult & { placeholders: PlaceholderSpan[] } {
+  const { separator, memo } = how;
   const global = new RegExp(separator.source, separator.flags.includes('g') ? separator.flags : separator.flags + 'g');
   const parse = {};
   const last = memo && lastRead.get(memo);
@@ -94,7 +102,7 @@ export function readYamlSections(
     section.document.end += delta;
   }
   if (memo) memo.hits += head + tail;
-  const fresh = middle.map(([start, end]) => readSection(text, start, end, options, parse, memo, substitute, mark));
+  const fresh = middle.map(([start, end]) => readSection(text, start, end, how, parse));
   const sections = head || tail ? old.slice(0, head).concat(fresh, old.slice(shift)) : fresh;
   const documents =
     head || tail
@@ -119,7 +127,7 @@ export function readYamlSections(
   broken.sort((a, b) => a - b);
   for (const i of noted)
     if (i >= head + fresh.length && delta)
-      sections[i].diagnostics = sections[i].diagnostics.map((d) => moved(d, delta));
+      sections[i].diagnostics = sections[i].diagnostics.map((d) => shifted(d, delta));
   // A broken section's document is where recovery puts the tree it recovered: a new one each time.
   for (const i of broken)
     if (i < head || i >= head + fresh.length) documents[i] = sections[i].document = documentOf(sections[i]);
@@ -128,7 +136,7 @@ export function readYamlSections(
   const placeholders: PlaceholderSpan[] = [];
   for (const i of spanned) {
     const section = sections[i];
-    if (i >= head + fresh.length && delta) section.spans = section.spans.map((span) => moved(span, delta));
+    if (i >= head + fresh.length && delta) section.spans = section.spans.map((span) => shifted(span, delta));
     for (const span of section.spans) placeholders.push(span);
   }
   if (memo) {
@@ -190,16 +198,8 @@ function cut(text: string, global: RegExp, from: number, to?: number): Array<[nu
   return ranges;
 }
 
-function readSection(
-  text: string,
-  start: number,
-  end: number,
-  options: YamlReadOptions,
-  parse: object,
-  memo?: ParseMemo,
-  substitute?: (section: string) => { text: string; spans: PlaceholderSpan[] },
-  mark?: (documents: ParsedDocument[], spans: PlaceholderSpan[]) => void,
-): Section {
+function readSection(text: string, start: number, end: number, how: SectionReading, parse: object): Section {
+  const { options, memo, substitute, mark } = how;
   // Each section is read on its own and its offsets moved into place: a section whose text the
   // last parse had too is not read again (its text keys the memo).
   const own = text.slice(start, end);
@@ -213,7 +213,7 @@ function readSection(
   const read: SectionRead = memo ? memo.read(own, readAlone) : readAlone();
   // The copy the memo keeps is taken unless a section of this text holds it (two equal sections).
   const used = memo ? placedRead(read, start, parse, read.placed?.holder?.alive === true) : placedFresh(read, start);
-  const spans = read.spans ? read.spans.map((span) => moved(span, start)) : NO_SPANS;
+  const spans = read.spans ? read.spans.map((span) => shifted(span, start)) : NO_SPANS;
   const section: Section = {
     start,
     end,
@@ -255,9 +255,3 @@ function documentOf(section: Section): ParsedDocument {
 
 const firstAndIgnored = (read: PieceRead) =>
   read.documents.filter((d) => d.root !== undefined || d.broken || read.documents.length === 1);
-
-const moved = <T extends { start: number; end: number }>(d: T, delta: number): T => ({
-  ...d,
-  start: d.start + delta,
-  end: d.end + delta,
-});
