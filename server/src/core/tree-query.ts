@@ -181,13 +181,15 @@ export function stringValue(node: ValueNode | undefined): string | undefined {
  * The parsed document (of a multi-document file) that holds an offset: the one whose root spans it,
  * else the last one starting before it (a document's own `---` line and leading comments).
  */
-export function documentAt(documents: ParsedDocument[], offset: number): ParsedDocument | undefined {
-  const withRoot = documents.filter((d) => d.root);
-  return (
-    withRoot.find((d) => offset >= d.root!.start && offset < d.root!.end) ??
-    [...withRoot].reverse().find((d) => d.start <= offset) ??
-    withRoot[0]
-  );
+export function documentAt(documents: readonly ParsedDocument[], offset: number): ParsedDocument | undefined {
+  // Only the documents at the offset are asked for their trees: after an edit the section reader
+  // moves a section's tree when it is first read, and one lookup must not move every section's.
+  // Documents do not overlap and each tree lies within its document, so the last document with a
+  // tree that starts at or before the offset is the one whose tree spans it, if one does.
+  for (let i = documents.length - 1; i >= 0; i--) {
+    if (documents[i].start <= offset && documents[i].root) return documents[i];
+  }
+  return documents.find((d) => d.root);
 }
 
 export interface Located {

@@ -9,7 +9,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Engine } from '../analysis';
-import { documentAt, type Format, toValue } from '../core';
+import { documentAt, type Format, keptValue } from '../core';
 import { KINDS } from '../systems';
 import type { JsonSchema } from '../schemas/schema-store';
 import { uriToPath } from './uri';
@@ -43,10 +43,11 @@ async function schemaCompletion(
 ): Promise<CompletionList | null> {
   const definition = KINDS[analysis.kind];
   const text = analysis.parsed.text; // placeholders replaced by same-length stand-ins
-  // A document that parses whole gives its value from the cached analysis (for schema conditions).
+  // A document that parses whole gives its value from the cached analysis (for schema conditions),
+  // its kept list items converted once (shared: only read).
   const holding = documentAt(analysis.parsed.documents, offset);
   const parsedValue =
-    holding && !holding.broken && holding.root && definition.format === 'yaml' ? toValue(holding.root) : undefined;
+    holding && !holding.broken && holding.root && definition.format === 'yaml' ? keptValue(holding.root) : undefined;
   const context = cursorContext(definition.format, text, offset, definition.yamlVersion, parsedValue);
   if (!context) return null;
   const found = schemasAt(

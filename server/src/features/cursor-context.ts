@@ -1,6 +1,7 @@
 import { getLocation, parseTree, findNodeAtLocation, type Node as JsonNode } from 'jsonc-parser';
 import { readYaml, readToml, toValue, type Format } from '../core';
 import type { PathSegment } from '../schemas/navigator';
+import { LinesAbove } from './lines-above';
 
 /** Where the cursor is in a (possibly half-typed) manifest. */
 export interface CursorContext {
@@ -40,6 +41,9 @@ export function cursorContext(
 
 const indentOf = (line: string) => line.length - line.trimStart().length;
 const isBlankOrComment = (line: string) => /^\s*(#.*)?$/.test(line);
+/** A line the parent walk takes for a list item (its dashes and content), or a lone dash. */
+const LIST_ITEM = /^(\s*)((?:- )+)(.*)$/;
+const LONE_DASH = /^(\s*)(-)\s*$/;
 
 function yamlContext(text: string, offset: number, version: '1.1' | '1.2', parsedValue?: unknown): CursorContext {
   // A lone CR ends a line in YAML too (CRLF ends at its LF).
@@ -47,25 +51,24 @@ function yamlContext(text: string, offset: number, version: '1.1' | '1.2', parse
   const lineEndRaw = text.indexOf('\n', offset);
   const lineEnd = lineEndRaw === -1 ? text.length : lineEndRaw;
   const before = text.slice(lineStart, offset);
-  const lines = text.slice(0, lineStart).split('\n');
-  lines.pop(); // the empty tail after the last newline
-  // The document the cursor is in: from the last `---` above to the next one below.
-  let docStartLine = 0;
-  for (let i = lines.length - 1; i >= 0; i--) {
-    if (/^---(\s|$)/.test(lines[i])) {
-      docStartLine = i + 1;
-      break;
+  // The document the cursor is in: from the last `---` above to the next one below. Its bounds are
+  // found only where they are needed (a completion at a value needs neither).
+  const above = new LinesAbove(text, lineStart);
+  let docEnd: number | undefined;
+  const documentEnd = () => {
+    if (docEnd === undefined) {
+      const nextDoc = text.slice(lineEnd).search(/\n---(\s|$)/);
+      docEnd = nextDoc === -1 ? text.length : lineEnd + nextDoc;
     }
-  }
-  const docStartOffset = lines.slice(0, docStartLine).reduce((n, l) => n + l.length + 1, 0);
-  const nextDoc = text.slice(lineEnd).search(/\n---(\s|$)/);
-  const docEnd = nextDoc === -1 ? text.length : lineEnd + nextDoc;
+    return docEnd;
+  };
   // Parse the document without the cursor's line: what is being typed is usually what breaks it.
   const documentValue =
     parsedValue !== undefined
       ? parsedValue
       : toValue(
-          readYaml(text.slice(docStartOffset, lineStart) + text.slice(lineEnd, docEnd), { version }).documents[0]?.root,
+          readYaml(text.slice(above.documentStart(), lineStart) + text.slice(lineEnd, documentEnd()), { version })
+            .documents[0]?.root,
         );
 
   // Key or value position on this line.
@@ -83,18 +86,21 @@ function yamlContext(text: string, offset: number, version: '1.1' | '1.2', parse
   const path: PathSegment[] = [];
   let indent = contentColumn;
   let inSequence = false;
-  const parentLines = lines.slice(docStartLine);
+  let start = 0;
   if (dashes) {
     // On a new list item: count the items above it in the same sequence.
-    path.unshift(itemIndex(parentLines, item[1].length));
+    const { index, skipTo } = itemIndex(above, 0, item[1].length);
+    path.unshift(index);
     indent = item[1].length;
     inSequence = true;
+    start = skipTo ?? 0;
   }
-  for (let i = parentLines.length - 1; i >= 0; i--) {
-    const line = parentLines[i];
+  for (let k = start, line = above.at(k); line !== undefined; line = above.at(++k)) {
+    // At the margin outside a sequence nothing above can add to the path.
+    if (indent === 0 && !inSequence) break;
     if (isBlankOrComment(line)) continue;
     const lineIndent = indentOf(line);
-    const listItem = /^(\s*)((?:- )+)(.*)$/.exec(line) ?? /^(\s*)(-)\s*$/.exec(line);
+    const listItem = LIST_ITEM.exec(line) ?? LONE_DASH.exec(line);
     if (listItem) {
       if (inSequence && lineIndent === indent) continue; // an earlier item of the same sequence
       const itemContent = listItem[1].length + listItem[2].length;
@@ -102,9 +108,12 @@ function yamlContext(text: string, offset: number, version: '1.1' | '1.2', parse
         // Inside this item: in its mapping (same column as its first key), or under a key it opens.
         const opensKey = /^("?)([^"#:]+?)\1\s*:\s*(#.*)?$/.exec(listItem[3] ?? '');
         if (itemContent < indent && opensKey) path.unshift(opensKey[2].trim());
-        path.unshift(itemIndex(parentLines.slice(0, i + 1), lineIndent, true));
+        const { index, skipTo } = itemIndex(above, k, lineIndent, true);
+        path.unshift(index);
         indent = lineIndent;
         inSequence = true;
+        // The loop's step takes it to `skipTo`.
+        if (skipTo !== undefined) k = skipTo - 1;
         continue;
       }
     }
@@ -145,7 +154,7 @@ function yamlContext(text: string, offset: number, version: '1.1' | '1.2', parse
     position: 'key',
     partial,
     replaceStart: offset - partial.length,
-    existing: siblingKeys(text, lineStart, lineEnd, contentColumn, docStartOffset, docEnd, !!dashes),
+    existing: siblingKeys(text, lineStart, lineEnd, contentColumn, above.documentStart(), documentEnd(), !!dashes),
     indent: contentColumn,
     lineIndent: item[1].length,
     documentValue,
@@ -153,20 +162,34 @@ function yamlContext(text: string, offset: number, version: '1.1' | '1.2', parse
   };
 }
 
-/** Index of the list item at `dashIndent` that a line belongs to (counting earlier items). */
-function itemIndex(lines: string[], dashIndent: number, includesCurrent = false): number {
+/**
+ * Index of the list item at `dashIndent` that a line belongs to (counting earlier items), and the
+ * first line above the sequence (`skipTo`) when the parent walk has nothing to do on the lines
+ * between: deeper lines and items at the dash column that it takes for items (LIST_ITEM); a dash
+ * line it does not take for one (`-` and a tab, a CR it does not match) it may read as a key, so then
+ * it walks them itself.
+ */
+function itemIndex(
+  above: LinesAbove,
+  from: number,
+  dashIndent: number,
+  includesCurrent = false,
+): { index: number; skipTo?: number } {
   let count = 0;
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const line = lines[i];
+  let passed = true;
+  let k = from;
+  for (let line = above.at(k); line !== undefined; line = above.at(++k)) {
     if (isBlankOrComment(line)) continue;
     const lineIndent = indentOf(line);
     if (lineIndent < dashIndent) break;
     if (lineIndent === dashIndent) {
-      if (!/^-(\s|$)/.test(line.trimStart())) break; // the sequence's own key, at the dash column
+      const trimmed = line.trimStart();
+      if (!/^-(\s|$)/.test(trimmed)) break; // the sequence's own key, at the dash column
+      if (!LIST_ITEM.test(line) && !LONE_DASH.test(line)) passed = false;
       count++;
     }
   }
-  return includesCurrent ? Math.max(0, count - 1) : count;
+  return { index: includesCurrent ? Math.max(0, count - 1) : count, skipTo: passed ? k : undefined };
 }
 
 /** Keys at the same indentation in the same block as the cursor's line. */

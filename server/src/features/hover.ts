@@ -1,7 +1,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { Engine } from '../analysis';
 import { KINDS } from '../systems';
-import { documentAt, toValue, type Format, type ValueNode } from '../core';
+import { documentAt, keptValue, type Format, type ValueNode } from '../core';
 import { cursorContext } from './cursor-context';
 import type { AnalyzedDocument } from './analyzed-document';
 import { schemasAt } from './embedded-schema';
@@ -89,7 +89,7 @@ function schemaHover({ document, analysis }: AnalyzedDocument, engine: Engine, o
     uriToPath(document.uri),
     engine.files,
     target.path,
-    'documentValue' in target ? target.documentValue : toValue(doc?.root),
+    'documentValue' in target ? target.documentValue : keptValue(doc?.root),
   );
   if (!found) return null;
   const { schemas } = found;

@@ -16,9 +16,13 @@ import {
   treeFact,
   treeFacts,
   uniqueNames,
+  parseFile,
+  type ParsedDocument,
   type ValueNode,
 } from '../../../server/src/core';
+import { KINDS } from '../../../server/src/systems';
 import { cursor } from '../../helpers/cursor';
+import { random } from '../../helpers/fuzzer';
 
 test('uniqueNames: every later item with a name seen before, in order; unnamed items skipped', () => {
   const items = [{ n: 'a' }, { n: undefined }, { n: 'b' }, { n: 'a' }, { n: undefined }, { n: 'a' }, { n: 'b' }];
@@ -67,6 +71,63 @@ test('documentAt and nodeAt: the document of a multi-document file and the key o
     'a leading comment belongs to its document',
   );
   assert.equal(at('a: [1, 2]\n|').found, undefined);
+});
+
+/** documentAt as it was first written, reading every tree: the oracle for the one that reads few. */
+function documentAtReadingAll(documents: ParsedDocument[], offset: number): ParsedDocument | undefined {
+  const withRoot = documents.filter((d) => d.root);
+  return (
+    withRoot.find((d) => offset >= d.root!.start && offset < d.root!.end) ??
+    [...withRoot].reverse().find((d) => d.start <= offset) ??
+    withRoot[0]
+  );
+}
+
+test('documentAt: the same document as a search over every tree, at every offset of seeded multi-document texts', () => {
+  const rand = random(Number(process.env.PLUGIN_WORKBENCH_FUZZ_SEED ?? 11));
+  const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)];
+  const LINES = [
+    'kind: source',
+    'spec:',
+    '  name: a',
+    '---',
+    '',
+    '# c',
+    '  tables: [x]',
+    '...',
+    '- a',
+    '--- # x',
+    'k: |',
+    '  b',
+  ];
+  for (let round = 0; round < 150; round++) {
+    const text = Array.from({ length: 1 + Math.floor(rand() * 14) }, () => pick(LINES)).join('\n') + pick(['', '\n']);
+    // The host's sections (CloudQuery) and the YAML stream's documents (every other kind).
+    for (const documents of [
+      parseFile(text, KINDS['cloudquery-spec']).documents,
+      readYaml(text, { version: '1.2' }).documents,
+    ])
+      for (let offset = 0; offset <= text.length; offset++)
+        assert.equal(
+          documentAt(documents, offset),
+          documentAtReadingAll(documents, offset),
+          `offset ${offset} of ${JSON.stringify(text)}`,
+        );
+  }
+});
+
+test('documentAt reads the trees of the documents at the offset only (a read may move a whole section)', () => {
+  const text = Array.from({ length: 50 }, (_, i) => `kind: source\nspec:\n  name: s${i}\n`).join('---\n');
+  const read: number[] = [];
+  const documents = parseFile(text, KINDS['cloudquery-spec']).documents.map((d, i) => {
+    const root = d.root;
+    return Object.defineProperty({ ...d }, 'root', {
+      get: () => (read.push(i), root),
+    }) as ParsedDocument;
+  });
+  const offset = text.indexOf('s20');
+  assert.equal(documentAt(documents, offset), documents[20]);
+  assert.deepEqual(read, [20]);
 });
 
 test('objectItems, arrayItems, asObject: the children of the right shape, nothing for any other node', () => {

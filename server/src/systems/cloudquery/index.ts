@@ -9,7 +9,7 @@ import { CLOUDQUERY_KINDS } from './kinds';
 import { CLOUDQUERY_REFERENCES, cloudqueryNames } from './names';
 import { CLOUDQUERY_RULES } from './rules';
 import { CLOUDQUERY_EDITORS } from './project/table-names-editor';
-import { specsInDocuments, visibleSpecs, type SpecKind } from './rules/spec-index';
+import { specNames, specsInDocuments, visibleSpecs, type SpecKind } from './rules/spec-index';
 
 const SPEC = 'cloudquery-spec';
 
@@ -42,18 +42,12 @@ export const cloudquery: SystemDescriptor = {
     {
       kind: SPEC,
       path: 'spec.destinations[]',
-      values: (c) =>
-        visibleSpecs(c)
-          .filter((s) => s.kind === 'destination')
-          .map((s) => s.name),
+      values: (c) => specNames(c, 'destination'),
     },
     {
       kind: SPEC,
       path: 'spec.transformers[]',
-      values: (c) =>
-        visibleSpecs(c)
-          .filter((s) => s.kind === 'transformer')
-          .map((s) => s.name),
+      values: (c) => specNames(c, 'transformer'),
     },
   ],
   references: [

@@ -323,6 +323,16 @@ export function specIndex(context: RuleContext): SpecIndex {
 }
 
 /**
+ * The distinct names of a kind a file can refer to, own documents first, then its siblings'. From
+ * the file's table of its own specs, kept from one version to the next: completion right after a
+ * keystroke lists them without reading (and moving) every document's tree.
+ */
+export function specNames(context: RuleContext, kind: SpecKind): string[] {
+  const index = specIndex(context);
+  return index.answer(`names-of\0${kind}`, () => index.names(kind));
+}
+
+/**
  * Specs visible to a file: its own documents and those of every spec file in the same folder,
  * since `cloudquery sync <folder>` loads them all together.
  */
