@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli } from '../helpers/cli';
+import { CLI, runCli } from '../helpers/cli';
 import { makeTree } from '../helpers/engine';
 
 // Issue #12's probe, as the judge runs it: `check --format json <folder>` on a folder with one
@@ -193,3 +194,27 @@ for (const [name, { setup, posixOnly }] of Object.entries(CASES)) {
     }
   });
 }
+
+test('a reader that closes the pipe early (check … | head) ends the run quietly, not with an EPIPE stack', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-epipe-'));
+  try {
+    // Enough report for several pipe buffers: the write is still going when the reader is gone.
+    for (let i = 0; i < 300; i++) fs.writeFileSync(path.join(dir, `gatewayd_plugins-${i}.yaml`), ORDINARY);
+    const result = spawnSync(
+      'bash',
+      [
+        '-c',
+        `"${process.execPath}" "${CLI}" check --format json --kind gatewayd-plugins "${dir}" | head -c 10 >/dev/null; echo "status \${PIPESTATUS[0]}" >&2`,
+      ],
+      {
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    assert.doesNotMatch(result.stderr, /EPIPE|Unhandled/, result.stderr);
+    // The check's own verdict (the manifests have errors), not a crash (node's 1 with a stack, or a signal).
+    assert.match(result.stderr, /status [01]\n/, result.stderr);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

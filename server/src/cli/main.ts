@@ -49,6 +49,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 
 // A check worker thread loads this file too (the bundle is one file): it must not run the CLI.
 if (require.main === module && isMainThread) {
+  // A reader that stops early (`check … | head`) closes the pipe: the rest of the report has
+  // nowhere to go. The run ends with the check's own exit code instead of an unhandled EPIPE stack.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+  });
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
