@@ -25,6 +25,7 @@ import { ALL_RULES, classify, classifyOnDisk, KINDS } from '../systems';
 import { foldKeyCase, hostSeverity, judgeTypes, navigatorFor } from './host-decoding';
 import type { DocumentCheck, Rule, RuleContext } from '../systems/rule';
 import { DocumentVerdicts } from './document-verdicts';
+import { ListValidation } from './list-validation';
 import { applySuppressions } from './suppression';
 
 export interface AnalyzeInput {
@@ -80,6 +81,8 @@ export interface EngineOptions {
   rules?: readonly Rule[];
   /** Host release per system the project files are checked against (default: the newest verified). */
   targets?: Record<string, string>;
+  /** False: every document validated whole, never list item by list item (tests compare the two). */
+  listValidation?: boolean;
 }
 
 /**
@@ -101,7 +104,11 @@ export class Engine {
     this.files = options.files ?? new FileCache(nodeFileAccess());
     this.rules = options.rules ?? ALL_RULES;
     this.targets = options.targets ?? {};
+    this.lists = options.listValidation === false ? undefined : new ListValidation(this.schemas);
   }
+
+  /** Long top-level lists validated item by item, each item's errors kept with its value. */
+  private readonly lists: ListValidation | undefined;
 
   /**
    * Compiles the schemas of every kind (or of `kinds`) ahead of the documents that need them, off
@@ -496,9 +503,13 @@ export class Engine {
     for (const document of documents) {
       if ((document.broken && !document.recovered) || !document.root) continue;
       if (decoding && navigator) append(diagnostics, foldKeyCase(document, navigator, decoding, definition.system));
-      const valid = validate(keptValue(document.root));
-      // Copy: ajv reuses its error array on the next call, and mapping validates branches again.
-      let errors = valid ? [] : [...(validate.errors ?? [])];
+      // Copies: ajv reuses its error array on the next call, and mapping validates branches again.
+      const value = keptValue(document.root);
+      let errors = this.lists
+        ? this.lists.errors(kind, validate, value, MAX_SCHEMA_ERRORS)
+        : validate(value)
+          ? []
+          : [...(validate.errors ?? [])];
       // Mapping is costly per error and only MAX_DIAGNOSTICS_PER_FILE are shown: map a few more.
       if (errors.length > MAX_SCHEMA_ERRORS) {
         errors = errors.slice(0, MAX_SCHEMA_ERRORS);
