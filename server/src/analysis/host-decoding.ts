@@ -246,9 +246,12 @@ export function judgeTypes(
     };
     const children = (node: ValueNode, schemas: JsonSchema[], value: unknown, depth: number): void => {
       if (node.type === 'scalar') return;
+      // The items of a list under schemas that are the same for each: stepped once, not per item.
+      const items = node.type === 'array' && schemas.length ? navigator.itemStep(schemas) : undefined;
       const down = (child: ValueNode, segment: Step) => {
         const childValue = valueAt(value, [segment]);
-        walk(child, schemas.length ? navigator.step(schemas, segment, childValue) : [], childValue, depth + 1);
+        const below = items ?? (schemas.length ? navigator.step(schemas, segment, childValue) : []);
+        walk(child, below, childValue, depth + 1);
       };
       if (node.type === 'array') node.items.forEach((item, i) => down(item, i));
       else {
@@ -268,7 +271,8 @@ const walkedPieces = new WeakMap<
   { decoding: HostDecoding; system: string; depth: number; schemas: JsonSchema[]; diagnostics: EngineDiagnostic[] }
 >();
 
-const same = (a: JsonSchema[], b: JsonSchema[]) => a.length === b.length && a.every((schema, i) => schema === b[i]);
+const same = (a: JsonSchema[], b: JsonSchema[]) =>
+  a === b || (a.length === b.length && a.every((schema, i) => schema === b[i]));
 
 /** The array or object a node is held by. */
 function ownerOf(node: ValueNode): ValueNode | undefined {

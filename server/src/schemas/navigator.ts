@@ -89,6 +89,41 @@ export class SchemaNavigator {
     return next;
   }
 
+  /**
+   * `step` to any item of an array at `current`, where that is the same for every item (no
+   * `prefixItems`, items' schemas that decide nothing on the value): one array for all the items,
+   * and the same array from one walk to the next while the schemas are the same (a walk over 2,000
+   * list entries compares it with the last walk's by identity). Shared: never change it. Undefined
+   * where the items' schemas depend on the item.
+   */
+  itemStep(current: JsonSchema[]): JsonSchema[] | undefined {
+    const known = this.itemSteps.get(current);
+    if (known !== undefined) return known ?? undefined;
+    let next: JsonSchema[] | null = [];
+    for (const schema of current) {
+      if (schema.prefixItems !== undefined) next = null;
+      for (const sub of next ? this.childSchemas(schema, 0) : []) {
+        if (!sub || typeof sub !== 'object' || !this.independent(sub, 0)) next = null;
+        else next?.push(...this.expand(sub, undefined));
+      }
+      if (!next) break;
+    }
+    if (next) next = this.interned(next);
+    this.itemSteps.set(current, next);
+    return next ?? undefined;
+  }
+
+  private readonly itemSteps = new WeakMap<JsonSchema[], JsonSchema[] | null>();
+  private readonly internedSteps: JsonSchema[][] = [];
+
+  /** The array kept for these schemas, the first time they were seen (a few per navigator). */
+  private interned(schemas: JsonSchema[]): JsonSchema[] {
+    const found = this.internedSteps.find((s) => s.length === schemas.length && s.every((x, i) => x === schemas[i]));
+    if (found) return found;
+    if (this.internedSteps.length < 64) this.internedSteps.push(schemas);
+    return schemas;
+  }
+
   /** Properties offered at an object: name -> its schemas, with the required ones. */
   properties(schemas: JsonSchema[]): { properties: Map<string, JsonSchema[]>; required: Set<string> } {
     const properties = new Map<string, JsonSchema[]>();

@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { parseFile, toValue, type ValueNode } from '../../../server/src/core';
+import { navigatorFor } from '../../../server/src/analysis/host-decoding';
+import { SchemaNavigator } from '../../../server/src/schemas/navigator';
+import { SchemaStore, type JsonSchema } from '../../../server/src/schemas/schema-store';
+import { classify, KINDS } from '../../../server/src/systems';
+import { loadSeeds } from '../../helpers/fuzzer';
+
+// itemStep answers for all the items of a list at once. Oracle: `step` to each item with its own
+// value, at every list of every fixture and corpus manifest, stepping down from the root as the
+// host-type walk does.
+const store = new SchemaStore();
+
+test('itemStep: what step gives for each item of every list of the fixtures and the corpus', () => {
+  let lists = 0;
+  let shared = 0;
+  for (const seed of loadSeeds().filter((s) => /\.(ya?ml|json)$/i.test(s.file))) {
+    const kind = seed.kind ?? classify({ path: seed.file, text: seed.text }).kind;
+    if (!kind || KINDS[kind].format === 'binary' || KINDS[kind].format === 'text') continue;
+    const navigator = navigatorFor(store, kind) ?? SchemaNavigator.for(store, kind);
+    if (!navigator) continue;
+    for (const document of parseFile(seed.text, KINDS[kind]).documents) {
+      if (!document.root) continue;
+      const visit = (node: ValueNode, schemas: JsonSchema[], value: unknown, depth: number) => {
+        if (depth > 40 || !schemas.length || node.type === 'scalar') return;
+        if (node.type === 'array') {
+          lists++;
+          const all = navigator.itemStep(schemas);
+          if (all) shared++;
+          node.items.forEach((item, i) => {
+            const itemValue = (value as unknown[] | undefined)?.[i];
+            const one = navigator.step(schemas, i, itemValue);
+            if (all) assert.deepEqual(all, one, `${seed.file}: item ${i}`);
+            visit(item, one, itemValue, depth + 1);
+          });
+          if (all)
+            assert.equal(navigator.itemStep([...schemas]), all, `${seed.file}: the same array for the same schemas`);
+          return;
+        }
+        for (const property of node.properties) {
+          const child = (value as Record<string, unknown> | undefined)?.[property.key];
+          visit(property.value, navigator.step(schemas, property.key, child), child, depth + 1);
+        }
+      };
+      const value = toValue(document.root);
+      visit(document.root, navigator.at([], value), value, 0);
+    }
+  }
+  assert.ok(lists > 100 && shared > 50, `${lists} lists, ${shared} answered at once`);
+});
+
+test('itemStep: none where the items schemas depend on the item', () => {
+  const schema = (items: Record<string, unknown>): JsonSchema =>
+    ({ type: 'object', properties: { list: { type: 'array', ...items } } }) as JsonSchema;
+  const at = (root: JsonSchema) => {
+    const navigator = new SchemaNavigator(store, 'test-item-step', root);
+    return navigator.itemStep(navigator.step(navigator.at([], {}), 'list', []));
+  };
+  assert.equal(at(schema({ prefixItems: [{ type: 'string' }], items: { type: 'number' } })), undefined);
+  assert.equal(at(schema({ items: { if: { type: 'string' }, then: { minLength: 1 } } })), undefined);
+  assert.equal(at(schema({ items: { anyOf: [{ type: 'string' }, { type: 'number' }] } })), undefined);
+  assert.deepEqual(at(schema({ items: { type: 'string' } })), [{ type: 'string' }]);
+});
