@@ -85,8 +85,11 @@ test('a new edit supersedes the analysis in flight: nothing is published for the
 });
 
 test('completion right after an edit answers before that edit is validated, from the new text', async () => {
+  // 3,000 entries: the analysis of an edit that moves all of them takes several milliseconds, far
+  // longer than the completion request takes to arrive after it (with 300, an analysis grown fast
+  // enough sometimes finished first: the order then says nothing about waiting).
   const file = path.join(root, 'typing', 'gatewayd_plugins.yaml');
-  const uri = client.open(file, manifest(300));
+  const uri = client.open(file, manifest(3000));
   await client.diagnostics(uri);
   const events: string[] = [];
   const listener = (params: { uri: string; version?: number }) => {
@@ -94,7 +97,7 @@ test('completion right after an edit answers before that edit is validated, from
   };
   client.onPublish.push(listener);
   // A new entry at the top, with the cursor inside it: completion must see the edited text.
-  const text = manifest(300).replace('plugins:\n', 'plugins:\n  - name: typed\n    \n');
+  const text = manifest(3000).replace('plugins:\n', 'plugins:\n  - name: typed\n    \n');
   client.change(uri, text);
   const version = client.version(uri)!;
   const result = await client.request<CompletionItem[] | CompletionList | null>('textDocument/completion', {
