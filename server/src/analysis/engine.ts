@@ -104,11 +104,11 @@ export class Engine {
     this.files = options.files ?? new FileCache(nodeFileAccess());
     this.rules = options.rules ?? ALL_RULES;
     this.targets = options.targets ?? {};
-    this.lists = options.listValidation === false ? undefined : new ListValidation(this.schemas);
+    this.lists = new ListValidation(this.schemas, options.listValidation !== false);
   }
 
   /** Long top-level lists validated item by item, each item's errors kept with its value. */
-  private readonly lists: ListValidation | undefined;
+  private readonly lists: ListValidation;
 
   /**
    * Compiles the schemas of every kind (or of `kinds`) ahead of the documents that need them, off
@@ -503,13 +503,8 @@ export class Engine {
     for (const document of documents) {
       if ((document.broken && !document.recovered) || !document.root) continue;
       if (decoding && navigator) append(diagnostics, foldKeyCase(document, navigator, decoding, definition.system));
-      // Copies: ajv reuses its error array on the next call, and mapping validates branches again.
-      const value = keptValue(document.root);
-      let errors = this.lists
-        ? this.lists.errors(kind, validate, value, MAX_SCHEMA_ERRORS)
-        : validate(value)
-          ? []
-          : [...(validate.errors ?? [])];
+      // A copy: ajv reuses its error array on the next call, and mapping validates branches again.
+      let errors = this.lists.errors(kind, validate, keptValue(document.root), MAX_SCHEMA_ERRORS);
       // Mapping is costly per error and only MAX_DIAGNOSTICS_PER_FILE are shown: map a few more.
       if (errors.length > MAX_SCHEMA_ERRORS) {
         errors = errors.slice(0, MAX_SCHEMA_ERRORS);

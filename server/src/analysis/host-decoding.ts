@@ -16,7 +16,7 @@ import {
 } from '../core';
 import type { ErrorObject } from 'ajv';
 import type { JsonSchema, SchemaStore } from '../schemas/schema-store';
-import { SchemaNavigator } from '../schemas/navigator';
+import { SchemaNavigator, sameSchemas } from '../schemas/navigator';
 
 // What a host's decoder does with a value, beyond what a JSON schema can say: Go's encoding/json
 // matches keys ignoring case, yaml.v2 writes any scalar into a string field, mapstructure decodes
@@ -226,7 +226,7 @@ export function judgeTypes(
           known.decoding === decoding &&
           known.system === system &&
           known.depth === depth &&
-          same(known.schemas, schemas)
+          sameSchemas(known.schemas, schemas)
         ) {
           for (const d of known.diagnostics) diagnostics.push(shifted(d, origin.delta));
           return;
@@ -270,9 +270,6 @@ const walkedPieces = new WeakMap<
   ValueNode,
   { decoding: HostDecoding; system: string; depth: number; schemas: JsonSchema[]; diagnostics: EngineDiagnostic[] }
 >();
-
-const same = (a: JsonSchema[], b: JsonSchema[]) =>
-  a === b || (a.length === b.length && a.every((schema, i) => schema === b[i]));
 
 /** The array or object a node is held by. */
 function ownerOf(node: ValueNode): ValueNode | undefined {

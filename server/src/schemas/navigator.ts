@@ -99,18 +99,21 @@ export class SchemaNavigator {
   itemStep(current: JsonSchema[]): JsonSchema[] | undefined {
     const known = this.itemSteps.get(current);
     if (known !== undefined) return known ?? undefined;
-    let next: JsonSchema[] | null = [];
+    const shared = this.itemSchemas(current);
+    this.itemSteps.set(current, shared);
+    return shared ?? undefined;
+  }
+
+  private itemSchemas(current: JsonSchema[]): JsonSchema[] | null {
+    const next: JsonSchema[] = [];
     for (const schema of current) {
-      if (schema.prefixItems !== undefined) next = null;
-      for (const sub of next ? this.childSchemas(schema, 0) : []) {
-        if (!sub || typeof sub !== 'object' || !this.independent(sub, 0)) next = null;
-        else next?.push(...this.expand(sub, undefined));
+      if (schema.prefixItems !== undefined) return null;
+      for (const sub of this.childSchemas(schema, 0)) {
+        if (!sub || typeof sub !== 'object' || !this.independent(sub, 0)) return null;
+        next.push(...this.expand(sub, undefined));
       }
-      if (!next) break;
     }
-    if (next) next = this.interned(next);
-    this.itemSteps.set(current, next);
-    return next ?? undefined;
+    return this.interned(next);
   }
 
   private readonly itemSteps = new WeakMap<JsonSchema[], JsonSchema[] | null>();
@@ -118,7 +121,7 @@ export class SchemaNavigator {
 
   /** The array kept for these schemas, the first time they were seen (a few per navigator). */
   private interned(schemas: JsonSchema[]): JsonSchema[] {
-    const found = this.internedSteps.find((s) => s.length === schemas.length && s.every((x, i) => x === schemas[i]));
+    const found = this.internedSteps.find((s) => sameSchemas(s, schemas));
     if (found) return found;
     if (this.internedSteps.length < 64) this.internedSteps.push(schemas);
     return schemas;
@@ -279,6 +282,10 @@ function pointer(root: unknown, path: string): unknown {
   }
   return node;
 }
+
+/** The same schemas in the same order (schema objects compared by identity). */
+export const sameSchemas = (a: readonly JsonSchema[], b: readonly JsonSchema[]): boolean =>
+  a === b || (a.length === b.length && a.every((schema, i) => schema === b[i]));
 
 export function typesOf(schemas: JsonSchema[]): string[] {
   const types = new Set<string>();
