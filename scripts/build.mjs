@@ -1,6 +1,7 @@
 // Bundles the three entry points with esbuild. `--production` minifies and drops source maps
 // (used by `npm run package`); the default keeps maps for debugging and tests.
 import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
@@ -45,9 +46,11 @@ await Promise.all([
     outfile: 'dist/server.js',
     banner: { js: '#!/usr/bin/env node' },
   }),
+  // The CLI: its bundle, and the command that loads it with the code cache made below.
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.js' }),
   esbuild.build({
     ...common,
-    entryPoints: ['server/src/cli/main.ts'],
+    entryPoints: ['server/src/cli/launcher.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
   }),
@@ -70,3 +73,8 @@ for (const file of [
 ]) {
   cpSync(`node_modules/${file}`, `dist/grammars/${file.split('/').pop()}`);
 }
+
+// The CLI's code cache, made from the bundle just written (an old one never outlives its bundle).
+rmSync('dist/cli-main.js.cache', { force: true });
+const cache = spawnSync(process.execPath, ['scripts/code-cache.mjs'], { stdio: 'inherit' });
+if (cache.status !== 0) throw new Error('scripts/code-cache.mjs failed: the CLI would run without its code cache');

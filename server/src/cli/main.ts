@@ -47,8 +47,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
 }
 
-// A check worker thread loads this file too (the bundle is one file): it must not run the CLI.
-if (require.main === module && isMainThread) {
+/** Runs the command line of this process and sets its exit code. */
+export function run(): void {
   // A reader that stops early (`check … | head`) closes the pipe: the rest of the report has
   // nowhere to go. The run ends with the check's own exit code instead of an unhandled EPIPE stack.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -58,3 +58,7 @@ if (require.main === module && isMainThread) {
     process.exitCode = code;
   });
 }
+
+// Run directly (node dist/cli-main.js); dist/cli.js loads it and calls run(). A check worker thread
+// loads this file too (the bundle is one file): it must not run the CLI.
+if (require.main === module && isMainThread) run();
