@@ -94,7 +94,7 @@ export class Engine {
   readonly files: FileAccess;
   private readonly rules: readonly Rule[];
   targets: Record<string, string>;
-  private readonly parseCache = new Map<string, { key: string; parsed: ParsedFile }>();
+  private readonly parseCache = new Map<string, { key: string; text?: string; parsed: ParsedFile }>();
   /** The latest classification and parse per path (for a version or a text), shared by features and analysis. */
   private readonly prepared = new Map<string, { key: string; value: PreparedText }>();
 
@@ -120,7 +120,7 @@ export class Engine {
    */
   async warmUp(kinds: readonly KindId[] = Object.keys(KINDS), idleMs = 1000): Promise<void> {
     for (const kind of kinds) {
-      while (this.running > 0 || performance.now() - this.lastActivity < idleMs) await sleep(idleMs / 4);
+      while (this.running > 0 || Date.now() - this.lastActivity < idleMs) await sleep(idleMs / 4);
       try {
         if (this.schemas.validatorFor(kind)) navigatorFor(this.schemas, kind);
       } catch {
@@ -129,9 +129,12 @@ export class Engine {
     }
   }
 
-  /** Analyses running, and when the last one started or ended (the warm-up waits for quiet). */
+  /**
+   * Analyses running, and when the last one started or ended (the warm-up waits for quiet). Date.now:
+   * asked twice per analysis, and a CLI run makes thousands; performance.now cost more.
+   */
   private running = 0;
-  private lastActivity = performance.now();
+  private lastActivity = Date.now();
 
   /** Per file (LSP: per open document): the last content sniff, reused while the top level is unchanged. */
   private readonly sniffMemos = new Map<string, SniffMemo>();
@@ -169,9 +172,12 @@ export class Engine {
 
   /** Parses with the host's dialect; cached per path and version (or text, without a version). */
   parse(filePath: string, text: string, kind: KindId, version?: number): ParsedFile {
-    const key = `${kind}:${version ?? ''}:${text.length}:${version === undefined ? text : ''}`;
+    // Without a version the text itself is the key, compared apart: joined into the key, it was
+    // copied on every lookup.
+    const key = `${kind}:${version ?? ''}:${text.length}`;
+    const keyText = version === undefined ? text : undefined;
     const cached = this.parseCache.get(filePath);
-    if (cached && cached.key === key) return cached.parsed;
+    if (cached && cached.key === key && cached.text === keyText) return cached.parsed;
     // The pieces of the previous version that this one did not change are not read again.
     // Without a version (the CLI, a file read from disk) there is no next version to share with;
     // an older version than the last (a disk snapshot of an open file) is read on its own, so that
@@ -189,7 +195,7 @@ export class Engine {
       }
     }
     this.parseCache.delete(filePath);
-    this.parseCache.set(filePath, { key, parsed });
+    this.parseCache.set(filePath, { key, text: keyText, parsed });
     if (this.parseCache.size > 500) this.parseCache.delete(this.parseCache.keys().next().value as string);
     return parsed;
   }
@@ -272,7 +278,7 @@ export class Engine {
    */
   async analyze(input: AnalyzeInput): Promise<Analysis> {
     this.running++;
-    this.lastActivity = performance.now();
+    this.lastActivity = Date.now();
     try {
       return await this.analyzeUnguarded(input);
     } catch (error) {
@@ -303,15 +309,16 @@ export class Engine {
       };
     } finally {
       this.running--;
-      this.lastActivity = performance.now();
+      this.lastActivity = Date.now();
     }
   }
 
   private async analyzeUnguarded(input: AnalyzeInput): Promise<Analysis> {
     const { token } = input;
-    await checkpoint(token);
+    // Without a token (the CLI) nothing can cancel: no turn of the event loop between stages.
+    if (token) await checkpoint(token);
     const { classification, tooLarge, parsed: prepared } = this.prepare(input);
-    await checkpoint(token);
+    if (token) await checkpoint(token);
     const diagnostics: EngineDiagnostic[] = [];
     if (classification.unknownModeline) {
       const { id, offset } = classification.unknownModeline;
@@ -354,12 +361,13 @@ export class Engine {
     const deferred: Array<() => void> = [];
     if (input.deferNeighbours) context.defer = (work) => deferred.push(work);
     for (const rule of this.rulesFor(kind)) {
-      await checkpoint(token);
+      if (token) await checkpoint(token);
       current();
       try {
         const found =
           rule.perDocument && memo ? this.documentVerdicts(rule, rule.perDocument, context, memo) : undefined;
-        append(diagnostics, found ?? (await rule.check(context)));
+        const checked = found ?? rule.check(context);
+        append(diagnostics, Array.isArray(checked) ? checked : await checked);
       } catch (error) {
         // A rule must never take the whole file down; say which one failed.
         diagnostics.push({

@@ -13,7 +13,7 @@ import {
   type KindId,
   type ReadOutcome,
 } from '../core';
-import { classifyByName, isKindId, KINDS, KIND_IDS } from '../systems';
+import { classifyByName, isKindId, KINDS, KIND_IDS, mayBeBinaryByName } from '../systems';
 import { parseTargetFlag, TARGET_FLAGS } from '../systems/targets';
 import { formatCodeQuality } from './format/codequality';
 import { formatJson } from './format/json';
@@ -292,7 +292,10 @@ async function checkFile(
   // A binary kind (a plugin zip) is recognised by its name and members and read as bytes by its rules.
   // Binary kinds are recognised by name and place only: no sniff of an empty text, no neighbours.
   const absolute = path.resolve(file);
-  const asBinary = classifyByName({ path: absolute, text: '', forcedKind: kind, files: engine.files });
+  const asBinary =
+    kind !== undefined || mayBeBinaryByName(absolute)
+      ? classifyByName({ path: absolute, text: '', forcedKind: kind, files: engine.files })
+      : {};
   if (asBinary.kind && KINDS[asBinary.kind].format === 'binary') {
     const analysis = await engine.analyze({ path: absolute, text: '', forcedKind: asBinary.kind });
     return { report: { path: file, kind: asBinary.kind, diagnostics: toReported('', analysis.diagnostics) } };

@@ -43,7 +43,8 @@ export interface FileMemo {
   /**
    * A fact about the disk that no single stamp covers (where a path leads through links), kept
    * as long as a stamp is (see `freshForMs`; for good in snapshot mode). A value `keep` refuses
-   * (a file not there yet) is not remembered: the next use looks again.
+   * (a file not there yet) is not remembered in live mode: the next use looks again. A snapshot
+   * keeps it as it keeps a missing file's stamp (one state of the disk per run).
    */
   recall<T>(key: string, compute: () => T, keep?: (value: T) => boolean): T;
   /**
@@ -150,7 +151,7 @@ export class FileCache implements CachedFileAccess {
     const known = this.facts.get(key);
     if (known && (this.mode === 'snapshot' || this.isFresh(known.at))) return known.value as T;
     const value = compute();
-    if (!keep || keep(value)) this.remember(key, value);
+    if (this.mode === 'snapshot' || !keep || keep(value)) this.remember(key, value);
     return value;
   }
 
@@ -159,7 +160,8 @@ export class FileCache implements CachedFileAccess {
     if (known && (this.mode === 'snapshot' || this.isFresh(known.at))) return known.value as T;
     const generation = this.generation;
     return compute().then((value) => {
-      if (generation === this.generation && (!keep || keep(value))) this.remember(key, value);
+      if (generation === this.generation && (this.mode === 'snapshot' || !keep || keep(value)))
+        this.remember(key, value);
       return value;
     });
   }

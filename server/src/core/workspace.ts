@@ -78,5 +78,6 @@ export function nodeFileAccess(options: { trusted?: boolean; roots?: readonly st
 
 /** Forward-slash form of a path, for the kind table's path patterns. */
 export function slashPath(file: string): string {
-  return file.split(path.sep).join('/');
+  // Asked for every file a check looks at: on POSIX the path is already in that form.
+  return path.sep === '/' ? file : file.split(path.sep).join('/');
 }

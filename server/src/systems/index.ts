@@ -2,6 +2,7 @@
 // a folder here (see docs/ARCHITECTURE.md); everything below is derived from SYSTEMS.
 import {
   deriveFrom,
+  slashPath,
   type FileAccess,
   classify as classifyWith,
   classifyByName as classifyByNameWith,
@@ -74,6 +75,18 @@ export function classify(input: ClassifyInput): Classification {
 /** What a file's name and place alone make it (no text read): how a plugin zip is told before reading. */
 export function classifyByName(input: ClassifyInput): Classification {
   return classifyByNameWith(input, KIND_TABLE);
+}
+
+const BINARY_PATHS = KIND_TABLE.filter((k) => k.format === 'binary').flatMap((k) => k.paths ?? []);
+
+/**
+ * Whether a binary kind's name pattern fits the path: where none does, classifyByName cannot make
+ * the file binary, and a CLI run of thousands of YAML files skips it (the name is tested again
+ * against every kind when the file is classified).
+ */
+export function mayBeBinaryByName(file: string): boolean {
+  const slashed = slashPath(file);
+  return BINARY_PATHS.some((pattern) => pattern.test(slashed));
 }
 
 /**

@@ -148,6 +148,28 @@ test('a recalled fact stands while fresh, is looked at again after freshForMs or
   const before = looks;
   fresh.recall('not yet', missing, (v) => v !== 'missing');
   assert.equal(looks, before + 1, 'a value keep refuses is looked for again');
+  // A snapshot is one state of the disk (a CLI run): a file not there stays not there, as its
+  // stamp does, and 3,000 plugins naming the same missing binary look once.
+  const once = snapshot.recall('not yet', missing, (v) => v !== 'missing');
+  assert.equal(once, 'missing');
+  const taken = looks;
+  snapshot.recall('not yet', missing, (v) => v !== 'missing');
+  assert.equal(looks, taken, 'snapshot: a value keep refuses is kept too');
+  const settled = await snapshot.recallSettled(
+    'hash',
+    async () => (++looks, 'none'),
+    (v) => v !== 'none',
+  );
+  assert.equal(settled, 'none');
+  assert.equal(
+    snapshot.recallSettled(
+      'hash',
+      async () => (++looks, 'none'),
+      (v) => v !== 'none',
+    ),
+    'none',
+  );
+  assert.equal(looks, taken + 1, 'snapshot: a settled value keep refuses is kept too, answered as it is');
 });
 
 test('past maxEntries the paths used longest ago are forgotten; a path used since is kept', () => {

@@ -67,7 +67,19 @@ const TAG_NAMES: Record<ScalarTag, string> = {
   binary: '!!binary',
 };
 
+/**
+ * The first characters of a plain scalar that may be anything but a string: those of the words
+ * above, and of numbers and timestamps. Most scalars (names, paths) start with another and are
+ * strings at once, without a lookup in each table.
+ */
+const MAY_RESOLVE = new Set(
+  [...NULLS, ...TRUES_V2, ...FALSES_V2, ...Object.keys(SPECIAL_FLOATS), '.', '+', '-', ...'0123456789'].map((word) =>
+    word.charAt(0),
+  ),
+);
+
 function resolvePlain(version: GoYamlVersion, text: string, tag: string | undefined): ResolvedScalar {
+  if (!MAY_RESOLVE.has(text.charAt(0))) return { tag: 'string', value: text };
   if (NULLS.has(text)) return { tag: 'null', value: null };
   if ((version === 'v2' ? TRUES_V2 : TRUES_V3).has(text)) return { tag: 'bool', value: true };
   if ((version === 'v2' ? FALSES_V2 : FALSES_V3).has(text)) return { tag: 'bool', value: false };

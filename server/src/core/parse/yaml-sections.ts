@@ -225,7 +225,7 @@ function readSection(text: string, start: number, end: number, how: SectionReadi
     alive: true,
   };
   if (read.placed?.read === used) read.placed.holder = section;
-  section.document = documentOf(section);
+  section.document = documentOf(section, !memo);
   const [, ...ignored] = firstAndIgnored(used);
   const diagnostics = [...used.diagnostics];
   for (const extra of ignored) {
@@ -245,12 +245,14 @@ function readSection(text: string, start: number, end: number, how: SectionReadi
 
 /**
  * The section's first document (what the host decodes), spanning the whole section; its tree is
- * moved into place when it is read.
+ * moved into place when it is read. `placed`: a read for one parse only (no memo), moved already
+ * and never moved again.
  */
-function documentOf(section: Section): ParsedDocument {
+function documentOf(section: Section, placed = false): ParsedDocument {
   const [first] = firstAndIgnored(section.used);
   const { start, end } = section;
-  return first ? settledRoot({ ...first, start, end }, section.used) : { root: undefined, start, end, broken: false };
+  if (!first) return { root: undefined, start, end, broken: false };
+  return placed ? { ...first, start, end } : settledRoot({ ...first, start, end }, section.used);
 }
 
 const firstAndIgnored = (read: PieceRead) =>
