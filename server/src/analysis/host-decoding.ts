@@ -212,7 +212,7 @@ export function judgeTypes(
       if (depth > 64) return;
       if (node.type === 'scalar') {
         if (judged.has(node)) return;
-        const verdict = decoding.judge(typesIn(schemas), node, true);
+        const verdict = decoding.judge(sharedTypesIn(schemas), node, true);
         if (verdict !== 'accept' && verdict !== 'schema') report(node, verdict);
         return;
       }
@@ -249,8 +249,9 @@ export function judgeTypes(
       // The items of a list under schemas that are the same for each: stepped once, not per item.
       const items = node.type === 'array' && schemas.length ? navigator.itemStep(schemas) : undefined;
       const down = (child: ValueNode, segment: Step) => {
-        const childValue = valueAt(value, [segment]);
-        const below = items ?? (schemas.length ? navigator.step(schemas, segment, childValue) : []);
+        const childValue =
+          value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[segment] : undefined;
+        const below = items ?? (schemas.length ? navigator.sharedStep(schemas, segment, childValue) : NO_SCHEMAS);
         walk(child, below, childValue, depth + 1);
       };
       if (node.type === 'array') node.items.forEach((item, i) => down(item, i));
@@ -260,10 +261,21 @@ export function judgeTypes(
       }
     };
     const start = pathTo(document.root);
-    walk(document.root, navigator.at(start, documentValue), valueAt(documentValue, start), 0);
+    walk(document.root, navigator.sharedAt(start, documentValue), valueAt(documentValue, start), 0);
   }
   return { errors: kept, diagnostics };
 }
+
+const NO_SCHEMAS: JsonSchema[] = [];
+
+/** typesIn, once per schemas array: the walk's arrays are shared (sharedStep), and read only. */
+function sharedTypesIn(schemas: JsonSchema[]): Set<string> {
+  let types = TYPES.get(schemas);
+  if (!types) TYPES.set(schemas, (types = typesIn(schemas)));
+  return types;
+}
+
+const TYPES = new WeakMap<JsonSchema[], Set<string>>();
 
 /** The host-type verdicts of a piece's subtree, keyed by the piece's own node (see pieceOrigin). */
 const walkedPieces = new WeakMap<

@@ -90,6 +90,40 @@ export class SchemaNavigator {
   }
 
   /**
+   * `step`, for a walk that only reads the schemas (the host-type walk): where the schemas one step
+   * down do not depend on the value (no `if`, `anyOf` or `oneOf` to decide), one array per
+   * (`current`, `segment`), kept while `current` is, so a walk over thousands of documents of one
+   * schema (a CLI run) steps each path once. Shared: never change it.
+   */
+  sharedStep(current: JsonSchema[], segment: PathSegment, value: unknown): JsonSchema[] {
+    let bySegment = this.sharedSteps.get(current);
+    const known = bySegment?.get(segment);
+    if (known) return known;
+    const next: JsonSchema[] = [];
+    let independent = true;
+    for (const schema of current) {
+      for (const sub of this.childSchemas(schema, segment)) {
+        if (sub && typeof sub === 'object' && !this.independent(sub, 0)) independent = false;
+        next.push(...this.expand(sub, value));
+      }
+    }
+    // Decided on the value: not kept for the segment, but the same list is the same array, so the
+    // steps below it are.
+    if (!independent) return this.interned(next);
+    if (!bySegment) this.sharedSteps.set(current, (bySegment = new Map()));
+    // Keys are the document's (free-form maps hold any): a bounded number per array.
+    if (bySegment.size < MAX_SHARED_SEGMENTS) bySegment.set(segment, next);
+    return next;
+  }
+
+  private readonly sharedSteps = new WeakMap<JsonSchema[], Map<PathSegment, JsonSchema[]>>();
+
+  /** `at`, as the array kept for these schemas (see `sharedStep`): the start of a shared walk. Never change it. */
+  sharedAt(path: PathSegment[], documentValue: unknown): JsonSchema[] {
+    return this.interned(this.at(path, documentValue));
+  }
+
+  /**
    * `step` to any item of an array at `current`, where that is the same for every item (no
    * `prefixItems`, items' schemas that decide nothing on the value): one array for all the items,
    * and the same array from one walk to the next while the schemas are the same (a walk over 2,000
@@ -117,13 +151,24 @@ export class SchemaNavigator {
   }
 
   private readonly itemSteps = new WeakMap<JsonSchema[], JsonSchema[] | null>();
-  private readonly internedSteps: JsonSchema[][] = [];
+  /** The arrays kept, by their first schema (empty: EMPTY); a schema heads a few at most. */
+  private readonly internedSteps = new WeakMap<JsonSchema, JsonSchema[][]>();
+  private internedCount = 0;
 
-  /** The array kept for these schemas, the first time they were seen (a few per navigator). */
+  /**
+   * The array kept for these schemas, the first time they were seen: one per distinct list of a
+   * schema's paths, bounded (a plugin's own schema may have many).
+   */
   private interned(schemas: JsonSchema[]): JsonSchema[] {
-    const found = this.internedSteps.find((s) => sameSchemas(s, schemas));
+    if (!schemas.length) return EMPTY;
+    const head = schemas[0];
+    let lists = this.internedSteps.get(head);
+    const found = lists?.find((s) => sameSchemas(s, schemas));
     if (found) return found;
-    if (this.internedSteps.length < 64) this.internedSteps.push(schemas);
+    if (this.internedCount >= MAX_INTERNED || (lists && lists.length >= 16)) return schemas;
+    if (!lists) this.internedSteps.set(head, (lists = []));
+    lists.push(schemas);
+    this.internedCount++;
     return schemas;
   }
 
@@ -244,6 +289,10 @@ export class SchemaNavigator {
     return found;
   }
 }
+
+const MAX_SHARED_SEGMENTS = 256;
+const MAX_INTERNED = 4096;
+const EMPTY: JsonSchema[] = [];
 
 /** `if` decided on `const`/`enum`/`required` alone; undefined when it says nothing decidable. */
 export function discriminates(condition: JsonSchema, value: unknown): boolean | undefined {
