@@ -260,7 +260,7 @@ function inspectVsix() {
     .filter((f) => f.startsWith('extension/'))
     .map((f) => f.slice('extension/'.length));
   const allowed =
-    /^(dist\/(client|language-client|server|cli|systems)\.js|dist\/(language|templates)\/.+|dist\/grammars\/[^/]+\.wasm|schemas\/[^/]+\.schema\.json|snippets\/[^/]+\.json|images\/[^/]+\.png|media\/walkthrough\/[^/]+\.svg|package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/;
+    /^(dist\/(client|language-client|server|cli|cli-main|systems)\.js|dist\/cli-main\.js\.cache|dist\/(language|templates)\/.+|dist\/grammars\/[^/]+\.wasm|schemas\/[^/]+\.schema\.json|snippets\/[^/]+\.json|images\/[^/]+\.png|media\/walkthrough\/[^/]+\.svg|package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/;
   const unexpected = files.filter((f) => !allowed.test(f));
   check(
     'holds only dist/, schemas/, snippets/, images and the documents',
@@ -272,6 +272,9 @@ function inspectVsix() {
     'dist/language-client.js',
     'dist/systems.js',
     'dist/server.js',
+    'dist/cli.js',
+    'dist/cli-main.js',
+    'dist/cli-main.js.cache',
     'schemas/gatewayd-plugins.schema.json',
     'snippets/go.json',
     'media/walkthrough/system.svg',
