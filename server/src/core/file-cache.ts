@@ -151,7 +151,7 @@ export class FileCache implements CachedFileAccess {
     const known = this.facts.get(key);
     if (known && (this.mode === 'snapshot' || this.isFresh(known.at))) return known.value as T;
     const value = compute();
-    if (this.mode === 'snapshot' || !keep || keep(value)) this.remember(key, value);
+    if (this.keeps(value, keep)) this.remember(key, value);
     return value;
   }
 
@@ -160,10 +160,14 @@ export class FileCache implements CachedFileAccess {
     if (known && (this.mode === 'snapshot' || this.isFresh(known.at))) return known.value as T;
     const generation = this.generation;
     return compute().then((value) => {
-      if (generation === this.generation && (this.mode === 'snapshot' || !keep || keep(value)))
-        this.remember(key, value);
+      if (generation === this.generation && this.keeps(value, keep)) this.remember(key, value);
       return value;
     });
+  }
+
+  /** Whether a recalled value is kept: a snapshot keeps any (one state of the disk), live mode what `keep` takes. */
+  private keeps<T>(value: T, keep: ((value: T) => boolean) | undefined): boolean {
+    return this.mode === 'snapshot' || !keep || keep(value);
   }
 
   /** Keeps a fact where facts are kept at all (snapshot mode, or a freshness window). */

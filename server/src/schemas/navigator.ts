@@ -82,11 +82,27 @@ export class SchemaNavigator {
    * `value`. A walk over a whole tree steps once per node instead of calling `at` from the root.
    */
   step(current: JsonSchema[], segment: PathSegment, value: unknown): JsonSchema[] {
+    return this.stepped(current, segment, value).next;
+  }
+
+  /**
+   * `step`, and whether its answer holds whatever the value: every schema stepped to expanded
+   * without deciding on it (`expand` records that in `fixed` as it expands).
+   */
+  private stepped(
+    current: JsonSchema[],
+    segment: PathSegment,
+    value: unknown,
+  ): { next: JsonSchema[]; independent: boolean } {
     const next: JsonSchema[] = [];
+    let independent = true;
     for (const schema of current) {
-      for (const sub of this.childSchemas(schema, segment)) next.push(...this.expand(sub, value));
+      for (const sub of this.childSchemas(schema, segment)) {
+        next.push(...this.expand(sub, value));
+        if (sub && typeof sub === 'object' && !this.fixed.get(sub)) independent = false;
+      }
     }
-    return next;
+    return { next, independent };
   }
 
   /**
@@ -99,14 +115,7 @@ export class SchemaNavigator {
     let bySegment = this.sharedSteps.get(current);
     const known = bySegment?.get(segment);
     if (known) return known;
-    const next: JsonSchema[] = [];
-    let independent = true;
-    for (const schema of current) {
-      for (const sub of this.childSchemas(schema, segment)) {
-        if (sub && typeof sub === 'object' && !this.independent(sub, 0)) independent = false;
-        next.push(...this.expand(sub, value));
-      }
-    }
+    const { next, independent } = this.stepped(current, segment, value);
     // Decided on the value: not kept for the segment, but the same list is the same array, so the
     // steps below it are.
     if (!independent) return this.interned(next);
@@ -139,15 +148,9 @@ export class SchemaNavigator {
   }
 
   private itemSchemas(current: JsonSchema[]): JsonSchema[] | null {
-    const next: JsonSchema[] = [];
-    for (const schema of current) {
-      if (schema.prefixItems !== undefined) return null;
-      for (const sub of this.childSchemas(schema, 0)) {
-        if (!sub || typeof sub !== 'object' || !this.independent(sub, 0)) return null;
-        next.push(...this.expand(sub, undefined));
-      }
-    }
-    return this.interned(next);
+    if (current.some((schema) => schema.prefixItems !== undefined)) return null;
+    const { next, independent } = this.stepped(current, 0, undefined);
+    return independent ? this.interned(next) : null;
   }
 
   private readonly itemSteps = new WeakMap<JsonSchema[], JsonSchema[] | null>();
