@@ -230,6 +230,89 @@ export function checkLineMutants(
   return { answered, runs };
 }
 
+/**
+ * Line edits at what the line scans of the plain block shape decide on (a sniff, the plain block
+ * reader): indentation, values and their types, keys, lists, markers.
+ */
+export const PLAIN_SHAPE_EDITS: ReadonlyArray<(line: string) => string> = [
+  (line) => ' ' + line,
+  (line) => '  ' + line,
+  (line) => line.replace(/^ +/, ''),
+  (line) => line.replace(/: (\S+)/, ': "$1"'),
+  (line) => line.replace(/: (\S+)/, ": '$1'"),
+  (line) => line.replace(/: (\S+)/, ': "$1'),
+  (line) => line.replace(/: (\S+)/, ': "a\\"b"'),
+  (line) => line.replace(/: (\S+)/, ": 'it''s'"),
+  (line) => line.replace(/: (\S+)/, ': $1 # note'),
+  (line) => line.replace(/: (\S+)/, ': $1#note'),
+  (line) => line.replace(/: (\S+)/, ': &a $1'),
+  (line) => line.replace(/: (\S+)/, ': *a'),
+  (line) => line.replace(/: (\S+)/, ': !!str $1'),
+  (line) => line.replace(/: (\S+)/, ': yes'),
+  (line) => line.replace(/: (\S+)/, ': ~'),
+  (line) => line.replace(/: (\S+)/, ': True'),
+  (line) => line.replace(/: (\S+)/, ': 12'),
+  (line) => line.replace(/: (\S+)/, ': -12.5e3'),
+  (line) => line.replace(/: (\S+)/, ': 0x1F'),
+  (line) => line.replace(/: (\S+)/, ': 0o17'),
+  (line) => line.replace(/: (\S+)/, ': .inf'),
+  (line) => line.replace(/: (\S+)/, ': 1.2.3'),
+  (line) => line.replace(/: (\S+)/, ': 99999999999999999999'),
+  (line) => line.replace(/: (\S+)/, ': ,x'),
+  (line) => line.replace(/: (\S+)/, ': - x'),
+  (line) => line.replace(/: (\S+)/, ': -'),
+  (line) => line.replace(/: (\S+)/, ': $1: x'),
+  (line) => line.replace(/: (\S+)/, ': [$1'),
+  (line) => line.replace(/: (\S+)/, ': [$1]'),
+  (line) => line.replace(/: (\S+)/, ': {a: $1}'),
+  (line) => line.replace(/: (\S+)/, ': |'),
+  (line) => line.replace(/: (\S+)/, ': >-'),
+  (line) => line.replace(/: (\S+)/, ': |4'),
+  (line) => line.replace(/: (\S+)/, ':'),
+  (line) => line.replace(/: (\S+)/, ':$1'),
+  (line) => line.replace(/^(\s*)(\w+):/, '$1null:'),
+  (line) => line.replace(/^(\s*)(\w+):/, '$1true:'),
+  (line) => line.replace(/^(\s*)(\w+):/, '$1"$2":'),
+  (line) => line.replace(/^(\s*)(\w+):/, '$1<<:'),
+  (line) => line.replace(/^(\s*)(\w+):/, '$1? $2\n$1:'),
+  (line) => line + '\n' + line,
+  (line) => line + '\n    continued',
+  (line) => line + '\n  continued',
+  (line) => line + '\n  key: value',
+  (line) => line + '\n  - item',
+  (line) => line + '\n- item',
+  (line) => line + '\n  -',
+  (line) => line + '\n    key: value',
+  (line) => line + '\n---',
+  (line) => line + '\n--- # next',
+  (line) => '---\n' + line,
+  (line) => line + '\n...',
+  (line) => '%YAML 1.2\n---\n' + line,
+  (line) => line.replace(/^(\s*)/, '$1- '),
+  (line) => line.replace(/^(\s*)/, '$1-'),
+  (line) => line.replace(/^(\s*)/, '$1\t'),
+  (line) => line + '\r',
+  (line) => line.replace(/: (\S+)/, ': ${NAME}'),
+  (line) => '# ' + line,
+  () => '',
+  () => '---',
+];
+
+/** How many of `count` seeded mutants of `seeds` `check` answered for (it asserts on each). */
+export function answeredOnMutants(
+  seeds: Seed[],
+  seed: number,
+  count: number,
+  check: (text: string, where: string) => boolean,
+): number {
+  let answered = 0;
+  for (let i = 0; i < count; i++) {
+    const { seed: base, text, steps } = mutant(seeds, seed, i);
+    if (check(text, `${base.file} after ${steps.join(', ')} (seed ${seed}, #${i})`)) answered++;
+  }
+  return answered;
+}
+
 /** The real features in-process (test/helpers/features.ts), with the fixtures' stated kinds as associations. */
 export class InProcessServer {
   readonly workbench: Workbench;

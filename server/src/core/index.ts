@@ -20,7 +20,8 @@ export { matchesSignature } from './classify/content-signature';
 export type { ContentSignature, HostDecoding, KindDefinition, KindId, KindTable, SystemId, TypeVerdict } from './kinds';
 export { readJson } from './parse/json-reader';
 export { readToml } from './parse/toml-reader';
-export { aliasTargets, readYaml, MAX_EXPANDED_NODES, type YamlReadOptions } from './parse/yaml-reader';
+export { aliasTargets, readYaml, readYamlParsed, MAX_EXPANDED_NODES, type YamlReadOptions } from './parse/yaml-reader';
+export { readPlainBlock } from './parse/plain-block-reader';
 export {
   resolveGoScalar,
   isGoTimestamp,

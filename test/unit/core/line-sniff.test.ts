@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readYaml, sniffLines, substitutePlaceholders } from '../../../server/src/core';
 import { classify } from '../../../server/src/systems';
-import { checkLineMutants, loadSeeds, mutant } from '../../helpers/fuzzer';
+import { checkLineMutants, loadSeeds, mutant, PLAIN_SHAPE_EDITS } from '../../helpers/fuzzer';
 import { signatureView } from '../../helpers/signature-view';
 
 // A content sniff reads the plain block shape from its lines (core/classify/line-sniff.ts) instead of
@@ -43,73 +43,8 @@ test('the fuzzer’s seeded mutants: wherever the line sniff answers, it agrees 
   assert.ok(answered > MUTANTS / 20, `answered for ${answered} mutants`);
 });
 
-/** Line edits at the places the sniff reads: indentation, values and their types, keys, lists, markers. */
-const LINE_EDITS: Array<(line: string) => string> = [
-  (line) => ' ' + line,
-  (line) => '  ' + line,
-  (line) => line.replace(/^ +/, ''),
-  (line) => line.replace(/: (\S+)/, ': "$1"'),
-  (line) => line.replace(/: (\S+)/, ": '$1'"),
-  (line) => line.replace(/: (\S+)/, ': "$1'),
-  (line) => line.replace(/: (\S+)/, ': "a\\"b"'),
-  (line) => line.replace(/: (\S+)/, ": 'it''s'"),
-  (line) => line.replace(/: (\S+)/, ': $1 # note'),
-  (line) => line.replace(/: (\S+)/, ': $1#note'),
-  (line) => line.replace(/: (\S+)/, ': &a $1'),
-  (line) => line.replace(/: (\S+)/, ': *a'),
-  (line) => line.replace(/: (\S+)/, ': !!str $1'),
-  (line) => line.replace(/: (\S+)/, ': yes'),
-  (line) => line.replace(/: (\S+)/, ': ~'),
-  (line) => line.replace(/: (\S+)/, ': True'),
-  (line) => line.replace(/: (\S+)/, ': 12'),
-  (line) => line.replace(/: (\S+)/, ': -12.5e3'),
-  (line) => line.replace(/: (\S+)/, ': 0x1F'),
-  (line) => line.replace(/: (\S+)/, ': 0o17'),
-  (line) => line.replace(/: (\S+)/, ': .inf'),
-  (line) => line.replace(/: (\S+)/, ': 1.2.3'),
-  (line) => line.replace(/: (\S+)/, ': 99999999999999999999'),
-  (line) => line.replace(/: (\S+)/, ': ,x'),
-  (line) => line.replace(/: (\S+)/, ': - x'),
-  (line) => line.replace(/: (\S+)/, ': -'),
-  (line) => line.replace(/: (\S+)/, ': $1: x'),
-  (line) => line.replace(/: (\S+)/, ': [$1'),
-  (line) => line.replace(/: (\S+)/, ': [$1]'),
-  (line) => line.replace(/: (\S+)/, ': {a: $1}'),
-  (line) => line.replace(/: (\S+)/, ': |'),
-  (line) => line.replace(/: (\S+)/, ': >-'),
-  (line) => line.replace(/: (\S+)/, ': |4'),
-  (line) => line.replace(/: (\S+)/, ':'),
-  (line) => line.replace(/: (\S+)/, ':$1'),
-  (line) => line.replace(/^(\s*)(\w+):/, '$1null:'),
-  (line) => line.replace(/^(\s*)(\w+):/, '$1true:'),
-  (line) => line.replace(/^(\s*)(\w+):/, '$1"$2":'),
-  (line) => line.replace(/^(\s*)(\w+):/, '$1<<:'),
-  (line) => line.replace(/^(\s*)(\w+):/, '$1? $2\n$1:'),
-  (line) => line + '\n' + line,
-  (line) => line + '\n    continued',
-  (line) => line + '\n  continued',
-  (line) => line + '\n  key: value',
-  (line) => line + '\n  - item',
-  (line) => line + '\n- item',
-  (line) => line + '\n  -',
-  (line) => line + '\n    key: value',
-  (line) => line + '\n---',
-  (line) => line + '\n--- # next',
-  (line) => '---\n' + line,
-  (line) => line + '\n...',
-  (line) => '%YAML 1.2\n---\n' + line,
-  (line) => line.replace(/^(\s*)/, '$1- '),
-  (line) => line.replace(/^(\s*)/, '$1-'),
-  (line) => line.replace(/^(\s*)/, '$1\t'),
-  (line) => line + '\r',
-  (line) => line.replace(/: (\S+)/, ': ${NAME}'),
-  (line) => '# ' + line,
-  () => '',
-  () => '---',
-];
-
 test('line mutations: wherever the line sniff answers, it agrees with the parse', () => {
-  const { answered, runs } = checkLineMutants(seeds, LINE_EDITS, 24, SEED * 37 + 5, check);
+  const { answered, runs } = checkLineMutants(seeds, PLAIN_SHAPE_EDITS, 24, SEED * 37 + 5, check);
   assert.ok(answered > runs / 10, `answered for ${answered} of ${runs}`);
 });
 

@@ -16,6 +16,7 @@ import type { EngineDiagnostic, ParsedDocument, ValueNode } from '../types';
 import { addItem, addProperty, arrayNode, objectNode, scalarNode } from './tree-builder';
 import { GoYamlTagError, resolveGoScalar, type GoYamlVersion } from './go-yaml-scalars';
 import { MAX_NESTING, tooDeep } from './limits';
+import { readPlainBlock } from './plain-block-reader';
 
 export interface YamlReadOptions {
   /** '1.1' for hosts on gopkg.in/yaml.v2 (yes/no/on/off are booleans), '1.2' otherwise. */
@@ -38,8 +39,20 @@ export interface YamlReadResult {
 /** More values than this reached through aliases in one document is an alias bomb, not a config. */
 export const MAX_EXPANDED_NODES = 200_000;
 
-/** Reads every document of a YAML stream into value trees that keep exact offsets. */
+/**
+ * Reads every document of a YAML stream into value trees that keep exact offsets. A text of the
+ * plain block shape, typed by a Go library's rules, is read from its lines (the same tree, proved
+ * equal by test/unit/core/plain-block-reader.test.ts); any other is parsed.
+ */
 export function readYaml(text: string, options: YamlReadOptions): YamlReadResult {
+  const plain = options.goScalars
+    ? readPlainBlock(text, { goScalars: options.goScalars, keys: options.keys })
+    : undefined;
+  return plain ?? readYamlParsed(text, options);
+}
+
+/** `readYaml` by yaml's parse, whatever the text's shape. */
+export function readYamlParsed(text: string, options: YamlReadOptions): YamlReadResult {
   const diagnostics: EngineDiagnostic[] = [];
   const documents: ParsedDocument[] = [];
   const streamDocs: unknown = withoutStacks(() =>
