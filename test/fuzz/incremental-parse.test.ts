@@ -4,10 +4,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Engine } from '../../server/src/analysis';
-import { ParseMemo, parseFile, type ParsedFile, type ValueNode } from '../../server/src/core';
+import { ParseMemo, parseFile } from '../../server/src/core';
 import { KINDS } from '../../server/src/systems';
 import { REPO_ROOT } from '../helpers/engine';
 import { random } from '../helpers/fuzzer';
+import { snapshot } from '../helpers/tree-snapshot';
 
 // Incremental reading (sections and regions re-read only where an edit changed them; schema
 // verdicts and the content sniff kept per section) must give exactly what a read from scratch
@@ -104,46 +105,6 @@ function edit(text: string, rand: Rand): string {
   const inserted = rand() < 0.8 ? pick(rand, TOKENS) : '';
   const next = text.slice(0, position) + inserted + text.slice(Math.min(text.length, position + removed));
   return next === text ? text + pick(rand, TOKENS) : next;
-}
-
-/** Everything a reader of the tree sees, owners named by path, as one comparable value. */
-function snapshot(parsed: ParsedFile | undefined): unknown {
-  if (!parsed) return undefined;
-  const ids = new Map<object, number>();
-  const id = (o: object | undefined) => {
-    if (!o) return null;
-    if (!ids.has(o)) ids.set(o, ids.size);
-    return ids.get(o);
-  };
-  const node = (v: ValueNode): unknown => {
-    const { start, end, type } = v;
-    const common = { id: id(v), type, start, end, property: id(v.property), parentArray: id(v.parentArray) };
-    if (v.type === 'scalar')
-      return {
-        ...common,
-        value: v.value,
-        tag: v.tag,
-        quoted: v.quoted,
-        placeholder: v.placeholder,
-        big: String(v.big),
-      };
-    if (v.type === 'array') return { ...common, items: v.items.map(node) };
-    const property = (p: (typeof v.properties)[number]) => ({
-      id: id(p),
-      key: p.key,
-      keyStart: p.keyStart,
-      keyEnd: p.keyEnd,
-      parent: id(p.parent),
-      value: node(p.value),
-    });
-    return { ...common, properties: v.properties.map(property), shadowed: v.shadowed?.map(property) };
-  };
-  return {
-    text: parsed.text,
-    documents: parsed.documents.map((d) => ({ ...d, root: d.root && node(d.root) })),
-    diagnostics: parsed.diagnostics,
-    placeholders: parsed.placeholders,
-  };
 }
 
 const CASES: Array<{ file: string; text: string }> = [

@@ -1,13 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import {
-  readPlainBlock,
-  readYamlParsed,
-  substitutePlaceholders,
-  type ParsedDocument,
-  type ValueNode,
-  type YamlReadOptions,
-} from '../../../server/src/core';
+import { readPlainBlock, readYamlParsed, substitutePlaceholders, type YamlReadOptions } from '../../../server/src/core';
+import { documentsSnapshot } from '../../helpers/tree-snapshot';
 import { answeredOnMutants, checkLineMutants, loadSeeds, PLAIN_SHAPE_EDITS, random } from '../../helpers/fuzzer';
 
 // The plain block reader (core/parse/plain-block-reader.ts) builds a text's tree from its lines.
@@ -28,33 +22,6 @@ const DIALECTS: YamlReadOptions[] = [
   { version: '1.2', goScalars: 'v3', duplicateKeys: 'error' },
 ];
 
-function view(node: ValueNode | undefined): unknown {
-  if (!node) return node;
-  if (node.type === 'scalar') {
-    const { start, end, value, tag, quoted, big, placeholder } = node;
-    return { start, end, value, tag, quoted, big: big?.toString(), placeholder };
-  }
-  if (node.type === 'array')
-    return {
-      array: [node.start, node.end],
-      items: node.items.map((item) => ({ owned: item.parentArray === node, item: view(item) })),
-    };
-  return {
-    object: [node.start, node.end],
-    properties: node.properties.map((p) => ({
-      key: p.key,
-      at: [p.keyStart, p.keyEnd],
-      parent: p.parent === node,
-      owned: p.value.property === p,
-      value: view(p.value),
-    })),
-    shadowed: node.shadowed?.length,
-  };
-}
-
-const documentsView = (documents: ParsedDocument[]) =>
-  documents.map((d) => ({ start: d.start, end: d.end, broken: d.broken, recovered: d.recovered, root: view(d.root) }));
-
 /** Whether the line reader answered for `text` in some dialect; asserts that it answered as the parse. */
 function check(raw: string, where: string): boolean {
   const text = substitutePlaceholders(raw, 'yaml').text;
@@ -65,8 +32,8 @@ function check(raw: string, where: string): boolean {
     answered = true;
     const parsed = readYamlParsed(text, dialect);
     assert.deepEqual(
-      documentsView(plain.documents),
-      documentsView(parsed.documents),
+      documentsSnapshot(plain.documents),
+      documentsSnapshot(parsed.documents),
       `${where} (${dialect.goScalars}, ${dialect.keys ?? 'source'})`,
     );
     assert.deepEqual(plain.diagnostics, parsed.diagnostics, where);

@@ -9,6 +9,7 @@
 import type { ArrayNode, ObjectNode, ParsedDocument, ValueNode } from '../types';
 import { addItem, addProperty, arrayNode, objectNode, scalarNode } from './tree-builder';
 import { resolveGoScalar, type GoYamlVersion } from './go-yaml-scalars';
+import { lineValue, quoteEnd } from './plain-block';
 
 export interface PlainBlockOptions {
   goScalars: GoYamlVersion;
@@ -23,8 +24,6 @@ const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]{0,500}):(?: +(.*))?$/;
 const SPECIAL_KEY = /^(?:true|false|yes|no|on|off|y|n|null)$/i;
 /** Deeper than this is left to the parse, which reports nesting limits. */
 const MAX_DEPTH = 32;
-/** A plain scalar's first character in block context (the rest are checked apart). */
-const PLAIN_START = /^[A-Za-z0-9_./()=+-]/;
 /** A plain item of a flow sequence: no indicator the flow context gives a meaning to. */
 const FLOW_PLAIN = /^[A-Za-z0-9_./()=+-][^,[\]{}#:"'&*!|>%@`?]*$/;
 
@@ -43,9 +42,9 @@ interface Line {
 
 /** Thrown inside the reader for anything outside the subset: the caller reads the text in full. */
 class NotPlain extends Error {}
-const refuse = (): never => {
+function refuse(): never {
   throw new NotPlain();
-};
+}
 
 /** The documents and diagnostics of `text` as `readYaml` gives them, or undefined outside the subset. */
 export function readPlainBlock(
@@ -133,7 +132,7 @@ class Reader {
     for (;;) {
       const match = KEY_LINE.exec(content);
       if (!match) refuse();
-      const [, source, rest] = match!;
+      const [, source, rest] = match;
       const key = this.keyOf(source);
       // A repeated key is the parse's to report; so are two keys a YAML schema may read as one
       // value (`true` and `True`, `yes` and `on`).
@@ -231,19 +230,12 @@ class Reader {
 
   /** A scalar or flow sequence written on the line. */
   private inline(rest: string, at: number): ValueNode {
-    const first = rest[0];
-    if (first === '[') return this.flowSequence(rest, at);
-    if (first === '"' || first === "'") {
-      const end = quoteEnd(rest, 0);
-      if (end === -1) refuse();
-      trailing(rest, end);
-      return this.scalar(rest.slice(1, end - 1), at, at + end, true);
-    }
-    if (!PLAIN_START.test(rest) || (first === '-' && (rest.length === 1 || rest[1] === ' '))) refuse();
-    const comment = rest.indexOf(' #');
-    const value = (comment === -1 ? rest : rest.slice(0, comment)).trimEnd();
-    if (value.includes(': ') || value.endsWith(':')) refuse();
-    return this.scalar(value, at, at + value.length, false);
+    if (rest[0] === '[') return this.flowSequence(rest, at);
+    // The plain subset's own reading of a value (plain-block.ts): whole on its line, comment cut.
+    const value = lineValue(rest);
+    if (value === undefined || value === '' || '|>{'.includes(value[0])) refuse();
+    const quoted = value[0] === '"' || value[0] === "'";
+    return this.scalar(quoted ? value.slice(1, -1) : value, at, at + value.length, quoted);
   }
 
   /** `[a, "b", c]` on one line, of plain or simply quoted items. */
@@ -318,14 +310,4 @@ function trailing(rest: string, from: number): void {
   const after = rest.slice(from);
   if (after === '' || /^ +$/.test(after)) return;
   if (!/^ +#/.test(after)) refuse();
-}
-
-/** A closed simple quote at `at`: where it ends (after the closing quote), or -1 (escapes and `''` too). */
-function quoteEnd(text: string, at: number): number {
-  const quote = text[at];
-  for (let i = at + 1; i < text.length; i++) {
-    if (quote === '"' && text[i] === '\\') return -1;
-    if (text[i] === quote) return quote === "'" && text[i + 1] === "'" ? -1 : i + 1;
-  }
-  return -1;
 }
